@@ -1,0 +1,39 @@
+package org.apom.core.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Which page a caller asks for: at most {@code limit} items after the position a cursor encodes.
+ * Cursors are opaque to callers: the position (a sort key) travels base64url-encoded.
+ */
+public record PageRequest(int limit, String after) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    public PageRequest {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidValueException("limit", LocalizedText.of(
+                    "limit must be between 1 and " + MAX_LIMIT + ".", "limit ต้องอยู่ระหว่าง 1 ถึง " + MAX_LIMIT));
+        }
+    }
+
+    /** From the query parameters as given; {@code null} means not given. */
+    public static PageRequest of(Integer limit, String cursor) {
+        return new PageRequest(limit == null ? DEFAULT_LIMIT : limit, cursor == null ? null : decode(cursor));
+    }
+
+    public static String encode(String position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("cursor", LocalizedText.of(
+                    "The cursor is not one this server gave out.", "cursor ไม่ถูกต้อง"));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Value types every Apom bundle speaks in: national IDs, fiscal years, DOPA area codes, pages.
+ */
+@Export
+@Version("1.0.0")
+package org.apom.core.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,70 @@
+package org.apom.rest.internal;
+
+import java.util.List;
+import java.util.Locale;
+
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where a failure becomes an HTTP answer: {@code application/problem+json}, Thai or English. */
+@Component(service = javax.ws.rs.ext.ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsApplicationSelect("(osgi.jaxrs.name=" + ApomApplication.NAME + ")")
+@JSONRequired
+public final class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+    /** Headers of the runtime's own answer that the client still needs (405 Allow, 401 challenge, 429 wait). */
+    private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE,
+            "Retry-After");
+
+    @Context
+    private HttpHeaders headers;
+    @Context
+    private UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        String incident = Problems.newIncidentId();
+        Problem problem = Problems.from(failure, incident);
+        if (problem.status() >= 500) {
+            LOG.error("Incident {}: request {} failed", incident, path(), failure);
+        } else {
+            LOG.debug("{} answered {} {}", path(), problem.status(), problem.code());
+        }
+        Locale locale = Languages.choose(headers == null ? List.of() : headers.getAcceptableLanguages());
+        Response.ResponseBuilder answer = Response.status(problem.status())
+                .type(PROBLEM_JSON)
+                .language(locale)
+                .entity(problem.toJson(locale, path()));
+        if (failure instanceof WebApplicationException w && w.getResponse() != null) {
+            for (String header : KEPT_HEADERS) {
+                Object value = w.getResponse().getHeaders().getFirst(header);
+                if (value != null) {
+                    answer.header(header, value);
+                }
+            }
+        }
+        return answer.build();
+    }
+
+    private String path() {
+        try {
+            return uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
+        } catch (RuntimeException outsideARequest) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.apom.rest.internal.health;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import org.apom.rest.internal.ApomApplication;
+import org.apom.rest.internal.CoreBundles;
+import org.apom.rest.internal.health.HealthJson.ComponentJson;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Whether this node can serve: its database answers and every core bundle is active. Public, for load
+ * balancers and monitoring; 503 when DOWN so a balancer takes the node out.
+ */
+@Component(service = HealthResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=" + ApomApplication.NAME + ")")
+@JSONRequired
+@Path("health")
+@Tag(name = "platform", description = "Health and description of the platform")
+public final class HealthResource {
+
+    private static final int DATABASE_TIMEOUT_SECONDS = 3;
+
+    private final BundleContext context;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            target = "(osgi.jndi.service.name=apom)")
+    private volatile DataSource dataSource;
+
+    @Activate
+    public HealthResource(BundleContext context) {
+        this.context = context;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Health of this node (public)")
+    @ApiResponse(responseCode = "200", description = "UP",
+            content = @Content(schema = @Schema(implementation = HealthJson.class)))
+    @ApiResponse(responseCode = "503", description = "DOWN, with the failing components",
+            content = @Content(schema = @Schema(implementation = HealthJson.class)))
+    public Response health() {
+        Map<String, ComponentJson> components = new LinkedHashMap<>();
+        components.put("database", database());
+        components.put("bundles", bundles());
+        boolean up = components.values().stream().allMatch(ComponentJson::up);
+        return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                .entity(new HealthJson(up ? HealthJson.UP : HealthJson.DOWN, components))
+                .build();
+    }
+
+    private ComponentJson database() {
+        DataSource ds = dataSource;
+        if (ds == null) {
+            return new ComponentJson(HealthJson.DOWN, Map.of("error", "no DataSource is registered"));
+        }
+        try (Connection c = ds.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("product", meta.getDatabaseProductName());
+            details.put("version", meta.getDatabaseProductVersion());
+            boolean valid = c.isValid(DATABASE_TIMEOUT_SECONDS);
+            return new ComponentJson(valid ? HealthJson.UP : HealthJson.DOWN, details);
+        } catch (SQLException e) {
+            // the SQL state says what kind of failure without leaking the driver's text
+            return new ComponentJson(HealthJson.DOWN, Map.of("error", "database unreachable",
+                    "sqlState", String.valueOf(e.getSQLState())));
+        }
+    }
+
+    private ComponentJson bundles() {
+        int active = 0;
+        List<String> notActive = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            if (!CoreBundles.isCore(b) || CoreBundles.isFragment(b)) {
+                continue;
+            }
+            if (b.getState() == Bundle.ACTIVE) {
+                active++;
+            } else {
+                notActive.add(b.getSymbolicName() + " " + b.getVersion());
+            }
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("active", active);
+        if (!notActive.isEmpty()) {
+            details.put("notActive", notActive);
+        }
+        return new ComponentJson(notActive.isEmpty() && active > 0 ? HealthJson.UP : HealthJson.DOWN, details);
+    }
+}
