@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import javax.transaction.TransactionManager;
+
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apom.areas.api.AreaDirectory;
@@ -25,8 +27,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The area directory over the AREAS_* tables; brings them up to the shipped edition when it starts. */
-@Component(service = AreaDirectory.class)
+/**
+ * The area directory over the AREAS_* tables; brings them up to the shipped edition when it starts.
+ * Immediate, so the edition is loaded at boot rather than on the first request.
+ */
+@Component(service = AreaDirectory.class, immediate = true)
 public final class JpaAreaDirectory implements AreaDirectory {
 
     static final String CHANGELOG = "db/areas/changelog.xml";
@@ -36,7 +41,10 @@ public final class JpaAreaDirectory implements AreaDirectory {
 
     @Activate
     public JpaAreaDirectory(@Reference(target = "(osgi.unit.name=apom-areas)") JpaTemplate jpa,
-            @Reference SchemaMigrator migrator) {
+            @Reference SchemaMigrator migrator,
+            // OpenJPA's managed runtime looks the JTA transaction manager up as a service on every transaction;
+            // pax-transx re-registers it when its configuration changes, so wait for it rather than fail
+            @Reference TransactionManager transactions) {
         this.jpa = jpa;
         migrator.migrate(CHANGELOG, JpaAreaDirectory.class.getClassLoader());
         AreaData shipped = AreaFiles.shipped();

@@ -4,10 +4,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import javax.ws.rs.NotAcceptableException;
-import javax.ws.rs.NotAllowedException;
-import javax.ws.rs.NotFoundException;
-import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.WebApplicationException;
 
 import org.apom.core.api.InvalidValueException;
@@ -56,40 +52,41 @@ final class Problems {
         return UUID.randomUUID().toString();
     }
 
+    // by status, not exception class: the JAX-RS runtime does not always throw the specific subclass
     private static Problem fromWebApplication(WebApplicationException w, String incidentId) {
         int status = w.getResponse() == null ? 500 : w.getResponse().getStatus();
-        if (w instanceof NotFoundException && w.getCause() != null) {
-            // JAX-RS answers 404 when a @QueryParam or @PathParam value does not convert to its Java type;
-            // for the caller that is a malformed request, not a missing resource
-            return Problem.of(400, "invalid-parameter", LocalizedText.of(
-                    "A parameter of the request has a value of the wrong type.",
-                    "พารามิเตอร์ของคำขอมีชนิดข้อมูลไม่ถูกต้อง"));
+        switch (status) {
+            case 404:
+                if (w.getCause() != null) {
+                    // JAX-RS answers 404 when a @QueryParam or @PathParam value does not convert to its Java
+                    // type; for the caller that is a malformed request, not a missing resource
+                    return Problem.of(400, "invalid-parameter", LocalizedText.of(
+                            "A parameter of the request has a value of the wrong type.",
+                            "พารามิเตอร์ของคำขอมีชนิดข้อมูลไม่ถูกต้อง"));
+                }
+                return Problem.of(404, "not-found", LocalizedText.of(
+                        "There is nothing at this address.", "ไม่พบข้อมูลที่ที่อยู่นี้"));
+            case 405:
+                String allowed = w.getResponse().getAllowedMethods().stream().sorted()
+                        .collect(Collectors.joining(", "));
+                return Problem.of(405, "method-not-allowed", LocalizedText.of(
+                        "This address does not accept that method. Allowed: " + allowed + ".",
+                        "ที่อยู่นี้ไม่รองรับเมธอดดังกล่าว เมธอดที่ใช้ได้: " + allowed));
+            case 406:
+                return Problem.of(406, "not-acceptable", LocalizedText.of(
+                        "None of the media types in Accept can be produced here.",
+                        "ไม่สามารถตอบในรูปแบบที่ระบุใน Accept ได้"));
+            case 415:
+                return Problem.of(415, "unsupported-media-type", LocalizedText.of(
+                        "The request body's Content-Type is not accepted here.",
+                        "ไม่รองรับ Content-Type ของข้อมูลที่ส่งมา"));
+            default:
+                if (status >= 500) {
+                    return internal(incidentId);
+                }
+                return Problem.of(status, "http-" + status, LocalizedText.of(
+                        "The request cannot be served as sent.", "ไม่สามารถดำเนินการตามคำขอนี้ได้"));
         }
-        if (w instanceof NotFoundException) {
-            return Problem.of(404, "not-found", LocalizedText.of(
-                    "There is nothing at this address.", "ไม่พบข้อมูลที่ที่อยู่นี้"));
-        }
-        if (w instanceof NotAllowedException) {
-            String allowed = w.getResponse().getAllowedMethods().stream().sorted().collect(Collectors.joining(", "));
-            return Problem.of(405, "method-not-allowed", LocalizedText.of(
-                    "This address does not accept that method. Allowed: " + allowed + ".",
-                    "ที่อยู่นี้ไม่รองรับเมธอดดังกล่าว เมธอดที่ใช้ได้: " + allowed));
-        }
-        if (w instanceof NotSupportedException) {
-            return Problem.of(415, "unsupported-media-type", LocalizedText.of(
-                    "The request body's Content-Type is not accepted here.",
-                    "ไม่รองรับ Content-Type ของข้อมูลที่ส่งมา"));
-        }
-        if (w instanceof NotAcceptableException) {
-            return Problem.of(406, "not-acceptable", LocalizedText.of(
-                    "None of the media types in Accept can be produced here.",
-                    "ไม่สามารถตอบในรูปแบบที่ระบุใน Accept ได้"));
-        }
-        if (status >= 500) {
-            return internal(incidentId);
-        }
-        return Problem.of(status, "http-" + status, LocalizedText.of(
-                "The request cannot be served as sent.", "ไม่สามารถดำเนินการตามคำขอนี้ได้"));
     }
 
     private static Problem fromJson(JsonProcessingException e) {

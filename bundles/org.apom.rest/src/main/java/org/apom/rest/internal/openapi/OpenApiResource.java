@@ -34,6 +34,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** {@code GET /api/v1/openapi.json}: the OpenAPI 3 description of what this node serves now (public). */
@@ -62,6 +65,8 @@ public final class OpenApiResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The OpenAPI 3 document of this API (public)")
+    @ApiResponse(responseCode = "200", description = "OpenAPI 3.0 document",
+            content = @Content(schema = @Schema(type = "object")))
     public JsonNode document() {
         return OpenApiDocument.build(json, context.getBundle().getVersion().toString(), fragments(), served());
     }

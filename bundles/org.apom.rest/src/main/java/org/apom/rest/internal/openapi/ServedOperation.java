@@ -10,13 +10,38 @@ record ServedOperation(String method, String path) {
         path = normalise(path);
     }
 
-    /** "/areas/{code: \\d+}/" and "areas/{code}" are the same template. */
+    /** "/areas/{code: \\d{2}}/" and "areas/{code}" are the same template. */
     static String normalise(String path) {
-        String p = path == null ? "" : path.replaceAll("\\{\\s*([^}:\\s]+)\\s*(:[^}]*)?}", "{$1}")
-                .replaceAll("/+", "/");
-        if (!p.startsWith("/")) {
-            p = "/" + p;
+        StringBuilder out = new StringBuilder("/");
+        String p = path == null ? "" : path;
+        int i = 0;
+        while (i < p.length()) {
+            char c = p.charAt(i);
+            if (c == '{') {
+                int end = closingBrace(p, i);
+                String name = p.substring(i + 1, end).split(":", 2)[0].strip();
+                out.append('{').append(name).append('}');
+                i = end + 1;
+            } else {
+                if (c != '/' || out.charAt(out.length() - 1) != '/') {
+                    out.append(c);
+                }
+                i++;
+            }
         }
-        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+        return out.length() > 1 && out.charAt(out.length() - 1) == '/' ? out.substring(0, out.length() - 1)
+                : out.toString();
+    }
+
+    private static int closingBrace(String p, int open) {
+        int depth = 0;
+        for (int i = open; i < p.length(); i++) {
+            if (p.charAt(i) == '{') {
+                depth++;
+            } else if (p.charAt(i) == '}' && --depth == 0) {
+                return i;
+            }
+        }
+        return p.length() - 1;
     }
 }

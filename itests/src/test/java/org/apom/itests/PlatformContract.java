@@ -1,0 +1,194 @@
+package org.apom.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
+import org.apom.itests.support.ApomContainerTest;
+import org.apom.itests.support.HttpAnswer;
+import org.junit.Test;
+import org.ops4j.pax.exam.util.Filter;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What the walking skeleton promises, checked over real HTTP against the real distribution. Each database
+ * the platform supports runs the same contract (see the subclasses).
+ */
+public abstract class PlatformContract extends ApomContainerTest {
+
+    @Inject
+    @Filter("(osgi.jndi.service.name=apom)")
+    protected DataSource dataSource;
+
+    @Inject
+    protected JaxrsServiceRuntime jaxrsRuntime;
+
+    /** The database product the platform must report it runs on. */
+    protected abstract String expectedDatabaseProduct();
+
+    @Test
+    public void healthIsUpWithItsDatabaseAndEveryCoreBundleActive() throws Exception {
+        HttpAnswer answer = http().get("/health");
+        assertEquals(answer.toString(), 200, answer.status());
+        JsonNode health = answer.json();
+        assertEquals("UP", health.at("/status").asText());
+        assertEquals("UP", health.at("/components/database/status").asText());
+        assertEquals(expectedDatabaseProduct(), health.at("/components/database/details/product").asText());
+        assertEquals("UP", health.at("/components/bundles/status").asText());
+        assertTrue(health.toString(), health.at("/components/bundles/details/active").asInt() >= 4);
+    }
+
+    @Test
+    public void servesAll77ProvincesInThaiAndEnglish() throws Exception {
+        JsonNode page = http().get("/areas/provinces").json();
+        assertEquals(77, page.get("items").size());
+        assertTrue(page.get("nextCursor").isNull());
+        JsonNode chiangMai = find(page.get("items"), "50");
+        assertEquals("เชียงใหม่", chiangMai.get("nameTh").asText());
+        assertEquals("Chiang Mai", chiangMai.get("nameEn").asText());
+        assertEquals("north", chiangMai.get("region").asText());
+        for (JsonNode p : page.get("items")) {
+            assertFalse(p.toString(), p.get("nameTh").asText().isBlank() || p.get("nameEn").asText().isBlank());
+        }
+    }
+
+    @Test
+    public void chiangMaiHas25DistrictsAndGalyaniVadhanaItsThreeSubdistricts() throws Exception {
+        JsonNode districts = http().get("/areas/provinces/50/districts").json().get("items");
+        assertEquals(25, districts.size());
+        assertEquals("กัลยาณิวัฒนา", find(districts, "5025").get("nameTh").asText());
+        JsonNode subdistricts = http().get("/areas/districts/5025/subdistricts").json().get("items");
+        assertEquals(3, subdistricts.size());
+        assertEquals("5025", subdistricts.get(0).get("districtCode").asText());
+    }
+
+    @Test
+    public void anUnknownAreaIsA404ProblemInEnglishOrThai() throws Exception {
+        HttpAnswer en = http().get("/areas/provinces/99/districts");
+        assertProblem(en, 404, "area-not-found");
+        assertTrue(en.body(), en.json().get("detail").asText().contains("99"));
+        assertEquals("/api/v1/areas/provinces/99/districts", en.json().get("instance").asText());
+
+        HttpAnswer th = http().with("Accept-Language", "th-TH,th;q=0.9,en;q=0.5").get("/areas/districts/9999/subdistricts");
+        assertProblem(th, 404, "area-not-found");
+        assertEquals("ไม่พบข้อมูล", th.json().get("title").asText());
+        assertTrue(th.body(), th.json().get("detail").asText().startsWith("ไม่พบอำเภอ"));
+    }
+
+    @Test
+    public void aMalformedCodeIsA400NamingTheParameter() throws Exception {
+        HttpAnswer answer = http().get("/areas/provinces/5x/districts");
+        assertProblem(answer, 400, "invalid-parameter");
+        assertEquals("code", answer.json().at("/errors/0/field").asText());
+        assertEquals("area-code", answer.json().at("/errors/0/code").asText());
+    }
+
+    @Test
+    public void theRuntimesOwnErrorsAreProblemsToo() throws Exception {
+        assertProblem(http().get("/no/such/thing"), 404, "not-found");
+        HttpAnswer wrongMethod = http().send("DELETE", "/areas/provinces", null, null);
+        assertProblem(wrongMethod, 405, "method-not-allowed");
+        assertNotNull(wrongMethod.header("Allow"));
+        assertProblem(http().with("Accept", "text/csv").get("/health"), 406, "not-acceptable");
+    }
+
+    @Test
+    public void theOpenApiDocumentDescribesExactlyWhatIsServed() throws Exception {
+        HttpAnswer answer = http().get("/openapi.json");
+        assertEquals(answer.toString(), 200, answer.status());
+        JsonNode doc = answer.json();
+        assertTrue(doc.get("openapi").asText().startsWith("3."));
+        assertEquals("/api/v1", doc.at("/servers/0/url").asText());
+
+        Set<String> described = new HashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(m -> described.add(m.toUpperCase() + " " + path.getKey()));
+            path.getValue().forEach(operation -> assertTrue(path.getKey(),
+                    operation.at("/responses/4XX/content").has("application/problem+json")));
+        }
+        assertEquals(served(), described);
+        assertTrue(described.contains("GET /areas/provinces/{code}/districts"));
+        assertTrue(doc.at("/components/schemas/Problem").isObject());
+        assertTrue(doc.at("/components/schemas/ProvinceJson/properties").has("nameTh"));
+    }
+
+    @Test
+    public void theSchemaComesFromLiquibaseAndHoldsTheWholeAreaEdition() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertEquals(77, count(s, "SELECT COUNT(*) FROM areas_province WHERE retired_edition IS NULL"));
+            assertEquals(928, count(s, "SELECT COUNT(*) FROM areas_district"));
+            assertEquals(7454, count(s, "SELECT COUNT(*) FROM areas_subdistrict"));
+            assertEquals(1, count(s, "SELECT COUNT(*) FROM areas_edition"));
+            assertEquals(1, count(s, "SELECT COUNT(*) FROM databasechangelog WHERE id = 'areas-1'"));
+        }
+    }
+
+    @Test
+    public void theDistributionHasNoKarafUserNorAnyDefaultPassword() throws Exception {
+        Path users = Path.of(System.getProperty("karaf.etc"), "users.properties");
+        for (String line : Files.readAllLines(users)) {
+            String l = line.strip();
+            assertTrue("an active line in users.properties: " + l, l.isEmpty() || l.startsWith("#"));
+        }
+    }
+
+    protected static void assertProblem(HttpAnswer answer, int status, String code) {
+        assertEquals(answer.toString(), status, answer.status());
+        assertTrue(answer.toString(), answer.contentType().startsWith("application/problem+json"));
+        JsonNode problem = answer.json();
+        assertEquals(status, problem.get("status").asInt());
+        assertEquals("urn:apom:problem:" + code, problem.get("type").asText());
+        assertFalse(answer.body(), answer.body().contains("Exception") || answer.body().contains("at org."));
+    }
+
+    private Set<String> served() {
+        Set<String> served = new HashSet<>();
+        for (ApplicationDTO app : jaxrsRuntime.getRuntimeDTO().applicationDTOs) {
+            if ("apom".equals(app.name)) {
+                for (ResourceDTO r : app.resourceDTOs) {
+                    for (ResourceMethodInfoDTO m : r.resourceMethods) {
+                        served.add(m.method + " " + (m.path.startsWith("/") ? m.path : "/" + m.path));
+                    }
+                }
+            }
+        }
+        assertFalse("the apom application serves nothing", served.isEmpty());
+        return served;
+    }
+
+    private static JsonNode find(JsonNode items, String code) {
+        for (JsonNode item : items) {
+            if (code.equals(item.get("code").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError("no item with code " + code + " in " + items);
+    }
+
+    private static long count(Statement s, String sql) throws Exception {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

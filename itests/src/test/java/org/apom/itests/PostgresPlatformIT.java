@@ -1,0 +1,37 @@
+package org.apom.itests;
+
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.util.List;
+
+import org.apom.itests.support.TestPostgres;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The same contract on a real PostgreSQL, which this test starts itself (outside the container, in the test
+ * JVM) and hands to the platform through the one datasource configuration file, as production does.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class PostgresPlatformIT extends PlatformContract {
+
+    @Override
+    protected String expectedDatabaseProduct() {
+        return "PostgreSQL";
+    }
+
+    @Override
+    protected List<Option> extraOptions() {
+        int port = TestPostgres.port();
+        String cfg = "etc/org.ops4j.datasource-apom.cfg";
+        return List.of(
+                editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
+                editConfigurationFilePut(cfg, "url", "jdbc:postgresql://localhost:" + port + "/postgres"),
+                editConfigurationFilePut(cfg, "user", "postgres"),
+                editConfigurationFilePut(cfg, "password", "postgres"));
+    }
+}

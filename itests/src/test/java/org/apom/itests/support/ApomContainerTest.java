@@ -1,0 +1,142 @@
+package org.apom.itests.support;
+
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.CoreOptions.vmOption;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.Before;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
+
+/**
+ * Base of every container test: boots the real distribution tarball in Pax Exam on free ports, waits until
+ * the platform serves, and gives HTTP helpers. Subclasses add options with {@link #extraOptions()} (another
+ * database, a configuration) and run their tests inside the container.
+ */
+public abstract class ApomContainerTest {
+
+    /** The port the REST API listens on inside this test's container. */
+    protected static final String HTTP_PORT_PROPERTY = "apom.test.http.port";
+    private static final Duration READY_WITHIN = Duration.ofSeconds(180);
+    private static final String KARAF_VERSION = "4.4.10";
+
+    @Configuration
+    public Option[] config() {
+        String distribution = required("apom.distribution");
+        String localRepository = required("apom.localRepository");
+        String httpPort = freePort();
+        List<Option> options = new ArrayList<>(Arrays.asList(
+                karafDistributionConfiguration()
+                        .frameworkUrl(new File(distribution).toURI().toString())
+                        .karafVersion(KARAF_VERSION)
+                        .name("Apom")
+                        .unpackDirectory(new File("target/exam"))
+                        .useDeployFolder(false),
+                configureConsole().ignoreLocalConsole(),
+                logLevel(LogLevel.WARN),
+                editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
+                systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
+                // the container resolves Pax Exam's own bundles from the build's repository, never the network
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                        "org.ops4j.pax.url.mvn.localRepository", localRepository),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.repositories", ""),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.offline", "true"),
+                editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg",
+                        "org.ops4j.pax.url.mvn.defaultLocalRepoAsRemote", "true")));
+        options.addAll(javaModuleOptions());
+        options.addAll(extraOptions());
+        return options.toArray(new Option[0]);
+    }
+
+    /** Options a subclass adds: another database, a configuration, a bundle to install. */
+    protected List<Option> extraOptions() {
+        return List.of();
+    }
+
+    /** Waits until the platform answers health UP and its reference data is loaded. */
+    @Before
+    public void waitUntilReady() throws Exception {
+        long deadline = System.nanoTime() + READY_WITHIN.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpAnswer health = http().get("/health");
+                HttpAnswer provinces = http().get("/areas/provinces");
+                if (health.status() == 200 && provinces.status() == 200) {
+                    return;
+                }
+                last = "health " + health.status() + ", provinces " + provinces.status();
+            } catch (IOException notListeningYet) {
+                last = notListeningYet.toString();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Apom was not ready within " + READY_WITHIN + ": " + last);
+    }
+
+    /** An HTTP client for the API of the container this test runs in. */
+    protected Http http() {
+        return new Http(Integer.getInteger(HTTP_PORT_PROPERTY));
+    }
+
+    // bin/karaf passes these on Java 9+; Pax Exam does not (trap 13)
+    private static List<Option> javaModuleOptions() {
+        List<Option> options = new ArrayList<>();
+        options.add(vmOption("-Djdk.util.zip.disableZip64ExtraFieldValidation=true"));
+        options.add(vmOption("-Dliquibase.analytics.enabled=false"));
+        for (String flag : List.of(
+                "--add-reads=java.xml=java.logging",
+                "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",
+                "--patch-module", "java.base=lib/endorsed/org.apache.karaf.specs.locator-" + KARAF_VERSION + ".jar",
+                "--patch-module", "java.xml=lib/endorsed/org.apache.karaf.specs.java.xml-" + KARAF_VERSION + ".jar",
+                "--add-opens", "java.base/java.security=ALL-UNNAMED",
+                "--add-opens", "java.base/java.net=ALL-UNNAMED",
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+                "--add-opens", "java.base/java.util=ALL-UNNAMED",
+                "--add-opens", "java.naming/javax.naming.spi=ALL-UNNAMED",
+                "--add-opens", "java.rmi/sun.rmi.transport.tcp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.file=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.ftp=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.http=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.https=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.protocol.jar=ALL-UNNAMED",
+                "--add-exports=java.base/sun.net.www.content.text=ALL-UNNAMED",
+                "--add-exports=jdk.xml.dom/org.w3c.dom.html=ALL-UNNAMED",
+                "--add-exports=jdk.naming.rmi/com.sun.jndi.url.rmi=ALL-UNNAMED")) {
+            options.add(vmOption(flag));
+        }
+        return options;
+    }
+
+    /** A port nobody listens on now. */
+    private static String freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return String.valueOf(socket.getLocalPort());
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + property + " is not set; run the tests with Maven");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,47 @@
+package org.apom.itests.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A small HTTP client for the API under {@code /api/v1} of the container under test. */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final int port;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    Http(int port) {
+        this.port = port;
+    }
+
+    /** Sends this header with every request of this client. */
+    public Http with(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public HttpAnswer get(String path) throws IOException, InterruptedException {
+        return send("GET", path, null, null);
+    }
+
+    public HttpAnswer send(String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1" + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new HttpAnswer(response.statusCode(), response.headers().map(), response.body());
+    }
+}

