@@ -3,16 +3,23 @@ package org.apom.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 
 import javax.inject.Inject;
@@ -59,7 +66,7 @@ public abstract class PlatformContract extends ApomContainerTest {
 
     @Test
     public void servesAll77ProvincesInThaiAndEnglish() throws Exception {
-        JsonNode page = http().get("/areas/provinces").json();
+        JsonNode page = asAdmin().get("/areas/provinces").json();
         assertEquals(77, page.get("items").size());
         assertTrue(page.get("nextCursor").isNull());
         JsonNode chiangMai = find(page.get("items"), "50");
@@ -73,22 +80,22 @@ public abstract class PlatformContract extends ApomContainerTest {
 
     @Test
     public void chiangMaiHas25DistrictsAndGalyaniVadhanaItsThreeSubdistricts() throws Exception {
-        JsonNode districts = http().get("/areas/provinces/50/districts").json().get("items");
+        JsonNode districts = asAdmin().get("/areas/provinces/50/districts").json().get("items");
         assertEquals(25, districts.size());
         assertEquals("กัลยาณิวัฒนา", find(districts, "5025").get("nameTh").asText());
-        JsonNode subdistricts = http().get("/areas/districts/5025/subdistricts").json().get("items");
+        JsonNode subdistricts = asAdmin().get("/areas/districts/5025/subdistricts").json().get("items");
         assertEquals(3, subdistricts.size());
         assertEquals("5025", subdistricts.get(0).get("districtCode").asText());
     }
 
     @Test
     public void anUnknownAreaIsA404ProblemInEnglishOrThai() throws Exception {
-        HttpAnswer en = http().get("/areas/provinces/99/districts");
+        HttpAnswer en = asAdmin().get("/areas/provinces/99/districts");
         assertProblem(en, 404, "area-not-found");
         assertTrue(en.body(), en.json().get("detail").asText().contains("99"));
         assertEquals("/api/v1/areas/provinces/99/districts", en.json().get("instance").asText());
 
-        HttpAnswer th = http().with("Accept-Language", "th-TH,th;q=0.9,en;q=0.5").get("/areas/districts/9999/subdistricts");
+        HttpAnswer th = asAdmin().with("Accept-Language", "th-TH,th;q=0.9,en;q=0.5").get("/areas/districts/9999/subdistricts");
         assertProblem(th, 404, "area-not-found");
         assertEquals("ไม่พบข้อมูล", th.json().get("title").asText());
         assertTrue(th.body(), th.json().get("detail").asText().startsWith("ไม่พบอำเภอ"));
@@ -96,7 +103,7 @@ public abstract class PlatformContract extends ApomContainerTest {
 
     @Test
     public void aMalformedCodeIsA400NamingTheParameter() throws Exception {
-        HttpAnswer answer = http().get("/areas/provinces/5x/districts");
+        HttpAnswer answer = asAdmin().get("/areas/provinces/5x/districts");
         assertProblem(answer, 400, "invalid-parameter");
         assertEquals("code", answer.json().at("/errors/0/field").asText());
         assertEquals("area-code", answer.json().at("/errors/0/code").asText());
@@ -104,8 +111,8 @@ public abstract class PlatformContract extends ApomContainerTest {
 
     @Test
     public void theRuntimesOwnErrorsAreProblemsToo() throws Exception {
-        assertProblem(http().get("/no/such/thing"), 404, "not-found");
-        HttpAnswer wrongMethod = http().send("DELETE", "/areas/provinces", null, null);
+        assertProblem(asAdmin().get("/no/such/thing"), 404, "not-found");
+        HttpAnswer wrongMethod = asAdmin().send("DELETE", "/areas/provinces", null, null);
         assertProblem(wrongMethod, 405, "method-not-allowed");
         assertNotNull(wrongMethod.header("Allow"));
         assertProblem(http().with("Accept", "text/csv").get("/health"), 406, "not-acceptable");
@@ -144,12 +151,47 @@ public abstract class PlatformContract extends ApomContainerTest {
     }
 
     @Test
-    public void theDistributionHasNoKarafUserNorAnyDefaultPassword() throws Exception {
-        Path users = Path.of(System.getProperty("karaf.etc"), "users.properties");
-        for (String line : Files.readAllLines(users)) {
-            String l = line.strip();
-            assertTrue("an active line in users.properties: " + l, l.isEmpty() || l.startsWith("#"));
+    public void onlyHealthAndTheApiDescriptionArePublic() throws Exception {
+        assertEquals(200, http().get("/health").status());
+        assertEquals(200, http().get("/openapi.json").status());
+        HttpAnswer anonymous = http().get("/areas/provinces");
+        assertProblem(anonymous, 401, "authentication-required");
+        assertTrue(anonymous.header("WWW-Authenticate"), anonymous.header("WWW-Authenticate").startsWith("Basic"));
+        assertProblem(http().with("Authorization", "Basic " + base64("admin:wrong-password")).get("/areas/provinces"),
+                401, "invalid-credentials");
+        assertProblem(http().with("Authorization", "Basic " + base64("nobody:whatever")).get("/areas/provinces"),
+                401, "invalid-credentials");
+        assertProblem(http().with("Authorization", "Basic !!!").get("/areas/provinces"), 401,
+                "malformed-authorization");
+        assertProblem(http().with("Authorization", "Bearer").get("/areas/provinces"), 401,
+                "malformed-authorization");
+    }
+
+    @Test
+    public void theFirstAdminHasAGeneratedPasswordStoredOnlyAsAnArgon2Hash() throws Exception {
+        String password = Files.readString(adminPasswordFile()).strip();
+        assertTrue(password.length() >= 20);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(adminPasswordFile())));
+        Properties users = new Properties();
+        try (var in = Files.newInputStream(Path.of(System.getProperty("karaf.etc"), "users.properties"))) {
+            users.load(in);
         }
+        assertNull("Karaf's karaf/karaf must not exist", users.getProperty("karaf"));
+        String admin = users.getProperty("admin");
+        String stored = admin.split(",")[0];
+        assertTrue(admin, stored.startsWith("{CRYPT}") && stored.endsWith("{CRYPT}"));
+        String hash = new String(HexFormat.of().parseHex(stored.substring(7, stored.length() - 7)),
+                StandardCharsets.US_ASCII);
+        assertTrue(hash, hash.startsWith("$argon2id$"));
+        assertFalse(admin.contains(password));
+        assertTrue(admin, Arrays.asList(admin.split(",")).contains("central-admin"));
+        for (String name : users.stringPropertyNames()) {
+            assertTrue("unexpected account " + name, name.equals("admin") || name.startsWith("_g_:"));
+        }
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
     protected static void assertProblem(HttpAnswer answer, int status, String code) {

@@ -10,9 +10,13 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.Before;
@@ -76,13 +80,13 @@ public abstract class ApomContainerTest {
         while (System.nanoTime() < deadline) {
             try {
                 HttpAnswer health = http().get("/health");
-                HttpAnswer provinces = http().get("/areas/provinces");
+                HttpAnswer provinces = asAdmin().get("/areas/provinces");
                 if (health.status() == 200 && provinces.status() == 200) {
                     return;
                 }
                 last = "health " + health.status() + ", provinces " + provinces.status();
-            } catch (IOException notListeningYet) {
-                last = notListeningYet.toString();
+            } catch (IOException notListeningYetOrNoAdminYet) {
+                last = notListeningYetOrNoAdminYet.toString();
             }
             Thread.sleep(250);
         }
@@ -92,6 +96,17 @@ public abstract class ApomContainerTest {
     /** An HTTP client for the API of the container this test runs in. */
     protected Http http() {
         return new Http(Integer.getInteger(HTTP_PORT_PROPERTY));
+    }
+
+    /** A client logged in as the first central admin, with the password the platform generated. */
+    protected Http asAdmin() throws IOException {
+        String password = Files.readString(adminPasswordFile()).strip();
+        return http().with("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    protected static Path adminPasswordFile() {
+        return Path.of(System.getProperty("karaf.etc"), "apom-admin.password");
     }
 
     // bin/karaf passes these on Java 9+; Pax Exam does not (trap 13)

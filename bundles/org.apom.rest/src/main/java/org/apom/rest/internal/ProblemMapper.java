@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class ProblemMapper implements ExceptionMapper<Throwable> {
 
     public static final String PROBLEM_JSON = "application/problem+json";
+    /** RFC 7235: a 401 says how to authenticate. */
+    static final String CHALLENGE = "Basic realm=\"apom\", charset=\"UTF-8\"";
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
     /** Headers of the runtime's own answer that the client still needs (405 Allow, 401 challenge, 429 wait). */
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE,
@@ -49,6 +51,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                 .type(PROBLEM_JSON)
                 .language(locale)
                 .entity(problem.toJson(locale, path()));
+        if (problem.status() == 401) {
+            answer.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        }
         if (failure instanceof WebApplicationException w && w.getResponse() != null) {
             for (String header : KEPT_HEADERS) {
                 Object value = w.getResponse().getHeaders().getFirst(header);
