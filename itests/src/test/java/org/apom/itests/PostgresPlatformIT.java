@@ -25,7 +25,7 @@ public class PostgresPlatformIT extends PlatformContract {
     }
 
     @Override
-    protected List<Option> extraOptions() {
+    protected List<Option> databaseOptions() {
         int port = TestPostgres.port();
         String cfg = "etc/org.ops4j.datasource-apom.cfg";
         return List.of(

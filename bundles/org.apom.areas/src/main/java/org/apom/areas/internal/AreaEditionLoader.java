@@ -11,7 +11,7 @@ import javax.persistence.EntityManager;
 
 import org.apom.areas.internal.jpa.AreaEditionEntity;
 import org.apom.areas.internal.jpa.DistrictEntity;
-import org.apom.areas.internal.jpa.EditionedArea;
+import org.apom.areas.internal.jpa.AreaEntity;
 import org.apom.areas.internal.jpa.ProvinceEntity;
 import org.apom.areas.internal.jpa.SubdistrictEntity;
 
@@ -58,7 +58,7 @@ final class AreaEditionLoader {
         int retired;
     }
 
-    private static <D, E extends EditionedArea<D>> void sync(EntityManager em, Class<E> type, List<D> rows,
+    private static <D, E extends AreaEntity<D>> void sync(EntityManager em, Class<E> type, List<D> rows,
             Function<D, String> rowCode, BiFunction<D, String, E> create, String edition, Counter counter) {
         Map<String, E> existing = new HashMap<>();
         for (E e : em.createQuery("SELECT a FROM " + type.getSimpleName() + " a", type).getResultList()) {

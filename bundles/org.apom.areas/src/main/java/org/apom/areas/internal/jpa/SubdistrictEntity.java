@@ -5,7 +5,6 @@ import java.util.Objects;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.Id;
 import javax.persistence.Table;
 
 import org.apom.areas.api.Subdistrict;
@@ -14,51 +13,34 @@ import org.apom.core.api.SubdistrictCode;
 
 @Entity
 @Table(name = "AREAS_SUBDISTRICT")
-public class SubdistrictEntity implements EditionedArea<Subdistrict> {
+public class SubdistrictEntity extends AreaEntity<Subdistrict> {
 
-    @Id
-    @Column(name = "CODE", length = 6)
-    private String code;
-    @Column(name = "DISTRICT_CODE", nullable = false, length = 4)
+    @Column(name = "DISTRICT_CODE", nullable = false)
     private String districtCode;
-    @Column(name = "NAME_TH", nullable = false)
-    private String nameTh;
-    @Column(name = "NAME_EN", nullable = false)
-    private String nameEn;
-    @Column(name = "POSTCODE", length = 5)
+    @Column(name = "POSTCODE")
     private String postcode;
     @Column(name = "LAT", precision = 9, scale = 6)
     private BigDecimal latitude;
     @Column(name = "LON", precision = 9, scale = 6)
     private BigDecimal longitude;
-    @Column(name = "FIRST_EDITION", nullable = false)
-    private String firstEdition;
-    @Column(name = "RETIRED_EDITION")
-    private String retiredEdition;
 
     protected SubdistrictEntity() {
     }
 
     public SubdistrictEntity(Subdistrict s, String edition) {
-        this.code = s.code().value();
-        this.firstEdition = edition;
+        super(s.code().value(), edition);
         update(s);
     }
 
     @Override
     public boolean update(Subdistrict s) {
-        boolean changed = !s.districtCode().value().equals(districtCode) || !s.nameTh().equals(nameTh)
-                || !s.nameEn().equals(nameEn) || !Objects.equals(s.postcode(), postcode)
-                || !sameNumber(s.latitude(), latitude) || !sameNumber(s.longitude(), longitude)
-                || retiredEdition != null;
+        boolean changed = !s.districtCode().value().equals(districtCode) || !Objects.equals(s.postcode(), postcode)
+                || !sameNumber(s.latitude(), latitude) || !sameNumber(s.longitude(), longitude);
         districtCode = s.districtCode().value();
-        nameTh = s.nameTh();
-        nameEn = s.nameEn();
         postcode = s.postcode();
         latitude = s.latitude();
         longitude = s.longitude();
-        retiredEdition = null;
-        return changed;
+        return takeNames(s.nameTh(), s.nameEn()) || changed;
     }
 
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {
@@ -66,22 +48,8 @@ public class SubdistrictEntity implements EditionedArea<Subdistrict> {
     }
 
     @Override
-    public void retire(String edition) {
-        retiredEdition = edition;
-    }
-
-    @Override
-    public boolean isRetired() {
-        return retiredEdition != null;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
     public Subdistrict toDTO() {
-        return new Subdistrict(SubdistrictCode.of(code), DistrictCode.of(districtCode), nameTh, nameEn, postcode,
-                latitude, longitude);
+        return new Subdistrict(SubdistrictCode.of(code()), DistrictCode.of(districtCode), nameTh(), nameEn(),
+                postcode, latitude, longitude);
     }
 }
