@@ -188,6 +188,26 @@ public abstract class PlatformContract extends ApomContainerTest {
     }
 
     @Test
+    public void everyOperationTheDocumentCallsPublicIsPublicAndNoOtherIs() throws Exception {
+        JsonNode doc = http().get("/openapi.json").json();
+        assertEquals("basic", doc.at("/components/securitySchemes/basicAuth/scheme").asText());
+        int publicOperations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            String concrete = path.getKey().replaceAll("\\{[^}]+}", "00");
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                boolean documentedPublic = !op.getValue().has("security") || op.getValue().get("security").isEmpty();
+                HttpAnswer anonymous = http().send(op.getKey().toUpperCase(), concrete, null, null);
+                assertEquals(op.getKey() + " " + path.getKey() + ": " + anonymous, documentedPublic,
+                        anonymous.status() != 401);
+                publicOperations += documentedPublic ? 1 : 0;
+            }
+        }
+        assertEquals("health and openapi.json", 2, publicOperations);
+    }
+
+    @Test
     public void theFirstAdminHasAGeneratedPasswordStoredOnlyAsAnArgon2Hash() throws Exception {
         String password = Files.readString(adminPasswordFile()).strip();
         assertTrue(password.length() >= 20);

@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -39,6 +40,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Path("areas")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "areas", description = "Provinces, districts and subdistricts by their DOPA codes")
+@SecurityRequirement(name = "basicAuth")
 public final class AreasResource {
 
     private final AreaDirectory areas;

@@ -69,7 +69,7 @@ public final class HealthResource {
             content = @Content(schema = @Schema(implementation = HealthJson.class)))
     public Response health() {
         Map<String, ComponentJson> components = new LinkedHashMap<>();
-        components.put("database", database());
+        components.put("database", database(dataSource));
         components.put("bundles", bundles());
         boolean up = components.values().stream().allMatch(ComponentJson::up);
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
@@ -77,8 +77,7 @@ public final class HealthResource {
                 .build();
     }
 
-    private ComponentJson database() {
-        DataSource ds = dataSource;
+    static ComponentJson database(DataSource ds) {
         if (ds == null) {
             return new ComponentJson(HealthJson.DOWN, Map.of("error", "no DataSource is registered"));
         }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 final class OpenApiDocument {
 
     static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch");
+    static final String SECURITY_SCHEME = "basicAuth";
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
 
     private OpenApiDocument() {
@@ -56,6 +57,10 @@ final class OpenApiDocument {
             });
         }
         schemas.set("Problem", problemSchema(json));
+        // resources that need a login say so with @SecurityRequirement(name = "basicAuth"); the rest are public
+        ObjectNode basic = ((ObjectNode) doc.get("components")).putObject("securitySchemes").putObject(SECURITY_SCHEME);
+        basic.put("type", "http");
+        basic.put("scheme", "basic");
         schemas.set("FieldError", fieldErrorSchema(json));
         doc.set("tags", tags);
         return doc;
