@@ -13,13 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /** Runs changelogs with Liquibase over the platform DataSource. */
 @Component(service = SchemaMigrator.class)
@@ -42,6 +45,8 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         Map<String, Object> scope = Map.of(
                 Scope.Attr.classLoader.name(), loader,
                 Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(loader),
+                // Liquibase reports to the log, not to the console of whoever started Karaf
+                Scope.Attr.ui.name(), new LoggerUIService(),
                 // no usage reporting to liquibase.com: the ministry's servers must not call out
                 "liquibase.analytics.enabled", Boolean.FALSE);
         try (Connection connection = dataSource.getConnection()) {
@@ -58,6 +63,7 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
         new CommandScope(UpdateCommandStep.COMMAND_NAME)
                 .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                 .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                 .execute();
         if (!connection.getAutoCommit()) {
             connection.commit();
