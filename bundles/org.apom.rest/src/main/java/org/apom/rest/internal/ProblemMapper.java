@@ -46,14 +46,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         } else {
             LOG.debug("{} answered {} {}", path(), problem.status(), problem.code());
         }
-        Locale locale = Languages.choose(headers == null ? List.of() : headers.getAcceptableLanguages());
+        Locale locale = language();
         Response.ResponseBuilder answer = Response.status(problem.status())
                 .type(PROBLEM_JSON)
                 .language(locale)
                 .entity(problem.toJson(locale, path()));
-        if (problem.status() == 401) {
-            answer.header(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
-        }
         if (failure instanceof WebApplicationException w && w.getResponse() != null) {
             for (String header : KEPT_HEADERS) {
                 Object value = w.getResponse().getHeaders().getFirst(header);
@@ -62,7 +59,20 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                 }
             }
         }
-        return answer.build();
+        Response response = answer.build();
+        if (problem.status() == 401 && !response.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)) {
+            response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
+        }
+        return response;
+    }
+
+    /** A malformed Accept-Language must not turn an error answer into another error. */
+    private Locale language() {
+        try {
+            return Languages.choose(headers == null ? List.of() : headers.getAcceptableLanguages());
+        } catch (RuntimeException malformedHeader) {
+            return Locale.ENGLISH;
+        }
     }
 
     private String path() {
