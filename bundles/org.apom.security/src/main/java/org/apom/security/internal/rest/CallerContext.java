@@ -1,25 +1,35 @@
 package org.apom.security.internal.rest;
 
 import java.security.Principal;
-import java.util.Set;
 
 import javax.ws.rs.core.SecurityContext;
 
-/** The authenticated caller of one request, as JAX-RS resources see it. */
-record CallerContext(String username, Set<String> roles, boolean secure) implements SecurityContext {
+import org.apom.security.api.Caller;
+import org.apom.security.api.CallerPrincipal;
+import org.apom.security.api.Role;
 
-    CallerContext {
-        roles = Set.copyOf(roles);
-    }
+/** The authenticated caller of one request, as JAX-RS resources see it. */
+record CallerContext(Caller caller, boolean secure) implements SecurityContext {
 
     @Override
     public Principal getUserPrincipal() {
-        return () -> username;
+        Caller c = caller;
+        return new CallerPrincipal() {
+            @Override
+            public Caller caller() {
+                return c;
+            }
+
+            @Override
+            public String getName() {
+                return c.name();
+            }
+        };
     }
 
     @Override
     public boolean isUserInRole(String role) {
-        return roles.contains(role);
+        return caller.roles().stream().map(Role::id).anyMatch(role::equals);
     }
 
     @Override
@@ -29,6 +39,6 @@ record CallerContext(String username, Set<String> roles, boolean secure) impleme
 
     @Override
     public String getAuthenticationScheme() {
-        return SecurityContext.BASIC_AUTH;
+        return caller.kind() == Caller.Kind.TOKEN ? "Bearer" : SecurityContext.BASIC_AUTH;
     }
 }

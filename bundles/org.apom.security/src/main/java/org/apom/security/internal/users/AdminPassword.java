@@ -1,4 +1,4 @@
-package org.apom.security.internal;
+package org.apom.security.internal.users;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +10,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 
 /**
- * The first admin's password: the one central IT chose (APOM_ADMIN_PASSWORD), or a random one that only
- * the file's owner can read. There is never a default.
+ * A generated first-admin password, and the file that only its owner can read. There is never a default.
  */
 final class AdminPassword {
 
-    static final int MIN_LENGTH = 12;
     private static final int GENERATED_LENGTH = 24;
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -30,15 +28,6 @@ final class AdminPassword {
             password.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         }
         return password.toString();
-    }
-
-    /** @throws IllegalArgumentException saying what the rule is, when the chosen password is too weak */
-    static String checkChosen(String chosen) {
-        if (chosen.strip().length() < MIN_LENGTH) {
-            throw new IllegalArgumentException("APOM_ADMIN_PASSWORD must have at least " + MIN_LENGTH
-                    + " characters; no admin was created");
-        }
-        return chosen;
     }
 
     /** Writes the password to a new file that only its owner may read or write (mode 600). */

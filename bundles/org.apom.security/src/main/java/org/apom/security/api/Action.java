@@ -1,0 +1,29 @@
+package org.apom.security.api;
+
+import java.util.Locale;
+
+/**
+ * What a caller may ask to do. The integrator scope of an action is its {@link #id()}: an integrator token
+ * may do an action only when it carries that scope.
+ */
+public enum Action {
+    AREAS_READ,
+    USERS_READ,
+    USERS_WRITE,
+    TOKENS_MANAGE,
+    AUDIT_READ,
+    VOLUNTEERS_READ,
+    VOLUNTEERS_WRITE,
+    PERSONAL_DATA_READ,
+    NETWORKS_READ,
+    TIERING_READ,
+    RECOGNITION_READ,
+    EXTENSIONS_MANAGE;
+
+    /** For example {@code volunteers:read}; also the integrator token scope for the action. */
+    public String id() {
+        String name = name().toLowerCase(Locale.ROOT);
+        int verb = name.lastIndexOf('_');
+        return name.substring(0, verb).replace('_', '-') + ":" + name.substring(verb + 1);
+    }
+}

@@ -1,0 +1,54 @@
+package org.apom.security.api;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apom.core.api.ProvinceCode;
+
+/**
+ * Who is asking: a person, an integrator token or the platform itself. Every service method that reads or
+ * writes province data takes the caller and checks it against {@link AccessPolicy} itself, so a shell
+ * command, a job or an extension meets the same check as a REST call.
+ *
+ * @param name the username, the token's name, or the job's name
+ * @param kind what kind of caller
+ * @param roles the caller's roles
+ * @param province the province a province-bound role or a province token is limited to; {@code null} if none
+ * @param scopes for integrator tokens, the actions (by {@link Action#id()}) the token may do
+ */
+public record Caller(String name, Kind kind, Set<Role> roles, ProvinceCode province, Set<String> scopes) {
+
+    /** The kinds of caller. */
+    public enum Kind {
+        PERSON, TOKEN, SYSTEM
+    }
+
+    public Caller {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        roles = Set.copyOf(roles);
+        scopes = Set.copyOf(scopes);
+    }
+
+    public static Caller person(String username, Set<Role> roles, ProvinceCode province) {
+        return new Caller(username, Kind.PERSON, roles, province, Set.of());
+    }
+
+    public static Caller token(String name, Set<String> scopes, ProvinceCode province) {
+        return new Caller(name, Kind.TOKEN, Set.of(Role.INTEGRATOR), province, scopes);
+    }
+
+    /** The platform acting on its own (first start, scheduled jobs): a central admin, audited as such. */
+    public static Caller system(String job) {
+        return new Caller(job, Kind.SYSTEM, Set.of(Role.CENTRAL_ADMIN), null, Set.of());
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public Optional<ProvinceCode> provinceScope() {
+        return Optional.ofNullable(province);
+    }
+}

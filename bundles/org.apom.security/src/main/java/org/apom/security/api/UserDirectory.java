@@ -1,0 +1,33 @@
+package org.apom.security.api;
+
+import org.apom.core.api.Page;
+import org.apom.core.api.PageRequest;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * People and their roles, kept in the platform's database with Argon2id password hashes. Every method
+ * checks the caller against {@link AccessPolicy}: central admins manage everyone, a province admin only the
+ * officers of their own province.
+ */
+@ProviderType
+public interface UserDirectory {
+
+    /**
+     * Checks a username and password; counts failures and locks the account after too many in a row.
+     *
+     * @throws org.apom.core.api.problem.ProblemException 401 {@code invalid-credentials},
+     *         {@code account-locked} or {@code account-disabled}
+     */
+    Caller authenticate(String username, char[] password);
+
+    /** @throws org.apom.core.api.problem.ProblemException 422 invalid, 409 duplicate, 403 not allowed */
+    UserView create(Caller caller, NewUser user);
+
+    UserView get(Caller caller, String username);
+
+    /** The accounts the caller may see, ordered by username. */
+    Page<UserView> list(Caller caller, PageRequest page);
+
+    /** @throws org.apom.core.api.problem.ProblemException 412 when {@code expectedVersion} is stale */
+    UserView update(Caller caller, String username, UserChange change, long expectedVersion);
+}

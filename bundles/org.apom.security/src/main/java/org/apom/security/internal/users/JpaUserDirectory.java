@@ -1,0 +1,248 @@
+package org.apom.security.internal.users;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+import javax.transaction.TransactionManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apom.areas.api.AreaDirectory;
+import org.apom.core.api.LocalizedText;
+import org.apom.core.api.Page;
+import org.apom.core.api.PageRequest;
+import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.problem.FieldError;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.persistence.api.SchemaMigrator;
+import org.apom.security.api.AccessPolicy;
+import org.apom.security.api.Action;
+import org.apom.security.api.Caller;
+import org.apom.security.api.NewUser;
+import org.apom.security.api.Reach;
+import org.apom.security.api.Role;
+import org.apom.security.api.UserChange;
+import org.apom.security.api.UserDirectory;
+import org.apom.security.api.UserView;
+import org.apom.security.internal.jpa.UserEntity;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** Accounts in SECURITY_USER; the access rules are {@link AccessPolicy}'s, the field rules {@link UserRules}'. */
+@Component(service = UserDirectory.class, immediate = true, configurationPid = "org.apom.security")
+@Designate(ocd = SecurityConfig.class)
+public final class JpaUserDirectory implements UserDirectory {
+
+    static final String CHANGELOG = "db/security/changelog.xml";
+
+    private final JpaTemplate jpa;
+    private final PasswordHasher hasher = new PasswordHasher();
+    private final UserRules rules;
+    private final SecurityConfig config;
+    private final Clock clock;
+
+    @Activate
+    public JpaUserDirectory(@Reference(target = "(osgi.unit.name=apom-security)") JpaTemplate jpa,
+            @Reference SchemaMigrator migrator, @Reference AreaDirectory areas,
+            // OpenJPA looks the JTA manager up as a service per transaction (docs/stack.md trap 20)
+            @Reference TransactionManager transactions, SecurityConfig config) {
+        this(jpa, new UserRules(p -> areas.province(p).isPresent()), config, Clock.systemUTC());
+        migrator.migrate(CHANGELOG, JpaUserDirectory.class.getClassLoader());
+    }
+
+    JpaUserDirectory(JpaTemplate jpa, UserRules rules, SecurityConfig config, Clock clock) {
+        this.jpa = jpa;
+        this.rules = rules;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    private enum Outcome { OK, WRONG, LOCKED, DISABLED }
+
+    @Override
+    public Caller authenticate(String username, char[] password) {
+        Instant now = clock.instant();
+        // the failure count must be committed even though the caller then gets a 401
+        Object[] result = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity user = em.find(UserEntity.class, username);
+            if (user == null) {
+                hasher.matchDecoy(password);
+                return new Object[] {Outcome.WRONG, null};
+            }
+            if (user.lockedAt(now)) {
+                return new Object[] {Outcome.LOCKED, user.lockedUntil()};
+            }
+            if (!hasher.matches(password, user.passwordHash())) {
+                user.failedLogin(config.maxFailedLogins(), now.plus(Duration.ofMinutes(config.lockMinutes())));
+                return new Object[] {user.lockedAt(now) ? Outcome.LOCKED : Outcome.WRONG, user.lockedUntil()};
+            }
+            if (!user.enabled()) {
+                return new Object[] {Outcome.DISABLED, null};
+            }
+            user.loggedIn(now);
+            return new Object[] {Outcome.OK, Caller.person(user.username(), user.roles(), user.province())};
+        });
+        switch ((Outcome) result[0]) {
+            case OK:
+                return (Caller) result[1];
+            case LOCKED:
+                long minutes = Math.max(1, Duration.between(now, (Instant) result[1]).toMinutes() + 1);
+                throw unauthorized("account-locked", LocalizedText.of(
+                        "Too many wrong passwords: this account is locked for " + minutes + " more minute(s).",
+                        "ใส่รหัสผ่านผิดหลายครั้งเกินไป บัญชีถูกระงับชั่วคราวอีก " + minutes + " นาที"));
+            case DISABLED:
+                throw unauthorized("account-disabled", LocalizedText.of(
+                        "This account is disabled; ask your administrator.", "บัญชีนี้ถูกปิดใช้งาน กรุณาติดต่อผู้ดูแลระบบ"));
+            default:
+                throw unauthorized("invalid-credentials", LocalizedText.of(
+                        "The username or password is wrong.", "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"));
+        }
+    }
+
+    @Override
+    public UserView create(Caller caller, NewUser user) {
+        Reach reach = AccessPolicy.requireAny(caller, Action.USERS_WRITE);
+        List<FieldError> errors = UserRules.newErrors();
+        rules.username(user.username(), errors);
+        rules.password(user.password(), user.username(), errors);
+        Set<Role> roles = rules.roles(user.roles(), errors);
+        ProvinceCode province = rules.province(user.province(), roles, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        requireMayGrant(caller, reach, roles, province);
+        String hash = hasher.hash(user.password().toCharArray());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            if (em.find(UserEntity.class, user.username()) != null) {
+                throw ProblemException.conflict("duplicate-username", LocalizedText.of(
+                        "There is already a user named " + user.username() + ".",
+                        "มีผู้ใช้ชื่อ " + user.username() + " อยู่แล้ว"));
+            }
+            UserEntity entity = new UserEntity(user.username(), hash, roles, province, clock.instant());
+            em.persist(entity);
+            em.flush();
+            return entity.toView(clock.instant());
+        });
+    }
+
+    @Override
+    public UserView get(Caller caller, String username) {
+        AccessPolicy.requireAny(caller, Action.USERS_READ);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            UserEntity user = find(em, username);
+            AccessPolicy.require(caller, Action.USERS_READ, user.province());
+            return user.toView(clock.instant());
+        });
+    }
+
+    @Override
+    public Page<UserView> list(Caller caller, PageRequest page) {
+        Reach reach = AccessPolicy.requireAny(caller, Action.USERS_READ);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            String jpql = "SELECT u FROM UserEntity u WHERE u.username > :after"
+                    + (reach == Reach.OWN ? " AND u.province = :province" : "") + " ORDER BY u.username";
+            TypedQuery<UserEntity> query = em.createQuery(jpql, UserEntity.class)
+                    .setParameter("after", page.after() == null ? "" : page.after())
+                    .setMaxResults(page.limit() + 1);
+            if (reach == Reach.OWN) {
+                query.setParameter("province", caller.province().value());
+            }
+            List<UserEntity> found = query.getResultList();
+            List<UserView> items = found.stream().limit(page.limit()).map(u -> u.toView(clock.instant())).toList();
+            String next = found.size() > page.limit() ? PageRequest.encode(items.get(items.size() - 1).username()) : null;
+            return new Page<>(items, next);
+        });
+    }
+
+    @Override
+    public UserView update(Caller caller, String username, UserChange change, long expectedVersion) {
+        // everyone may change their own password, and nothing else about themselves
+        boolean ownPassword = caller.kind() == Caller.Kind.PERSON && caller.name().equals(username)
+                && change.roles() == null && change.province() == null && change.enabled() == null
+                && change.locked() == null;
+        Reach reach = ownPassword ? Reach.ALL : AccessPolicy.requireAny(caller, Action.USERS_WRITE);
+        String hash = change.password() == null ? null : hashChecked(change.password(), username);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity user = find(em, username);
+            if (!ownPassword) {
+                AccessPolicy.require(caller, Action.USERS_WRITE, user.province());
+                requireMayGrant(caller, reach, user.roles(), user.province());
+            }
+            if (user.version() != expectedVersion) {
+                throw new ProblemException(412, "precondition-failed", LocalizedText.of(
+                        "The user was changed since you read it; read it again.",
+                        "ข้อมูลผู้ใช้ถูกแก้ไขไปแล้ว กรุณาอ่านใหม่"), List.of());
+            }
+            apply(caller, reach, user, change, hash);
+            em.flush();
+            return user.toView(clock.instant());
+        });
+    }
+
+    private void apply(Caller caller, Reach reach, UserEntity user, UserChange change, String hash) {
+        if (change.roles() != null || change.province() != null) {
+            List<FieldError> errors = UserRules.newErrors();
+            Set<Role> roles = change.roles() == null ? user.roles() : rules.roles(change.roles(), errors);
+            String provinceText = change.province() != null ? change.province()
+                    : user.province() == null ? null : user.province().value();
+            ProvinceCode province = rules.province(provinceText, roles, errors);
+            if (!errors.isEmpty()) {
+                throw ProblemException.invalid(errors);
+            }
+            requireMayGrant(caller, reach, roles, province);
+            user.setRoles(roles);
+            user.setProvince(province);
+        }
+        if (hash != null) {
+            user.setPasswordHash(hash);
+        }
+        if (change.enabled() != null) {
+            user.setEnabled(change.enabled());
+        }
+        if (Boolean.FALSE.equals(change.locked())) {
+            user.unlock();
+        }
+    }
+
+    private String hashChecked(String password, String username) {
+        List<FieldError> errors = UserRules.newErrors();
+        rules.password(password, username, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return hasher.hash(password.toCharArray());
+    }
+
+    /** A province admin grants only roles below their own, in their own province. */
+    private static void requireMayGrant(Caller caller, Reach reach, Set<Role> roles, ProvinceCode province) {
+        if (reach == Reach.ALL) {
+            return;
+        }
+        boolean outranked = roles.stream().allMatch(r -> caller.roles().stream().anyMatch(mine -> mine.outranks(r)));
+        if (!outranked || province == null || !province.equals(caller.province())) {
+            throw new ProblemException(403, "role-not-grantable", LocalizedText.of(
+                    "You may manage only accounts below your own role in your own province.",
+                    "คุณจัดการได้เฉพาะบัญชีที่มีบทบาทต่ำกว่าคุณในจังหวัดของคุณ"), List.of());
+        }
+    }
+
+    private static UserEntity find(EntityManager em, String username) {
+        UserEntity user = username == null ? null : em.find(UserEntity.class, username);
+        if (user == null) {
+            throw ProblemException.notFound("not-found", LocalizedText.of(
+                    "There is no such user.", "ไม่พบผู้ใช้ที่ระบุ"));
+        }
+        return user;
+    }
+
+    private static ProblemException unauthorized(String code, LocalizedText detail) {
+        return new ProblemException(401, code, detail, List.of());
+    }
+}

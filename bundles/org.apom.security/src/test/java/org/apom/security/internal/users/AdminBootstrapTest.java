@@ -1,0 +1,62 @@
+package org.apom.security.internal.users;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+
+import org.apom.core.api.PageRequest;
+import org.apom.security.api.Caller;
+import org.apom.security.api.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AdminBootstrapTest {
+
+    private TestDatabase db;
+    private JpaUserDirectory users;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = new TestDatabase();
+        users = new JpaUserDirectory(db, new UserRules(p -> true), JpaUserDirectoryTest.config(5, 15),
+                Clock.systemUTC());
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void theFirstStartCreatesACentralAdminWithAGeneratedPasswordOnlyItsOwnerCanRead(@TempDir Path etc)
+            throws Exception {
+        assertTrue(AdminBootstrap.ensureAdmin(users, etc, null));
+        Path file = etc.resolve(AdminBootstrap.PASSWORD_FILE);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        Caller admin = users.authenticate("admin", Files.readString(file).strip().toCharArray());
+        assertTrue(admin.has(Role.CENTRAL_ADMIN));
+
+        assertFalse(AdminBootstrap.ensureAdmin(users, etc, null), "only at the first start");
+        assertEquals(1, users.list(Caller.system("t"), PageRequest.of(null, null)).items().size());
+    }
+
+    @Test
+    void aChosenPasswordIsUsedAndNoFileIsWritten(@TempDir Path etc) {
+        assertTrue(AdminBootstrap.ensureAdmin(users, etc, "correct horse battery"));
+        assertFalse(Files.exists(etc.resolve(AdminBootstrap.PASSWORD_FILE)));
+        assertEquals("admin", users.authenticate("admin", "correct horse battery".toCharArray()).name());
+    }
+
+    @Test
+    void aWeakChosenPasswordCreatesNoAdmin(@TempDir Path etc) {
+        assertFalse(AdminBootstrap.ensureAdmin(users, etc, "short"));
+        assertTrue(users.list(Caller.system("t"), PageRequest.of(null, null)).items().isEmpty());
+    }
+}

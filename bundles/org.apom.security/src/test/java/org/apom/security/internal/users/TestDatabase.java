@@ -1,0 +1,88 @@
+package org.apom.security.internal.users;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apache.openjpa.persistence.PersistenceProviderImpl;
+
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * An in-memory Derby with the bundle's own changelog applied, and a resource-local JpaTemplate over it that
+ * behaves like Aries' (one transaction per call, rolled back when the work throws).
+ */
+final class TestDatabase implements JpaTemplate, AutoCloseable {
+
+    private static final AtomicInteger COUNT = new AtomicInteger();
+    private final Connection keepAlive;
+    private final EntityManagerFactory emf;
+
+    TestDatabase() throws Exception {
+        String url = "jdbc:derby:memory:security" + COUNT.incrementAndGet() + ";create=true";
+        keepAlive = DriverManager.getConnection(url);
+        Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),
+                new ClassLoaderResourceAccessor(getClass().getClassLoader()),
+                "liquibase.analytics.enabled", false), () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(DriverManager.getConnection(url))))
+                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, JpaUserDirectory.CHANGELOG)
+                .execute());
+        emf = new PersistenceProviderImpl().createEntityManagerFactory("apom-security-test",
+                "META-INF/test-persistence.xml", Map.of("openjpa.ConnectionURL", url));
+    }
+
+    @Override
+    public <R> R txExpr(TransactionType type, EmFunction<R> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            em.getTransaction().begin();
+            R result = work.apply(em);
+            em.getTransaction().commit();
+            return result;
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.close();
+        }
+    }
+
+    @Override
+    public <R> R txExpr(EmFunction<R> work) {
+        return txExpr(TransactionType.Required, work);
+    }
+
+    @Override
+    public void tx(TransactionType type, EmConsumer work) {
+        txExpr(type, em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    @Override
+    public void tx(EmConsumer work) {
+        tx(TransactionType.Required, work);
+    }
+
+    @Override
+    public void close() throws Exception {
+        emf.close();
+        keepAlive.close();
+    }
+}
