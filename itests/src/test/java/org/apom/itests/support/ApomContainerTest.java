@@ -10,13 +10,11 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 
 import org.junit.Before;
@@ -100,9 +98,7 @@ public abstract class ApomContainerTest {
 
     /** A client logged in as the first central admin, with the password the platform generated. */
     protected Http asAdmin() throws IOException {
-        String password = Files.readString(adminPasswordFile()).strip();
-        return http().with("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8)));
+        return http().as("admin", Files.readString(adminPasswordFile()).strip());
     }
 
     protected static Path adminPasswordFile() {

@@ -27,6 +27,16 @@ public final class Http {
         return this;
     }
 
+    /** Logs in with Basic credentials. */
+    public Http as(String username, String password) {
+        return with("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    public HttpAnswer post(String path, String json) throws IOException, InterruptedException {
+        return send("POST", path, "application/json", json);
+    }
+
     public HttpAnswer get(String path) throws IOException, InterruptedException {
         return send("GET", path, null, null);
     }

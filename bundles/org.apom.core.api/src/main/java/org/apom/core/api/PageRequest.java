@@ -24,6 +24,19 @@ public record PageRequest(int limit, String after) {
         return new PageRequest(limit == null ? DEFAULT_LIMIT : limit, cursor == null ? null : decode(cursor));
     }
 
+    /** From the query parameters as text; a limit that is not a whole number is refused like one out of range. */
+    public static PageRequest parse(String limit, String cursor) {
+        Integer n = null;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                n = Integer.valueOf(limit.strip());
+            } catch (NumberFormatException e) {
+                n = 0;
+            }
+        }
+        return of(n, cursor == null || cursor.isBlank() ? null : cursor);
+    }
+
     public static String encode(String position) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
     }

@@ -41,5 +41,8 @@ class AreaCodeTest {
         assertEquals("limit", assertThrows(InvalidValueException.class, () -> PageRequest.of(501, null)).code());
         assertEquals("limit", assertThrows(InvalidValueException.class, () -> PageRequest.of(0, null)).code());
         assertEquals("cursor", assertThrows(InvalidValueException.class, () -> PageRequest.of(1, "%%%")).code());
+        assertEquals("limit", assertThrows(InvalidValueException.class, () -> PageRequest.parse("ten", null)).code());
+        assertEquals(20, PageRequest.parse(" 20 ", "").limit());
+        assertEquals(PageRequest.DEFAULT_LIMIT, PageRequest.parse(null, null).limit());
     }
 }

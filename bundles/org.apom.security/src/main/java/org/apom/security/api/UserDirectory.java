@@ -28,6 +28,9 @@ public interface UserDirectory {
     /** The accounts the caller may see, ordered by username. */
     Page<UserView> list(Caller caller, PageRequest page);
 
-    /** @throws org.apom.core.api.problem.ProblemException 412 when {@code expectedVersion} is stale */
+    /**
+     * @param expectedVersion the version the caller read (the ETag); negative for "any" ({@code If-Match: *})
+     * @throws org.apom.core.api.problem.ProblemException 412 when {@code expectedVersion} is stale
+     */
     UserView update(Caller caller, String username, UserChange change, long expectedVersion);
 }

@@ -175,7 +175,7 @@ public final class JpaUserDirectory implements UserDirectory {
                 AccessPolicy.require(caller, Action.USERS_WRITE, user.province());
                 requireMayGrant(caller, reach, user.roles(), user.province());
             }
-            if (user.version() != expectedVersion) {
+            if (expectedVersion >= 0 && user.version() != expectedVersion) {
                 throw new ProblemException(412, "precondition-failed", LocalizedText.of(
                         "The user was changed since you read it; read it again.",
                         "ข้อมูลผู้ใช้ถูกแก้ไขไปแล้ว กรุณาอ่านใหม่"), List.of());
@@ -190,8 +190,10 @@ public final class JpaUserDirectory implements UserDirectory {
         if (change.roles() != null || change.province() != null) {
             List<FieldError> errors = UserRules.newErrors();
             Set<Role> roles = change.roles() == null ? user.roles() : rules.roles(change.roles(), errors);
+            // new national roles drop the province; otherwise it stays unless the change names another
+            boolean bound = roles.stream().anyMatch(Role::isProvinceBound);
             String provinceText = change.province() != null ? change.province()
-                    : user.province() == null ? null : user.province().value();
+                    : !bound || user.province() == null ? null : user.province().value();
             ProvinceCode province = rules.province(provinceText, roles, errors);
             if (!errors.isEmpty()) {
                 throw ProblemException.invalid(errors);

@@ -1,0 +1,108 @@
+package org.apom.itests;
+
+import static org.apom.itests.PlatformContract.assertProblem;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import org.apom.itests.support.ApomContainerTest;
+import org.apom.itests.support.Http;
+import org.apom.itests.support.HttpAnswer;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Accounts over HTTP: who may create whom, what bad input gets, concurrency and lockout. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class UsersIT extends ApomContainerTest {
+
+    private static final String PASSWORD = "a long enough passphrase";
+
+    @Test
+    public void aProvinceAdminManagesOnlyOfficersOfTheirOwnProvince() throws Exception {
+        HttpAnswer created = asAdmin().post("/users", user("cm-admin", "province-admin", "50"));
+        assertEquals(created.toString(), 201, created.status());
+        assertTrue(created.header("Location"), created.header("Location").endsWith("/api/v1/users/cm-admin"));
+        assertNotNull(created.header("ETag"));
+        assertEquals("50", created.json().get("province").asText());
+
+        Http cmAdmin = http().as("cm-admin", PASSWORD);
+        assertEquals(201, cmAdmin.post("/users", user("cm-officer", "province-officer", "50")).status());
+        assertProblem(cmAdmin.post("/users", user("boss", "central-admin", null)), 403, "role-not-grantable");
+        assertProblem(cmAdmin.post("/users", user("cm-admin-2", "province-admin", "50")), 403, "role-not-grantable");
+        assertProblem(cmAdmin.post("/users", user("kk-officer", "province-officer", "40")), 403, "role-not-grantable");
+
+        assertEquals(201, asAdmin().post("/users", user("kk-officer-1", "province-officer", "40")).status());
+        assertProblem(cmAdmin.get("/users/kk-officer-1"), 404, "not-found");
+        JsonNode visible = cmAdmin.get("/users").json().get("items");
+        for (JsonNode u : visible) {
+            assertEquals(u.toString(), "50", u.get("province").asText());
+        }
+        assertProblem(http().as("cm-officer", PASSWORD).get("/users"), 403, "forbidden");
+    }
+
+    @Test
+    public void badInputGetsAClearAnswerAndWritesNothing() throws Exception {
+        HttpAnswer invalid = asAdmin().post("/users", "{\"username\": \"X y\", \"password\": \"short\", "
+                + "\"roles\": [\"root\"], \"province\": \"99\"}");
+        assertProblem(invalid, 422, "validation");
+        assertTrue(invalid.body(), invalid.body().contains("\"field\":\"username\""));
+        assertTrue(invalid.body(), invalid.body().contains("at least 12"));
+        assertProblem(asAdmin().post("/users", user("nowhere", "province-officer", "99")), 422, "validation");
+        assertProblem(asAdmin().post("/users", "{\"username\": "), 400, "malformed-json");
+        assertProblem(asAdmin().post("/users", "{\"username\": \"u1\", \"pasword\": \"x\"}"), 400, "unknown-field");
+        assertProblem(asAdmin().send("POST", "/users", "text/plain", "hello"), 415, "unsupported-media-type");
+        assertProblem(asAdmin().get("/users?limit=ten"), 400, "invalid-parameter");
+        assertProblem(asAdmin().get("/users?limit=501"), 400, "invalid-parameter");
+
+        assertEquals(201, asAdmin().post("/users", user("twice", "auditor", null)).status());
+        assertProblem(asAdmin().post("/users", user("twice", "auditor", null)), 409, "duplicate-username");
+        assertProblem(asAdmin().get("/users/never-created"), 404, "not-found");
+    }
+
+    @Test
+    public void changesNeedTheCurrentETag() throws Exception {
+        HttpAnswer created = asAdmin().post("/users", user("etag-user", "auditor", null));
+        String etag = created.header("ETag");
+        String disable = "{\"enabled\": false}";
+        assertProblem(asAdmin().send("PATCH", "/users/etag-user", "application/merge-patch+json", disable), 428,
+                "precondition-required");
+        HttpAnswer changed = asAdmin().with("If-Match", etag)
+                .send("PATCH", "/users/etag-user", "application/merge-patch+json", disable);
+        assertEquals(changed.toString(), 200, changed.status());
+        assertEquals(false, changed.json().get("enabled").asBoolean());
+        assertTrue(!etag.equals(changed.header("ETag")));
+        assertProblem(asAdmin().with("If-Match", etag)
+                .send("PATCH", "/users/etag-user", "application/merge-patch+json", "{\"enabled\": true}"), 412,
+                "precondition-failed");
+        assertProblem(http().as("etag-user", PASSWORD).get("/areas/provinces"), 401, "account-disabled");
+    }
+
+    @Test
+    public void fiveWrongPasswordsLockAnAccountUntilAnAdminLiftsIt() throws Exception {
+        String etag = asAdmin().post("/users", user("locked-user", "auditor", null)).header("ETag");
+        Http wrong = http().as("locked-user", "not the password at all");
+        for (int i = 0; i < 4; i++) {
+            assertProblem(wrong.get("/areas/provinces"), 401, "invalid-credentials");
+        }
+        assertProblem(wrong.get("/areas/provinces"), 401, "account-locked");
+        assertProblem(http().as("locked-user", PASSWORD).get("/areas/provinces"), 401, "account-locked");
+        HttpAnswer view = asAdmin().get("/users/locked-user");
+        assertTrue(view.json().get("locked").asBoolean());
+
+        assertEquals(200, asAdmin().with("If-Match", view.header("ETag"))
+                .send("PATCH", "/users/locked-user", "application/merge-patch+json", "{\"locked\": false}").status());
+        assertEquals(200, http().as("locked-user", PASSWORD).get("/areas/provinces").status());
+        assertNotNull(etag);
+    }
+
+    private static String user(String username, String role, String province) {
+        return "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\", \"roles\": [\"" + role
+                + "\"], \"province\": " + (province == null ? "null" : "\"" + province + "\"") + "}";
+    }
+}
