@@ -3,6 +3,8 @@ package org.apom.security.api;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apom.core.api.LocalizedText;
 import org.apom.core.api.ProvinceCode;
@@ -91,6 +93,17 @@ public final class AccessPolicy {
         return new ProblemException(403, "forbidden", LocalizedText.of(
                 "Your role does not allow " + action.id() + ".",
                 "บทบาทของคุณไม่มีสิทธิ์ " + action.id()), List.of());
+    }
+
+    /** The scopes an integrator token may carry: the actions whose integrator cell is {@code scope}. */
+    public static Set<String> integratorScopes() {
+        Set<String> scopes = new TreeSet<>();
+        CELLS.forEach((action, byRole) -> {
+            if ("scope".equals(byRole.get(Role.INTEGRATOR))) {
+                scopes.add(action.id());
+            }
+        });
+        return scopes;
     }
 
     private static Reach reach(Caller caller, Role role, Action action) {

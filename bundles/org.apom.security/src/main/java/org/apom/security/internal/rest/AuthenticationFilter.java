@@ -10,7 +10,9 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 
 import org.apom.security.api.Caller;
+import org.apom.security.api.TokenService;
 import org.apom.security.api.UserDirectory;
+import org.apom.core.api.LocalizedText;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -32,12 +34,16 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
     /** How long verified credentials are remembered; a changed password or lock takes effect within it. */
     private static final Duration REMEMBER = Duration.ofSeconds(30);
 
+    private static final String BEARER = "Bearer";
+
     private final UserDirectory users;
+    private final TokenService tokens;
     private final CredentialCache verified = new CredentialCache(REMEMBER, Clock.systemUTC());
 
     @Activate
-    public AuthenticationFilter(@Reference UserDirectory users) {
+    public AuthenticationFilter(@Reference UserDirectory users, @Reference TokenService tokens) {
         this.users = users;
+        this.tokens = tokens;
     }
 
     @Override
@@ -45,15 +51,28 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
         if (isPublic(request.getMethod(), request.getUriInfo().getPath())) {
             return;
         }
-        BasicCredentials credentials = BasicCredentials.parse(request.getHeaderString("Authorization"));
+        String authorization = request.getHeaderString("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            String secret = authorization.substring(BEARER.length()).strip();
+            if (secret.isEmpty()) {
+                throw BasicCredentials.unauthorized("malformed-authorization", LocalizedText.of(
+                        "The Bearer scheme needs the token after it.", "รูปแบบ Bearer ต้องตามด้วยโทเคน"));
+            }
+            request.setSecurityContext(new CallerContext(tokens.authenticate(secret), isHttps(request)));
+            return;
+        }
+        BasicCredentials credentials = BasicCredentials.parse(authorization);
         try {
             Caller caller = verified.verify(credentials.username(), credentials.password(),
                     () -> users.authenticate(credentials.username(), credentials.password()));
-            request.setSecurityContext(new CallerContext(caller,
-                    "https".equals(request.getUriInfo().getRequestUri().getScheme())));
+            request.setSecurityContext(new CallerContext(caller, isHttps(request)));
         } finally {
             Arrays.fill(credentials.password(), '\0');
         }
+    }
+
+    private static boolean isHttps(ContainerRequestContext request) {
+        return "https".equals(request.getUriInfo().getRequestUri().getScheme());
     }
 
     static boolean isPublic(String method, String path) {

@@ -17,11 +17,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
-import org.apom.core.api.InvalidValueException;
-import org.apom.core.api.LocalizedText;
 import org.apom.core.api.Page;
-import org.apom.core.api.PageRequest;
-import org.apom.core.api.problem.ProblemException;
 import org.apom.security.api.NewUser;
 import org.apom.security.api.UserChange;
 import org.apom.security.api.UserDirectory;
@@ -67,7 +63,7 @@ public final class UsersResource {
     @ApiResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(schema = @Schema(implementation = UserJson.class)))
     public Response create(NewUser user, @Context SecurityContext security, @Context UriInfo uri) {
-        UserView created = users.create(callerOf(security.getUserPrincipal()), requireBody(user));
+        UserView created = users.create(callerOf(security.getUserPrincipal()), Bodies.require(user));
         return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build())
                 .tag(ETags.of(created.version())).entity(UserJson.of(created)).build();
     }
@@ -77,13 +73,7 @@ public final class UsersResource {
     @ApiResponse(responseCode = "200", description = "A page of accounts", useReturnTypeSchema = true)
     public Page<UserJson> list(@Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context SecurityContext security) {
-        PageRequest page;
-        try {
-            page = PageRequest.parse(limit, cursor);
-        } catch (InvalidValueException e) {
-            throw ProblemException.badParameter("cursor".equals(e.code()) ? "cursor" : "limit", e);
-        }
-        return users.list(callerOf(security.getUserPrincipal()), page).map(UserJson::of);
+        return users.list(callerOf(security.getUserPrincipal()), Bodies.page(limit, cursor)).map(UserJson::of);
     }
 
     @GET
@@ -106,15 +96,7 @@ public final class UsersResource {
             @Parameter(description = "the ETag you read", required = true) @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
         long expected = ETags.expectedVersion(ifMatch);
-        UserView user = users.update(callerOf(security.getUserPrincipal()), username, requireBody(change), expected);
+        UserView user = users.update(callerOf(security.getUserPrincipal()), username, Bodies.require(change), expected);
         return Response.ok(UserJson.of(user)).tag(ETags.of(user.version())).build();
-    }
-
-    private static <T> T requireBody(T body) {
-        if (body == null) {
-            throw ProblemException.badRequest("body-required", LocalizedText.of(
-                    "This request needs a JSON body.", "คำขอนี้ต้องมีข้อมูล JSON"));
-        }
-        return body;
     }
 }

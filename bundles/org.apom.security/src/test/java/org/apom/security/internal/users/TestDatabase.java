@@ -26,13 +26,13 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * An in-memory Derby with the bundle's own changelog applied, and a resource-local JpaTemplate over it that
  * behaves like Aries' (one transaction per call, rolled back when the work throws).
  */
-final class TestDatabase implements JpaTemplate, AutoCloseable {
+public final class TestDatabase implements JpaTemplate, AutoCloseable {
 
     private static final AtomicInteger COUNT = new AtomicInteger();
     private final Connection keepAlive;
     private final EntityManagerFactory emf;
 
-    TestDatabase() throws Exception {
+    public TestDatabase() throws Exception {
         String url = "jdbc:derby:memory:security" + COUNT.incrementAndGet() + ";create=true";
         keepAlive = DriverManager.getConnection(url);
         Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),

@@ -1,0 +1,18 @@
+package org.apom.security.internal.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apom.security.api.TokenView;
+
+/** An integrator token as the API shows it; {@code secret} is present only in the answer that created it. */
+public record TokenJson(String id, String name, List<String> scopes, String province, LocalDate expiresOn,
+        String createdBy, Instant createdAt, Instant revokedAt, Instant lastUsedAt, String secret) {
+
+    static TokenJson of(TokenView t, String secret) {
+        return new TokenJson(t.id(), t.name(), t.scopes().stream().sorted().toList(),
+                t.province() == null ? null : t.province().value(), t.expiresOn(), t.createdBy(), t.createdAt(),
+                t.revokedAt(), t.lastUsedAt(), secret);
+    }
+}
