@@ -168,6 +168,16 @@ public abstract class PlatformContract extends ApomContainerTest {
     }
 
     @Test
+    public void writesAreAuditedInAChainThatVerifiesOnThisDatabase() throws Exception {
+        HttpAnswer created = asAdmin().post("/users", "{\"username\": \"chain-check\", \"password\": "
+                + "\"a long enough passphrase\", \"roles\": [\"auditor\"]}");
+        assertEquals(created.toString(), 201, created.status());
+        JsonNode verification = asAdmin().get("/audit/verification").json();
+        assertTrue(verification.toString(), verification.get("brokenAt").isNull());
+        assertTrue(verification.toString(), verification.get("entries").asLong() >= 1);
+    }
+
+    @Test
     public void onlyHealthAndTheApiDescriptionArePublic() throws Exception {
         assertEquals(200, http().get("/health").status());
         assertEquals(200, http().get("/openapi.json").status());

@@ -16,8 +16,10 @@ import org.apom.core.api.ProvinceCode;
  * @param roles the caller's roles
  * @param province the province a province-bound role or a province token is limited to; {@code null} if none
  * @param scopes for integrator tokens, the actions (by {@link Action#id()}) the token may do
+ * @param requestId the id of the request being served (also in the audit trail); {@code null} outside requests
  */
-public record Caller(String name, Kind kind, Set<Role> roles, ProvinceCode province, Set<String> scopes) {
+public record Caller(String name, Kind kind, Set<Role> roles, ProvinceCode province, Set<String> scopes,
+        String requestId) {
 
     /** The kinds of caller. */
     public enum Kind {
@@ -32,16 +34,21 @@ public record Caller(String name, Kind kind, Set<Role> roles, ProvinceCode provi
     }
 
     public static Caller person(String username, Set<Role> roles, ProvinceCode province) {
-        return new Caller(username, Kind.PERSON, roles, province, Set.of());
+        return new Caller(username, Kind.PERSON, roles, province, Set.of(), null);
     }
 
     public static Caller token(String name, Set<String> scopes, ProvinceCode province) {
-        return new Caller(name, Kind.TOKEN, Set.of(Role.INTEGRATOR), province, scopes);
+        return new Caller(name, Kind.TOKEN, Set.of(Role.INTEGRATOR), province, scopes, null);
     }
 
     /** The platform acting on its own (first start, scheduled jobs): a central admin, audited as such. */
     public static Caller system(String job) {
-        return new Caller(job, Kind.SYSTEM, Set.of(Role.CENTRAL_ADMIN), null, Set.of());
+        return new Caller(job, Kind.SYSTEM, Set.of(Role.CENTRAL_ADMIN), null, Set.of(), null);
+    }
+
+    /** The same caller, serving the request with that id. */
+    public Caller inRequest(String id) {
+        return new Caller(name, kind, roles, province, scopes, id);
     }
 
     public boolean has(Role role) {

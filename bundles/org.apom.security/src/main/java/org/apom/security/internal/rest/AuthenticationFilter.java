@@ -5,9 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.UUID;
 
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.container.ContainerResponseContext;
+import javax.ws.rs.container.ContainerResponseFilter;
 
 import org.apom.security.api.Caller;
 import org.apom.security.api.TokenService;
@@ -24,10 +27,14 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
  * the request's SecurityContext as a {@link org.apom.security.api.CallerPrincipal}. People are checked
  * against the platform's own accounts ({@link UserDirectory}: Argon2id, lockout).
  */
-@Component(service = ContainerRequestFilter.class)
+@Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
 @JaxrsExtension
 @JaxrsApplicationSelect("(osgi.jaxrs.name=apom)")
-public final class AuthenticationFilter implements ContainerRequestFilter {
+public final class AuthenticationFilter implements ContainerRequestFilter, ContainerResponseFilter {
+
+    /** Every answer names its request, and the audit trail records the same id. */
+    static final String REQUEST_ID = "X-Request-Id";
+    private static final java.util.regex.Pattern CLIENT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     /** The only resources anyone may read without logging in (shared/docs/api.md). */
     static final Set<String> PUBLIC = Set.of("health", "openapi.json");
@@ -48,6 +55,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
+        String given = request.getHeaderString(REQUEST_ID);
+        String requestId = given != null && CLIENT_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        request.setProperty(REQUEST_ID, requestId);
         if (isPublic(request.getMethod(), request.getUriInfo().getPath())) {
             return;
         }
@@ -58,16 +68,25 @@ public final class AuthenticationFilter implements ContainerRequestFilter {
                 throw BasicCredentials.unauthorized("malformed-authorization", LocalizedText.of(
                         "The Bearer scheme needs the token after it.", "รูปแบบ Bearer ต้องตามด้วยโทเคน"));
             }
-            request.setSecurityContext(new CallerContext(tokens.authenticate(secret), isHttps(request)));
+            request.setSecurityContext(new CallerContext(tokens.authenticate(secret).inRequest(requestId),
+                    isHttps(request)));
             return;
         }
         BasicCredentials credentials = BasicCredentials.parse(authorization);
         try {
             Caller caller = verified.verify(credentials.username(), credentials.password(),
                     () -> users.authenticate(credentials.username(), credentials.password()));
-            request.setSecurityContext(new CallerContext(caller, isHttps(request)));
+            request.setSecurityContext(new CallerContext(caller.inRequest(requestId), isHttps(request)));
         } finally {
             Arrays.fill(credentials.password(), '\0');
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        Object id = request.getProperty(REQUEST_ID);
+        if (id != null) {
+            response.getHeaders().putSingle(REQUEST_ID, id);
         }
     }
 

@@ -5,8 +5,10 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -33,6 +35,7 @@ import org.apom.security.api.Reach;
 import org.apom.security.api.TokenService;
 import org.apom.security.api.TokenView;
 import org.apom.security.api.UserDirectory;
+import org.apom.security.internal.audit.AuditChain;
 import org.apom.security.internal.jpa.TokenEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -122,7 +125,11 @@ public final class JpaTokenService implements TokenService {
         String secret = TokenSecrets.generate();
         TokenEntity token = new TokenEntity(UUID.randomUUID().toString(), name, TokenSecrets.hash(secret), scopes,
                 province, expiresOn, caller.name(), clock.instant());
-        jpa.tx(TransactionType.Required, em -> em.persist(token));
+        jpa.tx(TransactionType.Required, em -> {
+            em.persist(token);
+            AuditChain.append(em, clock, caller, "token.create", "token", token.id(), province, null,
+                    state(token.toView()));
+        });
         return new CreatedToken(token.toView(), secret);
     }
 
@@ -159,9 +166,26 @@ public final class JpaTokenService implements TokenService {
                 throw ProblemException.notFound("not-found", LocalizedText.of("There is no such token.",
                         "ไม่พบโทเคนที่ระบุ"));
             }
-            token.revoke(clock.instant());
+            if (!token.revoked()) {
+                Map<String, Object> before = state(token.toView());
+                token.revoke(clock.instant());
+                AuditChain.append(em, clock, caller, "token.revoke", "token", token.id(), token.province(), before,
+                        state(token.toView()));
+            }
             return token.toView();
         });
+    }
+
+    /** What the audit trail keeps of a token: never the secret or its hash. */
+    private static Map<String, Object> state(TokenView t) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("id", t.id());
+        state.put("name", t.name());
+        state.put("scopes", t.scopes().stream().sorted().toList());
+        state.put("province", t.province() == null ? null : t.province().value());
+        state.put("expiresOn", t.expiresOn().toString());
+        state.put("revokedAt", t.revokedAt() == null ? null : t.revokedAt().toString());
+        return state;
     }
 
     private static Set<String> scopes(List<String> requested, List<FieldError> errors) {

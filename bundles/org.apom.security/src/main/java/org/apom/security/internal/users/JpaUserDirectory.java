@@ -3,7 +3,9 @@ package org.apom.security.internal.users;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
@@ -29,6 +31,7 @@ import org.apom.security.api.Role;
 import org.apom.security.api.UserChange;
 import org.apom.security.api.UserDirectory;
 import org.apom.security.api.UserView;
+import org.apom.security.internal.audit.AuditChain;
 import org.apom.security.internal.jpa.UserEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -66,6 +69,8 @@ public final class JpaUserDirectory implements UserDirectory {
 
     private enum Outcome { OK, WRONG, LOCKED, DISABLED }
 
+    private static final Caller LOGIN = Caller.system("login");
+
     @Override
     public Caller authenticate(String username, char[] password) {
         Instant now = clock.instant();
@@ -81,6 +86,10 @@ public final class JpaUserDirectory implements UserDirectory {
             }
             if (!hasher.matches(password, user.passwordHash())) {
                 user.failedLogin(config.maxFailedLogins(), now.plus(Duration.ofMinutes(config.lockMinutes())));
+                if (user.lockedAt(now)) {
+                    AuditChain.append(em, clock, LOGIN, "user.lock", "user", user.username(), user.province(), null,
+                            Map.of("lockedUntil", user.lockedUntil().toString()));
+                }
                 return new Object[] {user.lockedAt(now) ? Outcome.LOCKED : Outcome.WRONG, user.lockedUntil()};
             }
             if (!user.enabled()) {
@@ -128,6 +137,8 @@ public final class JpaUserDirectory implements UserDirectory {
             UserEntity entity = new UserEntity(user.username(), hash, roles, province, clock.instant());
             em.persist(entity);
             em.flush();
+            AuditChain.append(em, clock, caller, "user.create", "user", entity.username(), province, null,
+                    state(entity, false));
             return entity.toView(clock.instant());
         });
     }
@@ -180,8 +191,11 @@ public final class JpaUserDirectory implements UserDirectory {
                         "The user was changed since you read it; read it again.",
                         "ข้อมูลผู้ใช้ถูกแก้ไขไปแล้ว กรุณาอ่านใหม่"), List.of());
             }
+            Map<String, Object> before = state(user, false);
             apply(caller, reach, user, change, hash);
             em.flush();
+            AuditChain.append(em, clock, caller, "user.update", "user", user.username(), user.province(), before,
+                    state(user, hash != null));
             return user.toView(clock.instant());
         });
     }
@@ -211,6 +225,19 @@ public final class JpaUserDirectory implements UserDirectory {
         if (Boolean.FALSE.equals(change.locked())) {
             user.unlock();
         }
+    }
+
+    /** What the audit trail keeps of an account: never the password or its hash. */
+    private static Map<String, Object> state(UserEntity user, boolean passwordChanged) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("username", user.username());
+        state.put("roles", user.roles().stream().map(Role::id).sorted().toList());
+        state.put("province", user.province() == null ? null : user.province().value());
+        state.put("enabled", user.enabled());
+        if (passwordChanged) {
+            state.put("passwordChanged", true);
+        }
+        return state;
     }
 
     private String hashChecked(String password, String username) {

@@ -22,6 +22,8 @@ import org.apom.security.api.NewUser;
 import org.apom.security.api.Role;
 import org.apom.security.api.UserChange;
 import org.apom.security.api.UserView;
+import org.apom.security.api.AuditEntry;
+import org.apom.security.internal.jpa.AuditEntryEntity;
 import org.apom.security.internal.jpa.UserEntity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -164,6 +166,26 @@ class JpaUserDirectoryTest {
         long v2 = users.get(CENTRAL, "somchai").version();
         assertEquals(403, statusOf(() -> users.update(me, "somchai",
                 new UserChange(null, List.of("province-admin"), null, null, null), v2)));
+    }
+
+    @Test
+    void everyChangeIsAuditedWithoutAnyPassword() {
+        UserView v = users.create(CENTRAL, new NewUser("somchai", GOOD, List.of("province-officer"), "50"));
+        users.update(CENTRAL, "somchai", new UserChange("another long phrase", null, null, false, null), v.version());
+        List<AuditEntry> rows = db.txExpr(em -> em.createQuery(
+                "SELECT e FROM AuditEntryEntity e ORDER BY e.seq", AuditEntryEntity.class).getResultList()
+                .stream().map(AuditEntryEntity::toEntry).toList());
+        assertEquals(2, rows.size());
+        assertEquals("user.create", rows.get(0).action());
+        assertEquals("somchai", rows.get(0).entityId());
+        assertEquals("user.update", rows.get(1).action());
+        assertTrue(rows.get(1).before().contains("\"enabled\":true"), rows.get(1).before());
+        assertTrue(rows.get(1).after().contains("\"passwordChanged\":true"), rows.get(1).after());
+        for (AuditEntry row : rows) {
+            assertFalse(row.toString().contains(GOOD));
+            assertFalse(row.toString().contains("another long phrase"));
+            assertFalse(row.toString().contains("argon2"));
+        }
     }
 
     @Test

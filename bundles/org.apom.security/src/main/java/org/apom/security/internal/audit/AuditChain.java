@@ -1,0 +1,135 @@
+package org.apom.security.internal.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
+
+import org.apom.core.api.ProvinceCode;
+import org.apom.security.api.AuditEntry;
+import org.apom.security.api.AuditVerification;
+import org.apom.security.api.Caller;
+import org.apom.security.api.Role;
+import org.apom.security.internal.jpa.AuditEntryEntity;
+import org.apom.security.internal.jpa.AuditHeadEntity;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Appends to and checks the hash chain. Appending locks the chain's head row until the transaction ends, so
+ * entries get consecutive numbers and each carries the hash of the one before, on every node.
+ */
+public final class AuditChain {
+
+    static final String GENESIS = "0".repeat(64);
+    private static final int BATCH = 500;
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private AuditChain() {
+    }
+
+    /** Appends in the entity manager's transaction; the entry commits or rolls back with the caller's write. */
+    public static AuditEntry append(EntityManager em, Clock clock, Caller caller, String action, String entity,
+            String entityId, ProvinceCode entityProvince, Map<String, ?> before, Map<String, ?> after) {
+        AuditHeadEntity head = em.find(AuditHeadEntity.class, AuditHeadEntity.ID, LockModeType.PESSIMISTIC_WRITE);
+        if (head == null) {
+            throw new IllegalStateException("the audit chain has no head row; the schema is incomplete");
+        }
+        long seq = head.seq() + 1;
+        // stored timestamps keep milliseconds on every database, so the hash is computed on milliseconds
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        AuditEntry draft = new AuditEntry(seq, at, caller.name(), caller.kind().name(),
+                caller.roles().stream().map(Role::id).sorted().collect(Collectors.joining(",")),
+                caller.province() == null ? null : caller.province().value(), action, entity, entityId,
+                entityProvince == null ? null : entityProvince.value(), caller.requestId(), json(before), json(after),
+                head.hash(), null);
+        AuditEntry entry = withHash(draft, hashOf(draft));
+        em.persist(new AuditEntryEntity(entry));
+        head.advance(seq, entry.hash());
+        return entry;
+    }
+
+    /** Walks the chain from the first entry to the head. */
+    public static AuditVerification verify(EntityManager em) {
+        String previous = GENESIS;
+        long expected = 1;
+        while (true) {
+            List<AuditEntryEntity> batch = em.createQuery(
+                    "SELECT e FROM AuditEntryEntity e WHERE e.seq >= :from ORDER BY e.seq", AuditEntryEntity.class)
+                    .setParameter("from", expected).setMaxResults(BATCH).getResultList();
+            for (AuditEntryEntity stored : batch) {
+                AuditEntry e = stored.toEntry();
+                if (e.seq() != expected) {
+                    return broken(expected, expected - 1, "entry " + expected + " is missing (the next one is " + e.seq() + ")");
+                }
+                if (!e.previousHash().equals(previous)) {
+                    return broken(expected, expected - 1, "entry " + expected + " does not follow the entry before it");
+                }
+                if (!hashOf(e).equals(e.hash())) {
+                    return broken(expected, expected - 1, "entry " + expected + " was changed after it was written");
+                }
+                previous = e.hash();
+                expected++;
+            }
+            em.clear();
+            if (batch.size() < BATCH) {
+                break;
+            }
+        }
+        AuditHeadEntity head = em.find(AuditHeadEntity.class, AuditHeadEntity.ID);
+        long last = expected - 1;
+        if (head.seq() != last || !head.hash().equals(previous)) {
+            return broken(last + 1, last, "the trail ends at entry " + last + " but " + head.seq()
+                    + " entries were written: the last ones were removed");
+        }
+        return new AuditVerification(last, null, null);
+    }
+
+    static String hashOf(AuditEntry e) {
+        String canonical = String.join("\u001f", Long.toString(e.seq()), e.at().toString(), e.actor(), e.actorKind(),
+                e.roles(), text(e.province()), e.action(), e.entity(), e.entityId(), text(e.entityProvince()),
+                text(e.requestId()), text(e.before()), text(e.after()), e.previousHash());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+        }
+    }
+
+    private static AuditEntry withHash(AuditEntry e, String hash) {
+        return new AuditEntry(e.seq(), e.at(), e.actor(), e.actorKind(), e.roles(), e.province(), e.action(), e.entity(),
+                e.entityId(), e.entityProvince(), e.requestId(), e.before(), e.after(), e.previousHash(), hash);
+    }
+
+    private static AuditVerification broken(long at, long checked, String reason) {
+        return new AuditVerification(checked, at, reason);
+    }
+
+    private static String text(String value) {
+        return value == null ? "\u0000" : value;
+    }
+
+    private static String json(Map<String, ?> state) {
+        if (state == null) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("an audit state must be plain JSON values: " + e.getOriginalMessage(), e);
+        }
+    }
+}
