@@ -1,0 +1,177 @@
+package org.apom.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.inject.Inject;
+
+import org.apom.itests.support.ApomContainerTest;
+import org.apom.itests.support.Http;
+import org.apom.itests.support.HttpAnswer;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
+import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
+
+/**
+ * Who gets what, for every operation the platform serves: each role, on a record of its own province and of
+ * another. The table below is the expectation; the test fails when the platform serves an operation the
+ * table does not cover, so every new endpoint must join it (docs/security.md is the rule behind it).
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class AccessMatrixIT extends ApomContainerTest {
+
+    /** own = a record of province 50 (the province roles' own); other = of province 40; - = no record. */
+    static final String MATRIX = """
+            | operation                                  | target | central | p-admin | officer | auditor | integrator | anonymous |
+            | GET /health                                | -      | 200     | 200     | 200     | 200     | 200        | 200       |
+            | GET /openapi.json                          | -      | 200     | 200     | 200     | 200     | 200        | 200       |
+            | GET /areas/provinces                       | -      | 200     | 200     | 200     | 200     | 200        | 401       |
+            | GET /areas/provinces/{code}/districts      | own    | 200     | 200     | 200     | 200     | 200        | 401       |
+            | GET /areas/provinces/{code}/districts      | other  | 200     | 200     | 200     | 200     | 200        | 401       |
+            | GET /areas/districts/{code}/subdistricts   | own    | 200     | 200     | 200     | 200     | 200        | 401       |
+            | GET /areas/districts/{code}/subdistricts   | other  | 200     | 200     | 200     | 200     | 200        | 401       |
+            | POST /users                                | own    | 201     | 201     | 403     | 403     | 403        | 401       |
+            | POST /users                                | other  | 201     | 403     | 403     | 403     | 403        | 401       |
+            | GET /users                                 | -      | 200     | 200     | 403     | 403     | 403        | 401       |
+            | GET /users/{username}                      | own    | 200     | 200     | 403     | 403     | 403        | 401       |
+            | GET /users/{username}                      | other  | 200     | 404     | 403     | 403     | 403        | 401       |
+            | PATCH /users/{username}                    | own    | 200     | 200     | 403     | 403     | 403        | 401       |
+            | PATCH /users/{username}                    | other  | 200     | 404     | 403     | 403     | 403        | 401       |
+            | POST /tokens                               | own    | 201     | 201     | 403     | 403     | 403        | 401       |
+            | POST /tokens                               | other  | 201     | 403     | 403     | 403     | 403        | 401       |
+            | GET /tokens                                | -      | 200     | 200     | 403     | 403     | 403        | 401       |
+            | DELETE /tokens/{id}                        | own    | 204     | 204     | 403     | 403     | 403        | 401       |
+            | DELETE /tokens/{id}                        | other  | 204     | 404     | 403     | 403     | 403        | 401       |
+            | GET /audit                                 | -      | 200     | 403     | 403     | 200     | 403        | 401       |
+            | GET /audit/verification                    | -      | 200     | 403     | 403     | 200     | 403        | 401       |
+            """;
+
+    private static final String PASSWORD = "a long enough passphrase";
+    private static final AtomicInteger UNIQUE = new AtomicInteger();
+
+    @Inject
+    private JaxrsServiceRuntime runtime;
+
+    @Test
+    public void everyRoleGetsWhatTheTableSays() throws Exception {
+        Map<String, Http> callers = callers();
+        List<String> wrong = new ArrayList<>();
+        List<String[]> rows = rows();
+        String[] header = rows.get(0);
+        for (String[] row : rows.subList(1, rows.size())) {
+            for (int column = 2; column < header.length; column++) {
+                String role = header[column];
+                int expected = Integer.parseInt(row[column]);
+                HttpAnswer answer = call(callers.get(role), row[0], row[1]);
+                if (answer.status() != expected) {
+                    wrong.add(row[0] + " [" + row[1] + "] as " + role + ": expected " + expected + ", got " + answer);
+                }
+            }
+        }
+        assertTrue(String.join("\n", wrong), wrong.isEmpty());
+    }
+
+    @Test
+    public void theTableCoversEveryOperationThePlatformServes() {
+        Set<String> covered = new TreeSet<>();
+        rows().subList(1, rows().size()).forEach(r -> covered.add(r[0]));
+        Set<String> served = new TreeSet<>();
+        for (ApplicationDTO app : runtime.getRuntimeDTO().applicationDTOs) {
+            for (ResourceDTO resource : app.resourceDTOs) {
+                for (ResourceMethodInfoDTO m : resource.resourceMethods) {
+                    served.add(m.method + " " + (m.path.startsWith("/") ? m.path : "/" + m.path));
+                }
+            }
+        }
+        Set<String> uncovered = new TreeSet<>(served);
+        uncovered.removeAll(covered);
+        assertTrue("served but not in the access matrix (add a row): " + uncovered, uncovered.isEmpty());
+        Set<String> stale = new TreeSet<>(covered);
+        stale.removeAll(served);
+        assertTrue("in the access matrix but not served: " + stale, stale.isEmpty());
+    }
+
+    private Map<String, Http> callers() throws Exception {
+        Map<String, Http> callers = new LinkedHashMap<>();
+        callers.put("central", asAdmin());
+        callers.put("p-admin", person("matrix-cm-admin", "province-admin", "50"));
+        callers.put("officer", person("matrix-cm-officer", "province-officer", "50"));
+        callers.put("auditor", person("matrix-auditor", "auditor", null));
+        String token = asAdmin().post("/tokens", "{\"name\": \"matrix\", \"scopes\": [\"volunteers:read\"], "
+                + "\"province\": \"50\", \"expiresOn\": \"" + LocalDate.now().plusDays(30) + "\"}").json()
+                .get("secret").asText();
+        callers.put("integrator", http().with("Authorization", "Bearer " + token));
+        callers.put("anonymous", http());
+        person("matrix-own-target", "province-officer", "50");
+        person("matrix-other-target", "province-officer", "40");
+        return callers;
+    }
+
+    private Http person(String username, String role, String province) throws Exception {
+        HttpAnswer created = asAdmin().post("/users", userJson(username, role, province));
+        assertTrue(created.toString(), created.status() == 201 || created.status() == 409);
+        return http().as(username, PASSWORD);
+    }
+
+    private HttpAnswer call(Http as, String operation, String target) throws Exception {
+        String province = "own".equals(target) ? "50" : "40";
+        switch (operation) {
+            case "GET /areas/provinces/{code}/districts":
+                return as.get("/areas/provinces/" + province + "/districts");
+            case "GET /areas/districts/{code}/subdistricts":
+                return as.get("/areas/districts/" + province + "01/subdistricts");
+            case "POST /users":
+                return as.post("/users", userJson("matrix-new-" + UNIQUE.incrementAndGet(), "province-officer", province));
+            case "GET /users/{username}":
+                return as.get("/users/" + targetUser(target));
+            case "PATCH /users/{username}":
+                return as.with("If-Match", "*").send("PATCH", "/users/" + targetUser(target),
+                        "application/merge-patch+json", "{\"enabled\": true}");
+            case "POST /tokens":
+                return as.post("/tokens", tokenJson(province));
+            case "DELETE /tokens/{id}":
+                String id = asAdmin().post("/tokens", tokenJson(province)).json().get("id").asText();
+                return as.send("DELETE", "/tokens/" + id, null, null);
+            default:
+                String[] methodAndPath = operation.split(" ", 2);
+                assertEquals(operation + " needs a case here", -1, methodAndPath[1].indexOf('{'));
+                return as.send(methodAndPath[0], methodAndPath[1], null, null);
+        }
+    }
+
+    private static String targetUser(String target) {
+        return "own".equals(target) ? "matrix-own-target" : "matrix-other-target";
+    }
+
+    private static String userJson(String username, String role, String province) {
+        return "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\", \"roles\": [\"" + role
+                + "\"], \"province\": " + (province == null ? "null" : "\"" + province + "\"") + "}";
+    }
+
+    private static String tokenJson(String province) {
+        return "{\"name\": \"matrix token\", \"scopes\": [\"volunteers:read\"], \"province\": \"" + province
+                + "\", \"expiresOn\": \"" + LocalDate.now().plusDays(30) + "\"}";
+    }
+
+    private static List<String[]> rows() {
+        return MATRIX.lines().map(String::strip).filter(l -> l.startsWith("|"))
+                .map(l -> l.substring(1, l.length() - 1).split("\\|"))
+                .map(cells -> java.util.Arrays.stream(cells).map(String::strip).toArray(String[]::new)).toList();
+    }
+}
