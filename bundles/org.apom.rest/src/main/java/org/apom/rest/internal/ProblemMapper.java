@@ -10,6 +10,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 
+import org.apom.core.api.problem.ProblemException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
@@ -58,6 +59,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                     answer.header(header, value);
                 }
             }
+        }
+        if (failure instanceof ProblemException p && p.retryAfterSeconds() != null) {
+            answer.header("Retry-After", p.retryAfterSeconds());
         }
         Response response = answer.build();
         if (problem.status() == 401 && !response.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)) {

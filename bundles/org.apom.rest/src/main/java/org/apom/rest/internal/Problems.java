@@ -26,13 +26,15 @@ final class Problems {
     }
 
     static Problem from(Throwable failure, String incidentId) {
-        if (failure instanceof ProblemException p) {
+        ProblemException p = cause(failure, ProblemException.class);
+        if (p != null) {
+            // also when a parser or the runtime wrapped it (a body stream that hit its size limit)
             return new Problem(p.status(), p.code(), p.detail(), p.errors());
         }
         if (failure instanceof InvalidValueException e) {
             return Problem.of(400, e.code(), e.text());
         }
-        JsonProcessingException json = jsonCause(failure);
+        JsonProcessingException json = cause(failure, JsonProcessingException.class);
         if (json != null) {
             return fromJson(json);
         }
@@ -122,10 +124,10 @@ final class Problems {
         return path.length() == 0 ? "body" : path.toString();
     }
 
-    private static JsonProcessingException jsonCause(Throwable failure) {
+    private static <T extends Throwable> T cause(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JsonProcessingException j) {
-                return j;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

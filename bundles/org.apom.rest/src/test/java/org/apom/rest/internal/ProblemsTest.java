@@ -81,6 +81,15 @@ class ProblemsTest {
     }
 
     @Test
+    void aProblemWrappedByAParserKeepsItsStatus() {
+        ProblemException tooLarge = new ProblemException(413, "body-too-large",
+                LocalizedText.of("too large", "ใหญ่เกินไป"), List.of());
+        Problem p = Problems.from(new WebApplicationException(new RuntimeException(tooLarge), 400), "x");
+        assertEquals(413, p.status());
+        assertEquals("body-too-large", p.code());
+    }
+
+    @Test
     void anythingElseIsA500ThatRevealsNothingButTheIncident() {
         Problem p = Problems.from(new IllegalStateException("secret table APOM_X in org.apom.Foo"), "incident-42");
         assertEquals(500, p.status());

@@ -19,8 +19,15 @@ public class ProblemException extends RuntimeException {
     private final String code;
     private final LocalizedText detail;
     private final transient List<FieldError> errors;
+    private final Long retryAfterSeconds;
 
     public ProblemException(int status, String code, LocalizedText detail, List<FieldError> errors) {
+        this(status, code, detail, errors, null);
+    }
+
+    /** @param retryAfterSeconds when the caller may try again (a 429 or 503 says so in Retry-After) */
+    public ProblemException(int status, String code, LocalizedText detail, List<FieldError> errors,
+            Long retryAfterSeconds) {
         super(Objects.requireNonNull(detail, "detail").en(), null, false, false);
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("not an error status: " + status);
@@ -29,6 +36,7 @@ public class ProblemException extends RuntimeException {
         this.code = Objects.requireNonNull(code, "code");
         this.detail = detail;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public static ProblemException badRequest(String code, LocalizedText detail) {
@@ -79,5 +87,10 @@ public class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds after which the request may be tried again; {@code null} when that does not apply. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

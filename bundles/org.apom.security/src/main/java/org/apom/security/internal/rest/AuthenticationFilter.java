@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ContainerResponseContext;
@@ -30,6 +32,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
 @JaxrsExtension
 @JaxrsApplicationSelect("(osgi.jaxrs.name=apom)")
+@Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
     /** Every answer names its request, and the audit trail records the same id. */
