@@ -69,20 +69,24 @@ public final class JpaUserDirectory implements UserDirectory {
 
     private enum Outcome { OK, WRONG, LOCKED, DISABLED }
 
+    /** What a login attempt came to, decided inside the transaction that records it. */
+    private record Attempt(Outcome outcome, Caller caller, Instant lockedUntil) {
+    }
+
     private static final Caller LOGIN = Caller.system("login");
 
     @Override
     public Caller authenticate(String username, char[] password) {
         Instant now = clock.instant();
         // the failure count must be committed even though the caller then gets a 401
-        Object[] result = jpa.txExpr(TransactionType.Required, em -> {
+        Attempt attempt = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity user = em.find(UserEntity.class, username);
             if (user == null) {
                 hasher.matchDecoy(password);
-                return new Object[] {Outcome.WRONG, null};
+                return new Attempt(Outcome.WRONG, null, null);
             }
             if (user.lockedAt(now)) {
-                return new Object[] {Outcome.LOCKED, user.lockedUntil()};
+                return new Attempt(Outcome.LOCKED, null, user.lockedUntil());
             }
             if (!hasher.matches(password, user.passwordHash())) {
                 user.failedLogin(config.maxFailedLogins(), now.plus(Duration.ofMinutes(config.lockMinutes())));
@@ -90,19 +94,19 @@ public final class JpaUserDirectory implements UserDirectory {
                     AuditChain.append(em, clock, LOGIN, "user.lock", "user", user.username(), user.province(), null,
                             Map.of("lockedUntil", user.lockedUntil().toString()));
                 }
-                return new Object[] {user.lockedAt(now) ? Outcome.LOCKED : Outcome.WRONG, user.lockedUntil()};
+                return new Attempt(user.lockedAt(now) ? Outcome.LOCKED : Outcome.WRONG, null, user.lockedUntil());
             }
             if (!user.enabled()) {
-                return new Object[] {Outcome.DISABLED, null};
+                return new Attempt(Outcome.DISABLED, null, null);
             }
             user.loggedIn(now);
-            return new Object[] {Outcome.OK, Caller.person(user.username(), user.roles(), user.province())};
+            return new Attempt(Outcome.OK, Caller.person(user.username(), user.roles(), user.province()), null);
         });
-        switch ((Outcome) result[0]) {
+        switch (attempt.outcome()) {
             case OK:
-                return (Caller) result[1];
+                return attempt.caller();
             case LOCKED:
-                long minutes = Math.max(1, Duration.between(now, (Instant) result[1]).toMinutes() + 1);
+                long minutes = Math.max(1, Duration.between(now, attempt.lockedUntil()).toMinutes() + 1);
                 throw unauthorized("account-locked", LocalizedText.of(
                         "Too many wrong passwords: this account is locked for " + minutes + " more minute(s).",
                         "ใส่รหัสผ่านผิดหลายครั้งเกินไป บัญชีถูกระงับชั่วคราวอีก " + minutes + " นาที"));
