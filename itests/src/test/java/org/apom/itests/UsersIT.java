@@ -3,7 +3,20 @@ package org.apom.itests;
 import static org.apom.itests.PlatformContract.assertProblem;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.nio.file.Files;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.security.auth.Subject;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
 
 import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.Http;
@@ -99,6 +112,40 @@ public class UsersIT extends ApomContainerTest {
                 .send("PATCH", "/users/locked-user", "application/merge-patch+json", "{\"locked\": false}").status());
         assertEquals(200, http().as("locked-user", PASSWORD).get("/areas/provinces").status());
         assertNotNull(etag);
+    }
+
+    @Test
+    public void theKarafRealmGivesTheShellToCentralAdminsOnly() throws Exception {
+        assertEquals(201, asAdmin().post("/users", user("shell-officer", "province-officer", "50")).status());
+        Set<String> admin = roles("admin", Files.readString(adminPasswordFile()).strip());
+        assertTrue(admin.toString(), admin.containsAll(Set.of("central-admin", "ssh", "admin")));
+        Set<String> officer = roles("shell-officer", PASSWORD);
+        assertTrue(officer.toString(), officer.contains("province-officer"));
+        assertFalse(officer.toString(), officer.contains("ssh") || officer.contains("admin"));
+        try {
+            roles("shell-officer", "not the password at all");
+            fail("a wrong password must not log in to the shell");
+        } catch (LoginException expected) {
+            // refused
+        }
+    }
+
+    /** Logs in to the JAAS realm that Karaf's ssh and JMX use, and returns the role names it grants. */
+    private static Set<String> roles(String username, String password) throws LoginException {
+        Subject subject = new Subject();
+        new LoginContext("apom", subject, callbacks -> {
+            for (Callback c : callbacks) {
+                if (c instanceof NameCallback n) {
+                    n.setName(username);
+                } else if (c instanceof PasswordCallback p) {
+                    p.setPassword(password.toCharArray());
+                }
+            }
+        }).login();
+        Set<String> roles = new TreeSet<>();
+        subject.getPrincipals().stream().filter(p -> p.getClass().getSimpleName().equals("RolePrincipal"))
+                .forEach(p -> roles.add(p.getName()));
+        return roles;
     }
 
     private static String user(String username, String role, String province) {

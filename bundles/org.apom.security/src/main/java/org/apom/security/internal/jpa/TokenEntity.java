@@ -58,7 +58,8 @@ public class TokenEntity {
         this.province = province == null ? null : province.value();
         this.expiresOn = Date.valueOf(expiresOn);
         this.createdBy = createdBy;
-        this.createdAt = Timestamp.from(now);
+        // milliseconds, as every supported database keeps them, so an answer never changes on re-reading
+        this.createdAt = Timestamp.from(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     public String name() {

@@ -53,7 +53,8 @@ public class UserEntity {
         setRoles(roles);
         setProvince(province);
         this.enabled = true;
-        this.createdAt = Timestamp.from(now);
+        // milliseconds, as every supported database keeps them, so an answer never changes on re-reading
+        this.createdAt = Timestamp.from(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     public String username() {
@@ -113,7 +114,7 @@ public class UserEntity {
     public void loggedIn(Instant now) {
         failedLogins = 0;
         lockedUntil = null;
-        lastLoginAt = Timestamp.from(now);
+        lastLoginAt = Timestamp.from(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 
     public void unlock() {
