@@ -4,57 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.Function;
 
 import javax.persistence.EntityManager;
-import javax.persistence.EntityManagerFactory;
 
-import org.apache.openjpa.persistence.PersistenceProviderImpl;
 import org.apom.areas.internal.jpa.DistrictEntity;
 import org.apom.areas.internal.jpa.SubdistrictEntity;
+import org.apom.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import liquibase.Scope;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
-
 /** The loader against a real (in-memory Derby) database built by the bundle's own changelog. */
 class AreaEditionLoaderTest {
 
-    private static int databases;
-    private String url;
-    private Connection keepAlive;
-    private EntityManagerFactory emf;
+    private TestDatabase db;
 
     @BeforeEach
     void createSchema() throws Exception {
-        url = "jdbc:derby:memory:areas" + (++databases) + ";create=true";
-        keepAlive = DriverManager.getConnection(url);
-        Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),
-                new ClassLoaderResourceAccessor(getClass().getClassLoader()),
-                "liquibase.analytics.enabled", false), () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, DatabaseFactory.getInstance()
-                        .findCorrectDatabaseImplementation(new JdbcConnection(DriverManager.getConnection(url))))
-                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, JpaAreaDirectory.CHANGELOG)
-                .execute());
-        emf = new PersistenceProviderImpl().createEntityManagerFactory("apom-areas-test",
-                "META-INF/test-persistence.xml", Map.of("openjpa.ConnectionURL", url));
+        db = new TestDatabase("apom-areas-test", "META-INF/test-persistence.xml", JpaAreaDirectory.CHANGELOG);
     }
 
     @AfterEach
     void close() throws Exception {
-        emf.close();
-        keepAlive.close();
+        db.close();
     }
 
     @Test
@@ -103,18 +77,6 @@ class AreaEditionLoaderTest {
     }
 
     private <T> T inTx(Function<EntityManager, T> work) {
-        EntityManager em = emf.createEntityManager();
-        try {
-            em.getTransaction().begin();
-            T result = work.apply(em);
-            em.getTransaction().commit();
-            return result;
-        } finally {
-            if (em.getTransaction().isActive()) {
-                em.getTransaction().rollback();
-            }
-            em.close();
-        }
+        return db.txExpr(work::apply);
     }
-
 }

@@ -35,6 +35,7 @@ import org.apom.security.api.Reach;
 import org.apom.security.api.TokenService;
 import org.apom.security.api.TokenView;
 import org.apom.security.api.UserDirectory;
+import org.apom.security.internal.ProvinceField;
 import org.apom.security.internal.audit.AuditChain;
 import org.apom.security.internal.jpa.TokenEntity;
 import org.osgi.service.component.annotations.Activate;
@@ -204,20 +205,7 @@ public final class JpaTokenService implements TokenService {
     }
 
     private ProvinceCode province(String code, List<FieldError> errors) {
-        if (code == null) {
-            return null;
-        }
-        try {
-            ProvinceCode province = ProvinceCode.of(code);
-            if (!provinceExists.test(province)) {
-                errors.add(error("province", "unknown", "There is no province with code " + province + ".",
-                        "ไม่มีจังหวัดรหัส " + province));
-            }
-            return province;
-        } catch (InvalidValueException e) {
-            errors.add(FieldError.of("province", e));
-            return null;
-        }
+        return code == null ? null : ProvinceField.parse(code, provinceExists, errors);
     }
 
     private LocalDate expiry(String text, List<FieldError> errors) {

@@ -43,7 +43,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = SecurityConfig.class)
 public final class JpaUserDirectory implements UserDirectory {
 
-    static final String CHANGELOG = "db/security/changelog.xml";
+    public static final String CHANGELOG = "db/security/changelog.xml";
 
     private final JpaTemplate jpa;
     private final PasswordHasher hasher = new PasswordHasher();

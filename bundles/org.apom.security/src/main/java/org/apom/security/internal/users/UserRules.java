@@ -13,6 +13,7 @@ import org.apom.core.api.LocalizedText;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.FieldError;
 import org.apom.security.api.Role;
+import org.apom.security.internal.ProvinceField;
 
 /** What makes a username, a password, roles and a province acceptable; every failure names its field. */
 public final class UserRules {
@@ -101,17 +102,7 @@ public final class UserRules {
                     "ผู้ดูแลหรือเจ้าหน้าที่ระดับจังหวัดต้องระบุรหัสจังหวัด"));
             return null;
         }
-        try {
-            ProvinceCode province = ProvinceCode.of(code);
-            if (!provinceExists.test(province)) {
-                errors.add(error("province", "unknown", "There is no province with code " + province + ".",
-                        "ไม่มีจังหวัดรหัส " + province));
-            }
-            return province;
-        } catch (InvalidValueException e) {
-            errors.add(FieldError.of("province", e));
-            return null;
-        }
+        return ProvinceField.parse(code, provinceExists, errors);
     }
 
     static FieldError error(String field, String code, String en, String th) {

@@ -14,11 +14,12 @@ import java.util.concurrent.Future;
 
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
+import org.apom.persistence.testing.TestDatabase;
 import org.apom.security.api.AuditEntry;
 import org.apom.security.api.AuditQuery;
 import org.apom.security.api.AuditVerification;
 import org.apom.security.api.Caller;
-import org.apom.security.internal.users.TestDatabase;
+import org.apom.security.internal.users.JpaUserDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,8 @@ class AuditChainTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        db = new TestDatabase();
+        db = new TestDatabase("apom-security-test", "META-INF/test-persistence.xml",
+                JpaUserDirectory.CHANGELOG);
         trail = new JpaAuditTrail(db, Clock.systemUTC());
     }
 

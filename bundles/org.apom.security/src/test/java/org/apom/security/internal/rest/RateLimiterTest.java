@@ -3,36 +3,15 @@ package org.apom.security.internal.rest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
+import org.apom.security.internal.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
 
-    private long now = 1_000_000;
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(now);
-        }
-
-        @Override
-        public long millis() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    };
+    private final MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_000_000));
 
     @Test
     void aMinutesWorthAtOnceThenWaitForTheNextToken() {
@@ -42,7 +21,7 @@ class RateLimiterTest {
         }
         long wait = limiter.acquire("somchai");
         assertTrue(wait >= 1 && wait <= 1, "one token a second: " + wait);
-        now += 1_000;
+        clock.advance(Duration.ofSeconds(1));
         assertEquals(0, limiter.acquire("somchai"));
     }
 

@@ -14,12 +14,13 @@ import java.util.Set;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.ProblemException;
+import org.apom.persistence.testing.TestDatabase;
 import org.apom.security.api.Caller;
 import org.apom.security.api.CreatedToken;
 import org.apom.security.api.NewToken;
 import org.apom.security.api.Role;
 import org.apom.security.api.TokenView;
-import org.apom.security.internal.users.TestDatabase;
+import org.apom.security.internal.users.JpaUserDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ class JpaTokenServiceTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        db = new TestDatabase();
+        db = new TestDatabase("apom-security-test", "META-INF/test-persistence.xml",
+                JpaUserDirectory.CHANGELOG);
         tokens = service();
     }
 

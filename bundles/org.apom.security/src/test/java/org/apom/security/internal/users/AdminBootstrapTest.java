@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 
 import org.apom.core.api.PageRequest;
+import org.apom.persistence.testing.TestDatabase;
 import org.apom.security.api.Caller;
 import org.apom.security.api.Role;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,8 @@ class AdminBootstrapTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        db = new TestDatabase();
+        db = new TestDatabase("apom-security-test", "META-INF/test-persistence.xml",
+                JpaUserDirectory.CHANGELOG);
         users = new JpaUserDirectory(db, new UserRules(p -> true), JpaUserDirectoryTest.config(5, 15),
                 Clock.systemUTC());
     }

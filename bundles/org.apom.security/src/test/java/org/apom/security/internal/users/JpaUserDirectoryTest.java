@@ -7,22 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.ProblemException;
+import org.apom.persistence.testing.TestDatabase;
+import org.apom.security.api.AuditEntry;
 import org.apom.security.api.Caller;
 import org.apom.security.api.NewUser;
 import org.apom.security.api.Role;
 import org.apom.security.api.UserChange;
 import org.apom.security.api.UserView;
-import org.apom.security.api.AuditEntry;
+import org.apom.security.internal.MutableClock;
 import org.apom.security.internal.jpa.AuditEntryEntity;
 import org.apom.security.internal.jpa.UserEntity;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +41,8 @@ class JpaUserDirectoryTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        db = new TestDatabase();
+        db = new TestDatabase("apom-security-test", "META-INF/test-persistence.xml",
+                JpaUserDirectory.CHANGELOG);
         clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
         users = new JpaUserDirectory(db, new UserRules(p -> !p.value().equals("99")), config(5, 15), clock);
     }
@@ -239,32 +240,5 @@ class JpaUserDirectoryTest {
                 return lockMinutes;
             }
         };
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.apom.security.internal.users;
+package org.apom.persistence.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,8 +23,9 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 
 /**
- * An in-memory Derby with the bundle's own changelog applied, and a resource-local JpaTemplate over it that
- * behaves like Aries' (one transaction per call, rolled back when the work throws).
+ * For the unit tests of bundles that own tables: an in-memory Derby with the bundle's own changelog applied,
+ * and a resource-local JpaTemplate over it that behaves like Aries' (one transaction per call, rolled back
+ * when the work throws). Shipped in this module's test jar.
  */
 public final class TestDatabase implements JpaTemplate, AutoCloseable {
 
@@ -32,18 +33,22 @@ public final class TestDatabase implements JpaTemplate, AutoCloseable {
     private final Connection keepAlive;
     private final EntityManagerFactory emf;
 
-    public TestDatabase() throws Exception {
-        String url = "jdbc:derby:memory:security" + COUNT.incrementAndGet() + ";create=true";
+    /**
+     * @param unit a resource-local persistence unit, in {@code persistenceXml} on the test class path
+     * @param changelog the bundle's Liquibase changelog
+     */
+    public TestDatabase(String unit, String persistenceXml, String changelog) throws Exception {
+        String url = "jdbc:derby:memory:test" + COUNT.incrementAndGet() + ";create=true";
         keepAlive = DriverManager.getConnection(url);
         Scope.child(Map.of(Scope.Attr.resourceAccessor.name(),
-                new ClassLoaderResourceAccessor(getClass().getClassLoader()),
+                new ClassLoaderResourceAccessor(Thread.currentThread().getContextClassLoader()),
                 "liquibase.analytics.enabled", false), () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                 .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(DriverManager.getConnection(url))))
-                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, JpaUserDirectory.CHANGELOG)
+                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                 .execute());
-        emf = new PersistenceProviderImpl().createEntityManagerFactory("apom-security-test",
-                "META-INF/test-persistence.xml", Map.of("openjpa.ConnectionURL", url));
+        emf = new PersistenceProviderImpl().createEntityManagerFactory(unit, persistenceXml,
+                Map.of("openjpa.ConnectionURL", url));
     }
 
     @Override
