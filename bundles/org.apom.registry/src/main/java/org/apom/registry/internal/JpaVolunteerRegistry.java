@@ -1,0 +1,182 @@
+package org.apom.registry.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+import javax.transaction.TransactionManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apom.areas.api.AreaDirectory;
+import org.apom.core.api.LocalizedText;
+import org.apom.core.api.Page;
+import org.apom.core.api.PageRequest;
+import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.problem.FieldError;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.persistence.api.SchemaMigrator;
+import org.apom.registry.api.Volunteer;
+import org.apom.registry.api.VolunteerInput;
+import org.apom.registry.api.VolunteerRegistry;
+import org.apom.registry.api.VolunteerSearch;
+import org.apom.registry.api.VolunteerStatus;
+import org.apom.registry.internal.jpa.VolunteerEntity;
+import org.apom.security.api.AccessPolicy;
+import org.apom.security.api.Action;
+import org.apom.security.api.AuditTrail;
+import org.apom.security.api.Caller;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/** The register over REGISTRY_VOLUNTEER. Dates are days in Thailand. */
+@Component(service = VolunteerRegistry.class, configurationPid = "org.apom.registry")
+@Designate(ocd = RegistryConfig.class)
+public final class JpaVolunteerRegistry implements VolunteerRegistry {
+
+    public static final String CHANGELOG = "db/registry/changelog.xml";
+    static final ZoneId THAILAND = ZoneId.of("Asia/Bangkok");
+
+    private final JpaTemplate jpa;
+    private final VolunteerRules rules;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    @Activate
+    public JpaVolunteerRegistry(@Reference(target = "(osgi.unit.name=apom-registry)") JpaTemplate jpa,
+            @Reference SchemaMigrator migrator, @Reference AreaDirectory areas, @Reference AuditTrail audit,
+            // OpenJPA looks the JTA manager up as a service per transaction (docs/stack.md trap 20)
+            @Reference TransactionManager transactions, RegistryConfig config) {
+        this(jpa, new VolunteerRules(areas::subdistrict, config.minimumAge()), audit, Clock.system(THAILAND));
+        migrator.migrate(CHANGELOG, JpaVolunteerRegistry.class.getClassLoader());
+    }
+
+    JpaVolunteerRegistry(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock) {
+        this.jpa = jpa;
+        this.rules = rules;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public Volunteer register(Caller caller, VolunteerInput input) {
+        AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
+        ValidVolunteer v = rules.check(input, LocalDate.now(clock));
+        ProvinceCode province = v.subdistrict().districtCode().province();
+        if (!AccessPolicy.allows(caller, Action.VOLUNTEERS_WRITE, province)) {
+            throw new ProblemException(403, "forbidden", LocalizedText.of(
+                    "You may register volunteers only in your own province.",
+                    "คุณขึ้นทะเบียนอาสาสมัครได้เฉพาะในจังหวัดของคุณ"), List.of());
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            if (!em.createQuery("SELECT v.id FROM VolunteerEntity v WHERE v.nationalId = :n", String.class)
+                    .setParameter("n", v.nationalId().value()).getResultList().isEmpty()) {
+                throw ProblemException.conflict("duplicate", LocalizedText.of(
+                        "A volunteer with this national ID is already registered.",
+                        "มีอาสาสมัครที่ใช้เลขประจำตัวประชาชนนี้ขึ้นทะเบียนแล้ว"));
+            }
+            Volunteer fresh = new Volunteer(null, v.nationalId(), v.title(), v.firstName(), v.lastName(),
+                    v.firstNameEn(), v.lastNameEn(), v.birthDate(), v.gender(), v.phone(), v.subdistrict().code(),
+                    v.subdistrict().districtCode(), province, v.address(), v.registeredOn(), VolunteerStatus.ACTIVE,
+                    null, null, null, null, 0);
+            VolunteerEntity entity = new VolunteerEntity(UUID.randomUUID().toString(), fresh,
+                    TextRules.searchKey(v.firstName()), TextRules.searchKey(v.lastName()),
+                    TextRules.searchKey(v.firstNameEn()), TextRules.searchKey(v.lastNameEn()), clock.instant());
+            em.persist(entity);
+            em.flush();
+            Volunteer saved = entity.toDTO();
+            audit.record(caller, "volunteer.create", "volunteer", saved.id(), province, null,
+                    PersonalData.auditState(saved));
+            return saved;
+        });
+    }
+
+    @Override
+    public Volunteer get(Caller caller, String id) {
+        AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Volunteer v = find(em, id).toDTO();
+            AccessPolicy.require(caller, Action.VOLUNTEERS_READ, v.provinceCode());
+            if (PersonalData.visibleTo(caller, v)) {
+                audit.record(caller, "volunteer.read-personal", "volunteer", v.id(), v.provinceCode(), null, null);
+            }
+            return v;
+        });
+    }
+
+    @Override
+    public Page<Volunteer> search(Caller caller, VolunteerSearch search, PageRequest page) {
+        var reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Page<Volunteer> found = VolunteerQuery.run(em, search, reach, caller.province(), page);
+            List<String> disclosed = found.items().stream().filter(v -> PersonalData.visibleTo(caller, v))
+                    .map(Volunteer::id).toList();
+            if (!disclosed.isEmpty()) {
+                // one entry for the whole page: which records this request disclosed
+                audit.record(caller, "volunteer.read-personal", "volunteer", "search", caller.province(), null,
+                        Map.of("ids", disclosed));
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public Volunteer changeStatus(Caller caller, String id, VolunteerStatus status, String reason) {
+        AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
+        String why = TextRules.clean(reason);
+        if (status == null || why == null || why.length() > VolunteerRules.MAX_ADDRESS) {
+            throw ProblemException.invalid(List.of(status == null
+                    ? new FieldError("status", "required", LocalizedText.of(
+                            "status is ACTIVE, SUSPENDED, RESIGNED or DECEASED.", "ต้องระบุสถานะ"))
+                    : new FieldError("reason", "required", LocalizedText.of(
+                            "Say why, in at most 500 characters.", "ต้องระบุเหตุผล ไม่เกิน 500 ตัวอักษร"))));
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            VolunteerEntity entity = find(em, id);
+            AccessPolicy.require(caller, Action.VOLUNTEERS_WRITE, entity.province());
+            if (!entity.status().mayBecome(status)) {
+                throw ProblemException.conflict("illegal-transition", LocalizedText.of(
+                        "A volunteer who is " + entity.status() + " cannot become " + status + ".",
+                        "สถานะ " + entity.status() + " เปลี่ยนเป็น " + status + " ไม่ได้"));
+            }
+            Volunteer before = entity.toDTO();
+            entity.changeStatus(status, why, LocalDate.now(clock));
+            em.flush();
+            Volunteer after = entity.toDTO();
+            audit.record(caller, "volunteer.status", "volunteer", id, after.provinceCode(),
+                    PersonalData.auditState(before), PersonalData.auditState(after));
+            return after;
+        });
+    }
+
+    @Override
+    public Volunteer verify(Caller caller, String id) {
+        AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            VolunteerEntity entity = find(em, id);
+            AccessPolicy.require(caller, Action.VOLUNTEERS_WRITE, entity.province());
+            Volunteer before = entity.toDTO();
+            entity.verified(caller.name(), LocalDate.now(clock));
+            em.flush();
+            Volunteer after = entity.toDTO();
+            audit.record(caller, "volunteer.verify", "volunteer", id, after.provinceCode(),
+                    PersonalData.auditState(before), PersonalData.auditState(after));
+            return after;
+        });
+    }
+
+    private static VolunteerEntity find(EntityManager em, String id) {
+        VolunteerEntity entity = id == null ? null : em.find(VolunteerEntity.class, id);
+        if (entity == null) {
+            throw ProblemException.notFound("not-found", LocalizedText.of("There is no such volunteer.",
+                    "ไม่พบอาสาสมัครที่ระบุ"));
+        }
+        return entity;
+    }
+}

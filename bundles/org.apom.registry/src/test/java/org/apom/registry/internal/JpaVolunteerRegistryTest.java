@@ -1,0 +1,164 @@
+package org.apom.registry.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apom.core.api.Page;
+import org.apom.core.api.PageRequest;
+import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.persistence.testing.TestDatabase;
+import org.apom.registry.api.Volunteer;
+import org.apom.registry.api.VolunteerInput;
+import org.apom.registry.api.VolunteerSearch;
+import org.apom.registry.api.VolunteerStatus;
+import org.apom.security.api.AuditEntry;
+import org.apom.security.api.AuditQuery;
+import org.apom.security.api.AuditTrail;
+import org.apom.security.api.AuditVerification;
+import org.apom.security.api.Caller;
+import org.apom.security.api.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JpaVolunteerRegistryTest {
+
+    private static final Caller CM_OFFICER = Caller.person("cm", Set.of(Role.PROVINCE_OFFICER), ProvinceCode.of("50"));
+    private static final Caller KK_OFFICER = Caller.person("kk", Set.of(Role.PROVINCE_OFFICER), ProvinceCode.of("40"));
+    private static final Caller CENTRAL = Caller.system("test");
+
+    private TestDatabase db;
+    private final List<String> audited = new ArrayList<>();
+    private JpaVolunteerRegistry registry;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = new TestDatabase("apom-registry-test", "META-INF/test-persistence.xml", JpaVolunteerRegistry.CHANGELOG);
+        VolunteerRules rules = new VolunteerRules(code -> code.equals(VolunteerRulesTest.SI_PHUM.code())
+                ? Optional.of(VolunteerRulesTest.SI_PHUM) : Optional.empty(), 18);
+        registry = new JpaVolunteerRegistry(db, rules, recordingAudit(),
+                Clock.fixed(Instant.parse("2026-11-29T03:00:00Z"), JpaVolunteerRegistry.THAILAND));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void registersOncePerNationalId() {
+        Volunteer v = registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+        assertEquals(ProvinceCode.of("50"), v.provinceCode());
+        assertEquals(VolunteerStatus.ACTIVE, v.status());
+        assertEquals(List.of("volunteer.create"), audited);
+        VolunteerInput again = new VolunteerInput("๓๑๐๐๖๐๐๔๔๕๖๓๕", "นาย", "สมชาย", "ใจดี", null, null,
+                "1967-03-15", "MALE", null, "500101", null, null);
+        ProblemException e = assertThrows(ProblemException.class, () -> registry.register(CENTRAL, again));
+        assertEquals(409, e.status());
+        assertEquals("duplicate", e.code());
+    }
+
+    @Test
+    void anotherProvincesRecordIsNotFoundAndCannotBeRegistered() {
+        Volunteer v = registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+        assertEquals(404, assertThrows(ProblemException.class, () -> registry.get(KK_OFFICER, v.id())).status());
+        assertEquals(403, assertThrows(ProblemException.class,
+                () -> registry.register(KK_OFFICER, VolunteerRulesTest.somchai())).status());
+        assertEquals(0, registry.search(KK_OFFICER, VolunteerSearch.all(), PageRequest.of(null, null)).items().size());
+    }
+
+    @Test
+    void unmaskedReadsAreAudited() {
+        Volunteer v = registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+        audited.clear();
+        registry.get(CM_OFFICER, v.id());
+        assertEquals(List.of("volunteer.read-personal"), audited);
+        audited.clear();
+        Caller integrator = Caller.token("app", Set.of("volunteers:read"), null);
+        registry.get(integrator, v.id());
+        assertEquals(List.of(), audited, "an integrator without personal-data:read sees it masked: nothing to audit");
+    }
+
+    @Test
+    void statusFollowsItsLegalTransitions() {
+        Volunteer v = registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+        Volunteer resigned = registry.changeStatus(CM_OFFICER, v.id(), VolunteerStatus.RESIGNED, "moved away");
+        assertEquals(VolunteerStatus.RESIGNED, resigned.status());
+        assertEquals("moved away", resigned.statusReason());
+        registry.changeStatus(CM_OFFICER, v.id(), VolunteerStatus.DECEASED, "passed away");
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> registry.changeStatus(CM_OFFICER, v.id(), VolunteerStatus.ACTIVE, "mistake"));
+        assertEquals(409, e.status());
+        assertEquals("illegal-transition", e.code());
+        assertEquals(422, assertThrows(ProblemException.class,
+                () -> registry.changeStatus(CM_OFFICER, v.id(), VolunteerStatus.SUSPENDED, " ")).status());
+    }
+
+    @Test
+    void searchesByNamePrefixIdAndStaleness() {
+        Volunteer somchai = registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+        registry.register(CM_OFFICER, new VolunteerInput("1234545678781", "นางสาว", "สมหญิง", "รักดี", "Somying",
+                "Rakdee", "1990-02-01", "หญิง", null, "500101", null, null));
+        assertEquals(2, search(null, null).items().size());
+        assertEquals(List.of("สมหญิง"), names(search("รัก", null)));
+        assertEquals(List.of("สมชาย", "สมหญิง"), names(search("สม", null)).stream().sorted().toList());
+        assertEquals(List.of("สมหญิง"), names(search("RAKD", null)), "English in any case");
+        assertEquals(List.of("สมชาย"), names(search("3-1006-00445-63-5", null)));
+        assertEquals(List.of(), names(search("%", null)), "LIKE wildcards are text");
+        registry.verify(CM_OFFICER, somchai.id());
+        assertEquals(List.of("สมหญิง"), names(search(null, java.time.LocalDate.of(2026, 11, 1))));
+    }
+
+    @Test
+    void pagesFollowTheCursor() {
+        registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+        registry.register(CM_OFFICER, new VolunteerInput("1234545678781", "นาง", "มาลี", "ก้องเกียรติ", null, null,
+                "1980-01-01", "FEMALE", null, "500101", null, null));
+        Page<Volunteer> first = registry.search(CENTRAL, VolunteerSearch.all(), PageRequest.of(1, null));
+        assertEquals(1, first.items().size());
+        Page<Volunteer> second = registry.search(CENTRAL, VolunteerSearch.all(), PageRequest.of(1, first.nextCursor()));
+        assertEquals(1, second.items().size());
+        assertNull(second.nextCursor());
+        assertTrue(!first.items().get(0).id().equals(second.items().get(0).id()));
+    }
+
+    private Page<Volunteer> search(String q, java.time.LocalDate verifiedBefore) {
+        return registry.search(CM_OFFICER, new VolunteerSearch(null, null, null, null, q, verifiedBefore),
+                PageRequest.of(null, null));
+    }
+
+    private static List<String> names(Page<Volunteer> page) {
+        return page.items().stream().map(Volunteer::firstName).toList();
+    }
+
+    private AuditTrail recordingAudit() {
+        return new AuditTrail() {
+            @Override
+            public void record(Caller caller, String action, String entity, String entityId, ProvinceCode province,
+                    Map<String, ?> before, Map<String, ?> after) {
+                audited.add(action);
+            }
+
+            @Override
+            public Page<AuditEntry> query(Caller caller, AuditQuery query, PageRequest page) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public AuditVerification verify(Caller caller) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}
