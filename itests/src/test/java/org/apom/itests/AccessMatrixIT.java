@@ -58,6 +58,15 @@ public class AccessMatrixIT extends ApomContainerTest {
             | GET /tokens                                | -      | 200     | 200     | 403     | 403     | 403        | 401       |
             | DELETE /tokens/{id}                        | own    | 204     | 204     | 403     | 403     | 403        | 401       |
             | DELETE /tokens/{id}                        | other  | 204     | 404     | 403     | 403     | 403        | 401       |
+            | POST /volunteers                           | own    | 201     | 201     | 201     | 403     | 403        | 401       |
+            | POST /volunteers                           | other  | 201     | 403     | 403     | 403     | 403        | 401       |
+            | GET /volunteers                            | -      | 200     | 200     | 200     | 403     | 200        | 401       |
+            | GET /volunteers/{id}                       | own    | 200     | 200     | 200     | 403     | 200        | 401       |
+            | GET /volunteers/{id}                       | other  | 200     | 404     | 404     | 403     | 404        | 401       |
+            | POST /volunteers/{id}/status               | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | POST /volunteers/{id}/status               | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | POST /volunteers/{id}/verifications        | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | POST /volunteers/{id}/verifications        | other  | 200     | 404     | 404     | 403     | 403        | 401       |
             | GET /audit                                 | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             | GET /audit/verification                    | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             """;
@@ -145,6 +154,15 @@ public class AccessMatrixIT extends ApomContainerTest {
                         "application/merge-patch+json", "{\"enabled\": true}");
             case "POST /tokens":
                 return as.post("/tokens", tokenJson(province));
+            case "POST /volunteers":
+                return as.post("/volunteers", volunteerJson(province));
+            case "GET /volunteers/{id}":
+                return as.get("/volunteers/" + newVolunteer(province));
+            case "POST /volunteers/{id}/status":
+                return as.post("/volunteers/" + newVolunteer(province) + "/status",
+                        "{\"status\": \"SUSPENDED\", \"reason\": \"matrix\"}");
+            case "POST /volunteers/{id}/verifications":
+                return as.send("POST", "/volunteers/" + newVolunteer(province) + "/verifications", null, null);
             case "DELETE /tokens/{id}":
                 String id = asAdmin().post("/tokens", tokenJson(province)).json().get("id").asText();
                 return as.send("DELETE", "/tokens/" + id, null, null);
@@ -153,6 +171,30 @@ public class AccessMatrixIT extends ApomContainerTest {
                 assertEquals(operation + " needs a case here", -1, methodAndPath[1].indexOf('{'));
                 return as.send(methodAndPath[0], methodAndPath[1], null, null);
         }
+    }
+
+    /** A fresh volunteer in the province, registered by the central admin; its id. */
+    private String newVolunteer(String province) throws Exception {
+        HttpAnswer created = asAdmin().post("/volunteers", volunteerJson(province));
+        assertEquals(created.toString(), 201, created.status());
+        return created.json().get("id").asText();
+    }
+
+    /** A valid record with a national ID no other cell uses. */
+    static String volunteerJson(String province) {
+        return "{\"nationalId\": \"" + nationalId(UNIQUE.incrementAndGet()) + "\", \"title\": \"นาย\", "
+                + "\"firstName\": \"ทดสอบ\", \"lastName\": \"สิทธิ์\", \"birthDate\": \"1980-01-01\", "
+                + "\"gender\": \"MALE\", \"subdistrictCode\": \"" + province + "0101\"}";
+    }
+
+    /** A checksum-valid national ID made from a number, for test records. */
+    static String nationalId(int n) {
+        String first12 = "5" + String.format("%011d", n);
+        int sum = 0;
+        for (int i = 0; i < 12; i++) {
+            sum += (first12.charAt(i) - '0') * (13 - i);
+        }
+        return first12 + (11 - sum % 11) % 10;
     }
 
     private static String targetUser(String target) {

@@ -1,0 +1,179 @@
+package org.apom.registry.internal.rest;
+
+import static org.apom.security.api.CallerPrincipal.callerOf;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.function.Function;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.EntityTag;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.apom.core.api.DistrictCode;
+import org.apom.core.api.InvalidValueException;
+import org.apom.core.api.LocalizedText;
+import org.apom.core.api.Page;
+import org.apom.core.api.PageRequest;
+import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.SubdistrictCode;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.registry.api.Volunteer;
+import org.apom.registry.api.VolunteerInput;
+import org.apom.registry.api.VolunteerRegistry;
+import org.apom.registry.api.VolunteerSearch;
+import org.apom.registry.api.VolunteerStatus;
+import org.apom.registry.internal.PersonalData;
+import org.apom.security.api.Caller;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** The register over HTTP (shared/docs/api.md); personal data masked unless the caller may see it. */
+@Component(service = VolunteersResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=apom)")
+@JSONRequired
+@Path("volunteers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "volunteers", description = "The national register of volunteers")
+@SecurityRequirement(name = "basicAuth")
+public final class VolunteersResource {
+
+    private final VolunteerRegistry registry;
+
+    @Activate
+    public VolunteersResource(@Reference VolunteerRegistry registry) {
+        this.registry = registry;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a volunteer; 409 if the national ID is already registered")
+    @ApiResponse(responseCode = "201", description = "Registered; Location names the record",
+            content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
+    public Response register(VolunteerInput input, @Context SecurityContext security, @Context UriInfo uri) {
+        if (input == null) {
+            throw ProblemException.badRequest("body-required", LocalizedText.of("This request needs a JSON body.",
+                    "คำขอนี้ต้องมีข้อมูล JSON"));
+        }
+        Caller caller = callerOf(security.getUserPrincipal());
+        Volunteer v = registry.register(caller, input);
+        return Response.created(uri.getAbsolutePathBuilder().path(v.id()).build()).tag(etag(v))
+                .entity(VolunteerJson.of(v, PersonalData.visibleTo(caller, v))).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One volunteer, with its ETag")
+    @ApiResponse(responseCode = "200", description = "The volunteer",
+            content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
+    public Response get(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = callerOf(security.getUserPrincipal());
+        Volunteer v = registry.get(caller, id);
+        return Response.ok(VolunteerJson.of(v, PersonalData.visibleTo(caller, v))).tag(etag(v)).build();
+    }
+
+    @GET
+    @Operation(summary = "Search: by area, status, staleness, and q = a name prefix or a whole national ID")
+    @ApiResponse(responseCode = "200", description = "A page of volunteers", useReturnTypeSchema = true)
+    public Page<VolunteerJson> search(@QueryParam("province") String province,
+            @QueryParam("district") String district, @QueryParam("subdistrict") String subdistrict,
+            @QueryParam("status") String status, @QueryParam("q") String q,
+            @QueryParam("verifiedBefore") String verifiedBefore, @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor, @Context SecurityContext security) {
+        Caller caller = callerOf(security.getUserPrincipal());
+        VolunteerSearch search = new VolunteerSearch(param("province", province, ProvinceCode::of),
+                param("district", district, DistrictCode::of), param("subdistrict", subdistrict, SubdistrictCode::of),
+                param("status", status, VolunteersResource::status), param("q", q, VolunteersResource::query),
+                param("verifiedBefore", verifiedBefore, VolunteersResource::date));
+        PageRequest page;
+        try {
+            page = PageRequest.parse(limit, cursor);
+        } catch (InvalidValueException e) {
+            throw ProblemException.badParameter("cursor".equals(e.code()) ? "cursor" : "limit", e);
+        }
+        return registry.search(caller, search, page).map(v -> VolunteerJson.of(v, PersonalData.visibleTo(caller, v)));
+    }
+
+    @POST
+    @Path("{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Change the status, with a reason; 409 when the transition is not allowed")
+    @ApiResponse(responseCode = "200", description = "The volunteer",
+            content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
+    public Response changeStatus(@PathParam("id") String id, StatusChange change, @Context SecurityContext security) {
+        Caller caller = callerOf(security.getUserPrincipal());
+        VolunteerStatus next = change == null || change.status() == null ? null
+                : param("status", change.status(), VolunteersResource::status);
+        Volunteer v = registry.changeStatus(caller, id, next, change == null ? null : change.reason());
+        return Response.ok(VolunteerJson.of(v, PersonalData.visibleTo(caller, v))).tag(etag(v)).build();
+    }
+
+    @POST
+    @Path("{id}/verifications")
+    @Operation(summary = "Record that the caller confirmed today that the record is current")
+    @ApiResponse(responseCode = "200", description = "The volunteer",
+            content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
+    public Response verify(@PathParam("id") String id, @Context SecurityContext security) {
+        Caller caller = callerOf(security.getUserPrincipal());
+        Volunteer v = registry.verify(caller, id);
+        return Response.ok(VolunteerJson.of(v, PersonalData.visibleTo(caller, v))).tag(etag(v)).build();
+    }
+
+    private static EntityTag etag(Volunteer v) {
+        return new EntityTag(Long.toString(v.version()));
+    }
+
+    private static <T> T param(String name, String value, Function<String, T> parse) {
+        return value == null || value.isBlank() ? null : ProblemException.parameter(name, value, parse);
+    }
+
+    private static VolunteerStatus status(String text) {
+        try {
+            return VolunteerStatus.valueOf(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidValueException("status", LocalizedText.of(
+                    "status is one of " + Arrays.toString(VolunteerStatus.values()) + ".",
+                    "สถานะต้องเป็นหนึ่งใน " + Arrays.toString(VolunteerStatus.values())));
+        }
+    }
+
+    private static String query(String text) {
+        if (text.length() > 100) {
+            throw new InvalidValueException("too-long", LocalizedText.of("q has at most 100 characters.",
+                    "q ยาวได้ไม่เกิน 100 ตัวอักษร"));
+        }
+        return text;
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("format", LocalizedText.of("A date such as 2026-03-15.",
+                    "วันที่ เช่น 2026-03-15"));
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.apom.itests;
+
+import static org.apom.itests.PlatformContract.assertProblem;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.time.LocalDate;
+
+import org.apom.itests.support.ApomContainerTest;
+import org.apom.itests.support.Http;
+import org.apom.itests.support.HttpAnswer;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The register over HTTP: registration, masking per role, province scope, and what bad input gets. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class VolunteersIT extends ApomContainerTest {
+
+    private static final String PASSWORD = "a long enough passphrase";
+    private static final String SOMCHAI = "{\"nationalId\": \"3-1006-00445-63-5\", \"title\": \"นาย\", "
+            + "\"firstName\": \"สมชาย\", \"lastName\": \"ใจดี\", \"firstNameEn\": \"Somchai\", \"lastNameEn\": \"Jaidee\", "
+            + "\"birthDate\": \"15/3/2510\", \"gender\": \"ชาย\", \"phone\": \"081-234-5678\", "
+            + "\"subdistrictCode\": \"500101\", \"address\": \"99 หมู่ 1\"}";
+
+    @Test
+    public void officersSeeTheirProvinceUnmaskedAndIntegratorsMasked() throws Exception {
+        Http officer = person("cm-officer", "province-officer", "50");
+        HttpAnswer created = officer.post("/volunteers", SOMCHAI);
+        assertEquals(created.toString(), 201, created.status());
+        JsonNode v = created.json();
+        assertEquals("3100600445635", v.get("nationalId").asText());
+        assertEquals("1967-03-15", v.get("birthDate").asText());
+        assertEquals("0812345678", v.get("phone").asText());
+        assertFalse(v.get("masked").asBoolean());
+        assertTrue(created.header("Location").endsWith("/volunteers/" + v.get("id").asText()));
+
+        String token = asAdmin().post("/tokens", "{\"name\": \"app\", \"scopes\": [\"volunteers:read\"], "
+                + "\"expiresOn\": \"" + LocalDate.now().plusDays(10) + "\"}").json().get("secret").asText();
+        JsonNode seen = http().with("Authorization", "Bearer " + token).get("/volunteers/" + v.get("id").asText()).json();
+        assertEquals("3-1006-xxxxx-63-5", seen.get("nationalId").asText());
+        assertEquals("08x-xxx-5678", seen.get("phone").asText());
+        assertEquals("1967", seen.get("birthDate").asText());
+        assertEquals("xxx", seen.get("address").asText());
+        assertTrue(seen.get("masked").asBoolean());
+
+        assertProblem(person("kk-officer", "province-officer", "40").get("/volunteers/" + v.get("id").asText()), 404,
+                "not-found");
+        JsonNode reads = asAdmin().get("/audit?entity=volunteer&id=" + v.get("id").asText()).json().get("items");
+        assertTrue(reads.toString(), reads.toString().contains("volunteer.create"));
+        assertProblem(officer.post("/volunteers", SOMCHAI.replace("3-1006-00445-63-5", "๓๑๐๐๖๐๐๔๔๕๖๓๕")), 409,
+                "duplicate");
+    }
+
+    @Test
+    public void searchFindsByNamePrefixAndIdInAnyForm() throws Exception {
+        asAdmin().post("/volunteers", SOMCHAI.replace("3-1006-00445-63-5", "1234545678781")
+                .replace("สมชาย", "ประยุทธ").replace("Somchai", "Prayut"));
+        assertEquals(1, asAdmin().get("/volunteers?q=" + enc("ประยุ")).json().get("items").size());
+        assertEquals(1, asAdmin().get("/volunteers?q=prayut").json().get("items").size());
+        assertEquals(1, asAdmin().get("/volunteers?q=1-2345-45678-78-1").json().get("items").size());
+        assertEquals(0, asAdmin().get("/volunteers?province=40&q=prayut").json().get("items").size());
+        assertProblem(asAdmin().get("/volunteers?status=SLEEPING"), 400, "invalid-parameter");
+        assertProblem(asAdmin().get("/volunteers?province=5x"), 400, "invalid-parameter");
+        assertProblem(asAdmin().get("/volunteers?verifiedBefore=yesterday"), 400, "invalid-parameter");
+        assertProblem(asAdmin().get("/volunteers?q=" + "a".repeat(101)), 400, "invalid-parameter");
+    }
+
+    @Test
+    public void hostileInputGetsA4xxAndWritesNothing() throws Exception {
+        int before = asAdmin().get("/volunteers?limit=500").json().get("items").size();
+        String[] bodies = {
+            "{\"nationalId\": ",
+            "{\"nationalId\": 3100600445635, \"title\": []}",
+            "{\"nationalId\": \"3100600445635\", \"sneaky\": true}",
+            SOMCHAI.replace("สมชาย", "'; DROP TABLE registry_volunteer; --"),
+            SOMCHAI.replace("สมชาย", "<script>alert(1)</script>"),
+            SOMCHAI.replace("สมชาย", "ส".repeat(10_000)),
+            SOMCHAI.replace("สมชาย", "สม\\u0000ชาย"),
+            SOMCHAI.replace("500101", "999999"),
+            "null",
+            "[]",
+        };
+        for (String body : bodies) {
+            HttpAnswer answer = asAdmin().post("/volunteers", body);
+            assertTrue(body.substring(0, Math.min(80, body.length())) + " → " + answer,
+                    answer.status() >= 400 && answer.status() < 500);
+            assertTrue(answer.toString(), answer.contentType().startsWith("application/problem+json"));
+        }
+        assertProblem(asAdmin().send("POST", "/volunteers", "text/csv", "a,b"), 415, "unsupported-media-type");
+        assertEquals(before, asAdmin().get("/volunteers?limit=500").json().get("items").size());
+    }
+
+    @Test
+    public void statusChangesFollowTheRules() throws Exception {
+        String id = asAdmin().post("/volunteers", SOMCHAI.replace("3-1006-00445-63-5", "1101700203450")
+                .replace("สมชาย", "สมศรี")).json().get("id").asText();
+        assertEquals(200, asAdmin().post("/volunteers/" + id + "/status",
+                "{\"status\": \"DECEASED\", \"reason\": \"แจ้งจากญาติ\"}").status());
+        assertProblem(asAdmin().post("/volunteers/" + id + "/status", "{\"status\": \"ACTIVE\", \"reason\": \"x\"}"),
+                409, "illegal-transition");
+        assertProblem(asAdmin().post("/volunteers/" + id + "/status", "{\"status\": \"ALIVE\", \"reason\": \"x\"}"),
+                400, "invalid-parameter");
+        JsonNode verified = asAdmin().send("POST", "/volunteers/" + id + "/verifications", null, null).json();
+        assertEquals(LocalDate.now(java.time.ZoneId.of("Asia/Bangkok")).toString(),
+                verified.get("lastVerifiedOn").asText());
+        assertEquals("admin", verified.get("lastVerifiedBy").asText());
+    }
+
+    private Http person(String username, String role, String province) throws Exception {
+        asAdmin().post("/users", "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\", \"roles\": [\""
+                + role + "\"], \"province\": \"" + province + "\"}");
+        return http().as(username, PASSWORD);
+    }
+
+    private static String enc(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
