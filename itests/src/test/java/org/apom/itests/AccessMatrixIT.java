@@ -63,6 +63,10 @@ public class AccessMatrixIT extends ApomContainerTest {
             | GET /volunteers                            | -      | 200     | 200     | 200     | 403     | 200        | 401       |
             | GET /volunteers/{id}                       | own    | 200     | 200     | 200     | 403     | 200        | 401       |
             | GET /volunteers/{id}                       | other  | 200     | 404     | 404     | 403     | 404        | 401       |
+            | PATCH /volunteers/{id}                     | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | PATCH /volunteers/{id}                     | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | GET /volunteers/{id}/history               | own    | 200     | 200     | 200     | 403     | 200        | 401       |
+            | GET /volunteers/{id}/history               | other  | 200     | 404     | 404     | 403     | 404        | 401       |
             | POST /volunteers/{id}/status               | own    | 200     | 200     | 200     | 403     | 403        | 401       |
             | POST /volunteers/{id}/status               | other  | 200     | 404     | 404     | 403     | 403        | 401       |
             | POST /volunteers/{id}/verifications        | own    | 200     | 200     | 200     | 403     | 403        | 401       |
@@ -158,6 +162,11 @@ public class AccessMatrixIT extends ApomContainerTest {
                 return as.post("/volunteers", volunteerJson(province));
             case "GET /volunteers/{id}":
                 return as.get("/volunteers/" + newVolunteer(province));
+            case "PATCH /volunteers/{id}":
+                return as.with("If-Match", "*").send("PATCH", "/volunteers/" + newVolunteer(province),
+                        "application/merge-patch+json", "{\"address\": \"1 ถนนทดสอบ\"}");
+            case "GET /volunteers/{id}/history":
+                return as.get("/volunteers/" + newVolunteer(province) + "/history");
             case "POST /volunteers/{id}/status":
                 return as.post("/volunteers/" + newVolunteer(province) + "/status",
                         "{\"status\": \"SUSPENDED\", \"reason\": \"matrix\"}");

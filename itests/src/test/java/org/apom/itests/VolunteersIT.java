@@ -113,6 +113,38 @@ public class VolunteersIT extends ApomContainerTest {
         assertEquals("admin", verified.get("lastVerifiedBy").asText());
     }
 
+    @Test
+    public void changesNeedTheCurrentETagAndMakeAHistory() throws Exception {
+        HttpAnswer created = asAdmin().post("/volunteers", SOMCHAI.replace("3-1006-00445-63-5", "3100600445627")
+                .replace("สมชาย", "สมพร"));
+        assertEquals(created.toString(), 201, created.status());
+        String id = created.json().get("id").asText();
+        String path = "/volunteers/" + id;
+        String patch = "{\"phone\": null, \"address\": \"12 ถนนนิมมานเหมินท์\"}";
+        assertProblem(asAdmin().send("PATCH", path, "application/merge-patch+json", patch), 428, "precondition-required");
+        HttpAnswer changed = asAdmin().with("If-Match", created.header("ETag"))
+                .send("PATCH", path, "application/merge-patch+json", patch);
+        assertEquals(changed.toString(), 200, changed.status());
+        assertTrue(changed.json().get("phone").isNull());
+        assertEquals("12 ถนนนิมมานเหมินท์", changed.json().get("address").asText());
+        assertProblem(asAdmin().with("If-Match", created.header("ETag"))
+                .send("PATCH", path, "application/merge-patch+json", "{\"address\": \"x\"}"), 412, "precondition-failed");
+        assertProblem(asAdmin().with("If-Match", "*")
+                .send("PATCH", path, "application/merge-patch+json", "{\"status\": \"ACTIVE\"}"), 400, "unknown-field");
+        assertProblem(asAdmin().with("If-Match", "*")
+                .send("PATCH", path, "application/merge-patch+json", "{\"subdistrictCode\": 500101}"), 400, "invalid-json");
+        assertProblem(asAdmin().with("If-Match", "*")
+                .send("PATCH", path, "application/merge-patch+json", "{\"birthDate\": \"2020-01-01\"}"), 422, "validation");
+
+        JsonNode history = asAdmin().get(path + "/history").json();
+        assertEquals(history.toString(), 2, history.size());
+        assertEquals("volunteer.create", history.get(0).get("action").asText());
+        assertEquals("volunteer.update", history.get(1).get("action").asText());
+        assertTrue(history.get(1).get("before").asText().contains("08x-xxx-5678"));
+        assertFalse(history.toString(), history.toString().contains("0812345678"));
+        assertProblem(person("kk-officer-h", "province-officer", "40").get(path + "/history"), 404, "not-found");
+    }
+
     private Http person(String username, String role, String province) throws Exception {
         asAdmin().post("/users", "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\", \"roles\": [\""
                 + role + "\"], \"province\": \"" + province + "\"}");

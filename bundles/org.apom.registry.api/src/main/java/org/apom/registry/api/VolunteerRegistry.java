@@ -28,4 +28,16 @@ public interface VolunteerRegistry {
 
     /** Records that the caller confirmed today that the record is current. */
     Volunteer verify(Caller caller, String id);
+
+    /**
+     * Changes fields (a JSON merge patch of {@link VolunteerInput}'s fields as text: a key with {@code null}
+     * clears an optional field, an absent key leaves it). The whole record is checked again.
+     *
+     * @param expectedVersion the version the caller read; negative for any
+     * @throws org.apom.core.api.problem.ProblemException 412 when stale, 422 invalid, 409 duplicate ID
+     */
+    Volunteer update(Caller caller, String id, java.util.Map<String, String> changes, long expectedVersion);
+
+    /** The changes of a record, oldest first: who, when, what, before and after (personal data masked). */
+    java.util.List<org.apom.security.api.AuditEntry> history(Caller caller, String id);
 }

@@ -18,6 +18,7 @@ import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.FieldError;
+import org.apom.core.api.problem.Preconditions;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.persistence.api.SchemaMigrator;
 import org.apom.registry.api.Volunteer;
@@ -28,6 +29,8 @@ import org.apom.registry.api.VolunteerStatus;
 import org.apom.registry.internal.jpa.VolunteerEntity;
 import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
+import org.apom.security.api.AuditEntry;
+import org.apom.security.api.AuditQuery;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.Caller;
 import org.osgi.service.component.annotations.Activate;
@@ -42,6 +45,8 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
 
     public static final String CHANGELOG = "db/registry/changelog.xml";
     static final ZoneId THAILAND = ZoneId.of("Asia/Bangkok");
+
+    private static final Caller HISTORY = Caller.system("volunteer-history");
 
     private final JpaTemplate jpa;
     private final VolunteerRules rules;
@@ -169,6 +174,59 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
                     PersonalData.auditState(before), PersonalData.auditState(after));
             return after;
         });
+    }
+
+    @Override
+    public Volunteer update(Caller caller, String id, Map<String, String> changes, long expectedVersion) {
+        AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            VolunteerEntity entity = find(em, id);
+            AccessPolicy.require(caller, Action.VOLUNTEERS_WRITE, entity.province());
+            if (expectedVersion >= 0 && entity.version() != expectedVersion) {
+                throw Preconditions.stale();
+            }
+            Volunteer before = entity.toDTO();
+            ValidVolunteer v = rules.check(VolunteerPatch.apply(before, changes), LocalDate.now(clock));
+            ProvinceCode province = v.subdistrict().districtCode().province();
+            if (!AccessPolicy.allows(caller, Action.VOLUNTEERS_WRITE, province)) {
+                throw new ProblemException(403, "forbidden", LocalizedText.of(
+                        "You may not move a volunteer to another province.",
+                        "คุณย้ายอาสาสมัครไปจังหวัดอื่นไม่ได้"), List.of());
+            }
+            if (!v.nationalId().equals(before.nationalId()) && !em.createQuery(
+                    "SELECT v.id FROM VolunteerEntity v WHERE v.nationalId = :n", String.class)
+                    .setParameter("n", v.nationalId().value()).getResultList().isEmpty()) {
+                throw ProblemException.conflict("duplicate", LocalizedText.of(
+                        "A volunteer with this national ID is already registered.",
+                        "มีอาสาสมัครที่ใช้เลขประจำตัวประชาชนนี้ขึ้นทะเบียนแล้ว"));
+            }
+            entity.update(new Volunteer(id, v.nationalId(), v.title(), v.firstName(), v.lastName(), v.firstNameEn(),
+                    v.lastNameEn(), v.birthDate(), v.gender(), v.phone(), v.subdistrict().code(),
+                    v.subdistrict().districtCode(), province, v.address(), before.registeredOn(), before.status(),
+                    before.statusReason(), before.statusChangedOn(), before.lastVerifiedOn(), before.lastVerifiedBy(),
+                    before.version()), TextRules.searchKey(v.firstName()), TextRules.searchKey(v.lastName()),
+                    TextRules.searchKey(v.firstNameEn()), TextRules.searchKey(v.lastNameEn()));
+            em.flush();
+            Volunteer after = entity.toDTO();
+            audit.record(caller, "volunteer.update", "volunteer", id, province, PersonalData.auditState(before),
+                    PersonalData.auditState(after));
+            return after;
+        });
+    }
+
+    @Override
+    public List<AuditEntry> history(Caller caller, String id) {
+        get(caller, id);
+        // the caller may read the record; its history comes from the trail, which only auditors read directly
+        List<AuditEntry> changes = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            Page<AuditEntry> page = audit.query(HISTORY, new AuditQuery("volunteer", id, null, null, null),
+                    PageRequest.of(PageRequest.MAX_LIMIT, cursor));
+            page.items().stream().filter(e -> !e.action().equals("volunteer.read-personal")).forEach(changes::add);
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return changes;
     }
 
     private static VolunteerEntity find(EntityManager em, String id) {

@@ -133,6 +133,29 @@ class JpaVolunteerRegistryTest {
         assertTrue(!first.items().get(0).id().equals(second.items().get(0).id()));
     }
 
+    @Test
+    void updatesAreCheckedAgainAndKeepToTheirProvince() {
+        Volunteer v = registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+        Volunteer changed = registry.update(CM_OFFICER, v.id(), Map.of("lastName", "ใจงาม"), v.version());
+        assertEquals("ใจงาม", changed.lastName());
+        assertTrue(changed.version() > v.version());
+        assertEquals(412, assertThrows(ProblemException.class,
+                () -> registry.update(CM_OFFICER, v.id(), Map.of("lastName", "ใจดี"), v.version())).status());
+        assertEquals(422, assertThrows(ProblemException.class,
+                () -> registry.update(CM_OFFICER, v.id(), Map.of("lastName", "Jaingam"), -1)).status());
+        assertEquals("unknown-field", assertThrows(ProblemException.class,
+                () -> registry.update(CM_OFFICER, v.id(), Map.of("status", "ACTIVE"), -1)).code());
+        java.util.HashMap<String, String> clear = new java.util.HashMap<>();
+        clear.put("phone", null);
+        assertNull(registry.update(CM_OFFICER, v.id(), clear, -1).phone());
+        registry.register(CM_OFFICER, new VolunteerInput("1234545678781", "นาง", "มาลี", "ดีงาม", null, null,
+                "1980-01-01", "FEMALE", null, "500101", null, null));
+        assertEquals("duplicate", assertThrows(ProblemException.class,
+                () -> registry.update(CM_OFFICER, v.id(), Map.of("nationalId", "1234545678781"), -1)).code());
+        assertEquals(404, assertThrows(ProblemException.class,
+                () -> registry.update(KK_OFFICER, v.id(), Map.of("lastName", "ใจงาม"), -1)).status());
+    }
+
     private Page<Volunteer> search(String q, java.time.LocalDate verifiedBefore) {
         return registry.search(CM_OFFICER, new VolunteerSearch(null, null, null, null, q, verifiedBefore),
                 PageRequest.of(null, null));

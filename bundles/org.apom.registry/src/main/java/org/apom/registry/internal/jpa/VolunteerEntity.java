@@ -123,6 +123,28 @@ public class VolunteerEntity {
         this.statusChangedOn = Date.valueOf(on);
     }
 
+    /** Takes the fields of a checked record (not its status, verification or registration day). */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public void update(Volunteer v, String firstKey, String lastKey, String firstEnKey, String lastEnKey) {
+        this.nationalId = v.nationalId().value();
+        this.title = v.title();
+        this.firstName = v.firstName();
+        this.lastName = v.lastName();
+        this.firstNameEn = v.firstNameEn();
+        this.lastNameEn = v.lastNameEn();
+        this.firstKey = firstKey;
+        this.lastKey = lastKey;
+        this.firstEnKey = firstEnKey;
+        this.lastEnKey = lastEnKey;
+        this.birthDate = Date.valueOf(v.birthDate());
+        this.gender = v.gender().name();
+        this.phone = v.phone();
+        this.subdistrictCode = v.subdistrictCode().value();
+        this.districtCode = v.districtCode().value();
+        this.provinceCode = v.provinceCode().value();
+        this.address = v.address();
+    }
+
     public void verified(String by, LocalDate on) {
         this.lastVerifiedBy = by;
         this.lastVerifiedOn = Date.valueOf(on);

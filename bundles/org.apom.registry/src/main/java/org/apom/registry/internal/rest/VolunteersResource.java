@@ -5,10 +5,15 @@ import static org.apom.security.api.CallerPrincipal.callerOf;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
+import javax.ws.rs.PATCH;
 import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
@@ -28,6 +33,7 @@ import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.SubdistrictCode;
+import org.apom.core.api.problem.Preconditions;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.registry.api.Volunteer;
 import org.apom.registry.api.VolunteerInput;
@@ -35,6 +41,7 @@ import org.apom.registry.api.VolunteerRegistry;
 import org.apom.registry.api.VolunteerSearch;
 import org.apom.registry.api.VolunteerStatus;
 import org.apom.registry.internal.PersonalData;
+import org.apom.security.api.AuditEntry;
 import org.apom.security.api.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -140,6 +147,46 @@ public final class VolunteersResource {
         Caller caller = callerOf(security.getUserPrincipal());
         Volunteer v = registry.verify(caller, id);
         return Response.ok(VolunteerJson.of(v, PersonalData.visibleTo(caller, v))).tag(etag(v)).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes("application/merge-patch+json")
+    @Operation(summary = "Change fields (JSON merge patch); If-Match with the ETag you read is required")
+    @ApiResponse(responseCode = "200", description = "The changed volunteer",
+            content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
+    public Response update(@PathParam("id") String id, Map<String, Object> patch,
+            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
+        Caller caller = callerOf(security.getUserPrincipal());
+        long expected = Preconditions.expectedVersion(ifMatch);
+        Volunteer v = registry.update(caller, id, texts(patch), expected);
+        return Response.ok(VolunteerJson.of(v, PersonalData.visibleTo(caller, v))).tag(etag(v)).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "Every change of the record, oldest first (personal data masked)")
+    @ApiResponse(responseCode = "200", description = "The changes", useReturnTypeSchema = true)
+    public List<AuditEntry> history(@PathParam("id") String id, @Context SecurityContext security) {
+        return registry.history(callerOf(security.getUserPrincipal()), id);
+    }
+
+    private static Map<String, String> texts(Map<String, Object> patch) {
+        if (patch == null) {
+            throw ProblemException.badRequest("body-required", LocalizedText.of("This request needs a JSON body.",
+                    "คำขอนี้ต้องมีข้อมูล JSON"));
+        }
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : patch.entrySet()) {
+            Object value = e.getValue();
+            if (value != null && !(value instanceof String)) {
+                throw ProblemException.badRequest("invalid-json", LocalizedText.of(
+                        "The field " + e.getKey() + " is text (or null to clear it).",
+                        "ฟิลด์ " + e.getKey() + " ต้องเป็นข้อความ (หรือ null เพื่อล้างค่า)"));
+            }
+            texts.put(e.getKey(), (String) value);
+        }
+        return texts;
     }
 
     private static EntityTag etag(Volunteer v) {

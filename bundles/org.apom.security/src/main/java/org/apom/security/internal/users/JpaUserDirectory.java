@@ -20,6 +20,7 @@ import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.FieldError;
+import org.apom.core.api.problem.Preconditions;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.persistence.api.SchemaMigrator;
 import org.apom.security.api.AccessPolicy;
@@ -191,9 +192,7 @@ public final class JpaUserDirectory implements UserDirectory {
                 requireMayGrant(caller, reach, user.roles(), user.province());
             }
             if (expectedVersion >= 0 && user.version() != expectedVersion) {
-                throw new ProblemException(412, "precondition-failed", LocalizedText.of(
-                        "The user was changed since you read it; read it again.",
-                        "ข้อมูลผู้ใช้ถูกแก้ไขไปแล้ว กรุณาอ่านใหม่"), List.of());
+                throw Preconditions.stale();
             }
             Map<String, Object> before = state(user, false);
             apply(caller, reach, user, change, hash);
