@@ -71,6 +71,7 @@ public class AccessMatrixIT extends ApomContainerTest {
             | POST /volunteers/{id}/status               | other  | 200     | 404     | 404     | 403     | 403        | 401       |
             | POST /volunteers/{id}/verifications        | own    | 200     | 200     | 200     | 403     | 403        | 401       |
             | POST /volunteers/{id}/verifications        | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | GET /data-quality                          | -      | 200     | 200     | 200     | 403     | 200        | 401       |
             | GET /audit                                 | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             | GET /audit/verification                    | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             """;

@@ -50,6 +50,8 @@ public abstract class ApomContainerTest {
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
                 systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
+                // services injected with @Inject may take longer than Pax Exam's 10 s on a busy 2-core machine
+                systemProperty("pax.exam.service.timeout").value("120000"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),

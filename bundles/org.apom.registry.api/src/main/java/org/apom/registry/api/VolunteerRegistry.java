@@ -38,6 +38,9 @@ public interface VolunteerRegistry {
      */
     Volunteer update(Caller caller, String id, java.util.Map<String, String> changes, long expectedVersion);
 
+    /** Data quality per province the caller may see (only {@code province} when given), by province code. */
+    java.util.List<ProvinceQuality> dataQuality(Caller caller, org.apom.core.api.ProvinceCode province);
+
     /** The changes of a record, oldest first: who, when, what, before and after (personal data masked). */
     java.util.List<org.apom.security.api.AuditEntry> history(Caller caller, String id);
 }

@@ -21,6 +21,7 @@ import org.apom.core.api.problem.FieldError;
 import org.apom.core.api.problem.Preconditions;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.persistence.api.SchemaMigrator;
+import org.apom.registry.api.ProvinceQuality;
 import org.apom.registry.api.Volunteer;
 import org.apom.registry.api.VolunteerInput;
 import org.apom.registry.api.VolunteerRegistry;
@@ -33,6 +34,7 @@ import org.apom.security.api.AuditEntry;
 import org.apom.security.api.AuditQuery;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.Caller;
+import org.apom.security.api.Reach;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -212,6 +214,20 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
                     PersonalData.auditState(after));
             return after;
         });
+    }
+
+    @Override
+    public List<ProvinceQuality> dataQuality(Caller caller, ProvinceCode province) {
+        var reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
+        ProvinceCode scope = province;
+        if (reach == Reach.OWN) {
+            if (province != null && !province.equals(caller.province())) {
+                return List.of();
+            }
+            scope = caller.province();
+        }
+        ProvinceCode only = scope;
+        return jpa.txExpr(TransactionType.Supports, em -> QualityQuery.run(em, only, LocalDate.now(clock)));
     }
 
     @Override

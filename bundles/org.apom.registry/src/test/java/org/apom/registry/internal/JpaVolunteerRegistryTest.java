@@ -156,6 +156,24 @@ class JpaVolunteerRegistryTest {
                 () -> registry.update(KK_OFFICER, v.id(), Map.of("lastName", "ใจงาม"), -1)).status());
     }
 
+    @Test
+    void dataQualityPerProvince() {
+        Volunteer v = registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+        registry.register(CM_OFFICER, new VolunteerInput("1234545678781", "นาย", "สมชาย", "ใจดี", null, null,
+                "15/3/2510", "ชาย", null, "500101", null, null));
+        registry.verify(CM_OFFICER, v.id());
+        registry.changeStatus(CM_OFFICER, v.id(), VolunteerStatus.SUSPENDED, "on leave");
+        var rows = registry.dataQuality(CM_OFFICER, null);
+        assertEquals(1, rows.size());
+        var q = rows.get(0);
+        assertEquals(2, q.records());
+        assertEquals(1L, q.byStatus().get(VolunteerStatus.SUSPENDED));
+        assertEquals(50.0, q.completePercent(), "one has phone and address");
+        assertEquals(50.0, q.verifiedWithin12MonthsPercent());
+        assertEquals(1, q.suspectedDuplicates(), "same names and birth date, different IDs");
+        assertEquals(List.of(), registry.dataQuality(KK_OFFICER, ProvinceCode.of("50")));
+    }
+
     private Page<Volunteer> search(String q, java.time.LocalDate verifiedBefore) {
         return registry.search(CM_OFFICER, new VolunteerSearch(null, null, null, null, q, verifiedBefore),
                 PageRequest.of(null, null));
