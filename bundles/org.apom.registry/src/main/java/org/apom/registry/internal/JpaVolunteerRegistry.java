@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javax.persistence.EntityManager;
 import javax.transaction.TransactionManager;
@@ -27,6 +29,7 @@ import org.apom.registry.api.VolunteerInput;
 import org.apom.registry.api.VolunteerRegistry;
 import org.apom.registry.api.VolunteerSearch;
 import org.apom.registry.api.VolunteerStatus;
+import org.apom.registry.internal.demo.DemoRecord;
 import org.apom.registry.internal.jpa.VolunteerEntity;
 import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
@@ -37,6 +40,7 @@ import org.apom.security.api.Caller;
 import org.apom.security.api.Reach;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -51,6 +55,8 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
     private static final Caller HISTORY = Caller.system("volunteer-history");
 
     private final JpaTemplate jpa;
+    /** Loads the demo register in the background, so that the platform serves while it fills. */
+    private final ExecutorService demo = Executors.newSingleThreadExecutor(r -> new Thread(r, "apom-demo-data"));
     private final VolunteerRules rules;
     private final AuditTrail audit;
     private final Clock clock;
@@ -62,6 +68,14 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
             @Reference TransactionManager transactions, RegistryConfig config) {
         this(jpa, new VolunteerRules(areas::subdistrict, config.minimumAge()), audit, Clock.system(THAILAND));
         migrator.migrate(CHANGELOG, JpaVolunteerRegistry.class.getClassLoader());
+        if (DemoData.wanted()) {
+            demo.submit(() -> DemoData.loadIfEmpty(this, areas, LocalDate.now(clock)));
+        }
+    }
+
+    @Deactivate
+    void deactivate() {
+        demo.shutdownNow();
     }
 
     JpaVolunteerRegistry(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock) {
@@ -243,6 +257,46 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
             cursor = page.nextCursor();
         } while (cursor != null);
         return changes;
+    }
+
+    /** Whether the register holds no record at all. */
+    boolean isEmpty() {
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT v.id FROM VolunteerEntity v",
+                String.class).setMaxResults(1).getResultList().isEmpty());
+    }
+
+    /**
+     * Stores generated records in one transaction (checked by the same rules, statuses and verification dates
+     * as generated), audited as one entry for the batch.
+     *
+     * @return how many were stored
+     */
+    int storeDemo(List<DemoRecord> batch, String batchId) {
+        LocalDate today = LocalDate.now(clock);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            int stored = 0;
+            for (DemoRecord record : batch) {
+                ValidVolunteer v = rules.check(record.input(), today);
+                ProvinceCode province = v.subdistrict().districtCode().province();
+                VolunteerEntity entity = new VolunteerEntity(UUID.randomUUID().toString(), new Volunteer(null,
+                        v.nationalId(), v.title(), v.firstName(), v.lastName(), v.firstNameEn(), v.lastNameEn(),
+                        v.birthDate(), v.gender(), v.phone(), v.subdistrict().code(), v.subdistrict().districtCode(),
+                        province, v.address(), v.registeredOn(), VolunteerStatus.ACTIVE, null, null, null, null, 0),
+                        TextRules.searchKey(v.firstName()), TextRules.searchKey(v.lastName()),
+                        TextRules.searchKey(v.firstNameEn()), TextRules.searchKey(v.lastNameEn()), clock.instant());
+                if (record.status() != VolunteerStatus.ACTIVE) {
+                    entity.changeStatus(record.status(), "demo", v.registeredOn());
+                }
+                if (record.lastVerifiedOn() != null && !record.lastVerifiedOn().isBefore(v.registeredOn())) {
+                    entity.verified("demo-data", record.lastVerifiedOn());
+                }
+                em.persist(entity);
+                stored++;
+            }
+            audit.record(DemoData.CALLER, "volunteer.demo-load", "volunteer", batchId, null, null,
+                    Map.of("count", stored));
+            return stored;
+        });
     }
 
     private static VolunteerEntity find(EntityManager em, String id) {

@@ -1,0 +1,56 @@
+package org.apom.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.util.List;
+
+import org.apom.itests.support.ApomContainerTest;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** What ./apom run shows on an empty database: a demo register, loaded while the platform already serves. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class DemoDataIT extends ApomContainerTest {
+
+    @Override
+    protected List<Option> extraOptions() {
+        return List.of(systemProperty("apom.demo.data").value("true"));
+    }
+
+    @Test
+    public void anEmptyRegisterGetsARealisticDemoRegister() throws Exception {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        JsonNode provinces;
+        long records;
+        do {
+            Thread.sleep(1_000);
+            provinces = asAdmin().get("/data-quality").json();
+            records = 0;
+            for (JsonNode p : provinces) {
+                records += p.get("records").asLong();
+            }
+        } while (records < 3_000 && System.nanoTime() < deadline);
+        assertEquals(provinces.toString(), 3_000, records);
+        assertEquals(5, provinces.size());
+        long duplicates = 0;
+        for (JsonNode p : provinces) {
+            duplicates += p.get("suspectedDuplicates").asLong();
+            double verified = p.get("verifiedWithin12MonthsPercent").asDouble();
+            assertTrue(p.toString(), verified > 20 && verified < 60);
+            assertTrue(p.toString(), p.get("byStatus").has("ACTIVE") && p.get("byStatus").has("SUSPENDED"));
+        }
+        assertTrue("some records look like the same person", duplicates > 10);
+        JsonNode page = asAdmin().get("/volunteers?province=50&limit=5").json();
+        assertEquals(5, page.get("items").size());
+        assertTrue(page.get("items").get(0).get("firstName").asText().matches("[\\u0E00-\\u0E7F]+"));
+    }
+}
