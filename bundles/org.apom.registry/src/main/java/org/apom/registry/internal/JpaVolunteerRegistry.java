@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -102,13 +101,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
                         "A volunteer with this national ID is already registered.",
                         "มีอาสาสมัครที่ใช้เลขประจำตัวประชาชนนี้ขึ้นทะเบียนแล้ว"));
             }
-            Volunteer fresh = new Volunteer(null, v.nationalId(), v.title(), v.firstName(), v.lastName(),
-                    v.firstNameEn(), v.lastNameEn(), v.birthDate(), v.gender(), v.phone(), v.subdistrict().code(),
-                    v.subdistrict().districtCode(), province, v.address(), v.registeredOn(), VolunteerStatus.ACTIVE,
-                    null, null, null, null, 0);
-            VolunteerEntity entity = new VolunteerEntity(UUID.randomUUID().toString(), fresh,
-                    TextRules.searchKey(v.firstName()), TextRules.searchKey(v.lastName()),
-                    TextRules.searchKey(v.firstNameEn()), TextRules.searchKey(v.lastNameEn()), clock.instant());
+            VolunteerEntity entity = VolunteerEntities.create(v, clock.instant());
             em.persist(entity);
             em.flush();
             Volunteer saved = entity.toDTO();
@@ -216,12 +209,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
                         "A volunteer with this national ID is already registered.",
                         "มีอาสาสมัครที่ใช้เลขประจำตัวประชาชนนี้ขึ้นทะเบียนแล้ว"));
             }
-            entity.update(new Volunteer(id, v.nationalId(), v.title(), v.firstName(), v.lastName(), v.firstNameEn(),
-                    v.lastNameEn(), v.birthDate(), v.gender(), v.phone(), v.subdistrict().code(),
-                    v.subdistrict().districtCode(), province, v.address(), before.registeredOn(), before.status(),
-                    before.statusReason(), before.statusChangedOn(), before.lastVerifiedOn(), before.lastVerifiedBy(),
-                    before.version()), TextRules.searchKey(v.firstName()), TextRules.searchKey(v.lastName()),
-                    TextRules.searchKey(v.firstNameEn()), TextRules.searchKey(v.lastNameEn()));
+            VolunteerEntities.update(entity, v);
             em.flush();
             Volunteer after = entity.toDTO();
             audit.record(caller, "volunteer.update", "volunteer", id, province, PersonalData.auditState(before),
@@ -277,13 +265,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
             int stored = 0;
             for (DemoRecord record : batch) {
                 ValidVolunteer v = rules.check(record.input(), today);
-                ProvinceCode province = v.subdistrict().districtCode().province();
-                VolunteerEntity entity = new VolunteerEntity(UUID.randomUUID().toString(), new Volunteer(null,
-                        v.nationalId(), v.title(), v.firstName(), v.lastName(), v.firstNameEn(), v.lastNameEn(),
-                        v.birthDate(), v.gender(), v.phone(), v.subdistrict().code(), v.subdistrict().districtCode(),
-                        province, v.address(), v.registeredOn(), VolunteerStatus.ACTIVE, null, null, null, null, 0),
-                        TextRules.searchKey(v.firstName()), TextRules.searchKey(v.lastName()),
-                        TextRules.searchKey(v.firstNameEn()), TextRules.searchKey(v.lastNameEn()), clock.instant());
+                VolunteerEntity entity = VolunteerEntities.create(v, clock.instant());
                 if (record.status() != VolunteerStatus.ACTIVE) {
                     entity.changeStatus(record.status(), "demo", v.registeredOn());
                 }

@@ -87,26 +87,10 @@ public class VolunteerEntity {
     public VolunteerEntity(String id, Volunteer v, String firstKey, String lastKey, String firstEnKey,
             String lastEnKey, Instant now) {
         this.id = id;
-        this.nationalId = v.nationalId().value();
-        this.title = v.title();
-        this.firstName = v.firstName();
-        this.lastName = v.lastName();
-        this.firstNameEn = v.firstNameEn();
-        this.lastNameEn = v.lastNameEn();
-        this.firstKey = firstKey;
-        this.lastKey = lastKey;
-        this.firstEnKey = firstEnKey;
-        this.lastEnKey = lastEnKey;
-        this.birthDate = Date.valueOf(v.birthDate());
-        this.gender = v.gender().name();
-        this.phone = v.phone();
-        this.subdistrictCode = v.subdistrictCode().value();
-        this.districtCode = v.districtCode().value();
-        this.provinceCode = v.provinceCode().value();
-        this.address = v.address();
         this.registeredOn = Date.valueOf(v.registeredOn());
         this.status = VolunteerStatus.ACTIVE.name();
         this.createdAt = Timestamp.from(now.truncatedTo(ChronoUnit.MILLIS));
+        update(v, firstKey, lastKey, firstEnKey, lastEnKey);
     }
 
     public ProvinceCode province() {
