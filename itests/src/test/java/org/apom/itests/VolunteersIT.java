@@ -60,8 +60,9 @@ public class VolunteersIT extends ApomContainerTest {
 
     @Test
     public void searchFindsByNamePrefixAndIdInAnyForm() throws Exception {
-        asAdmin().post("/volunteers", SOMCHAI.replace("3-1006-00445-63-5", "1234545678781")
+        HttpAnswer created = asAdmin().post("/volunteers", SOMCHAI.replace("3-1006-00445-63-5", "1234545678781")
                 .replace("สมชาย", "ประยุทธ").replace("Somchai", "Prayut"));
+        assertEquals(created.toString(), 201, created.status());
         assertEquals(1, asAdmin().get("/volunteers?q=" + enc("ประยุ")).json().get("items").size());
         assertEquals(1, asAdmin().get("/volunteers?q=prayut").json().get("items").size());
         assertEquals(1, asAdmin().get("/volunteers?q=1-2345-45678-78-1").json().get("items").size());

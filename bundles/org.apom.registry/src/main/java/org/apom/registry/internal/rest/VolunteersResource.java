@@ -30,11 +30,11 @@ import org.apom.core.api.DistrictCode;
 import org.apom.core.api.InvalidValueException;
 import org.apom.core.api.LocalizedText;
 import org.apom.core.api.Page;
-import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.SubdistrictCode;
 import org.apom.core.api.problem.Preconditions;
 import org.apom.core.api.problem.ProblemException;
+import org.apom.core.api.problem.Requests;
 import org.apom.registry.api.Volunteer;
 import org.apom.registry.api.VolunteerInput;
 import org.apom.registry.api.VolunteerRegistry;
@@ -81,12 +81,8 @@ public final class VolunteersResource {
     @ApiResponse(responseCode = "201", description = "Registered; Location names the record",
             content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
     public Response register(VolunteerInput input, @Context SecurityContext security, @Context UriInfo uri) {
-        if (input == null) {
-            throw ProblemException.badRequest("body-required", LocalizedText.of("This request needs a JSON body.",
-                    "คำขอนี้ต้องมีข้อมูล JSON"));
-        }
         Caller caller = callerOf(security.getUserPrincipal());
-        Volunteer v = registry.register(caller, input);
+        Volunteer v = registry.register(caller, Requests.body(input));
         return Response.created(uri.getAbsolutePathBuilder().path(v.id()).build()).tag(etag(v))
                 .entity(VolunteerJson.of(v, PersonalData.visibleTo(caller, v))).build();
     }
@@ -98,8 +94,7 @@ public final class VolunteersResource {
             content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
     public Response get(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = callerOf(security.getUserPrincipal());
-        Volunteer v = registry.get(caller, id);
-        return Response.ok(VolunteerJson.of(v, PersonalData.visibleTo(caller, v))).tag(etag(v)).build();
+        return answer(caller, registry.get(caller, id));
     }
 
     @GET
@@ -115,13 +110,7 @@ public final class VolunteersResource {
                 param("district", district, DistrictCode::of), param("subdistrict", subdistrict, SubdistrictCode::of),
                 param("status", status, VolunteersResource::status), param("q", q, VolunteersResource::query),
                 param("verifiedBefore", verifiedBefore, VolunteersResource::date));
-        PageRequest page;
-        try {
-            page = PageRequest.parse(limit, cursor);
-        } catch (InvalidValueException e) {
-            throw ProblemException.badParameter("cursor".equals(e.code()) ? "cursor" : "limit", e);
-        }
-        return registry.search(caller, search, page).map(v -> VolunteerJson.of(v, PersonalData.visibleTo(caller, v)));
+        return registry.search(caller, search, Requests.page(limit, cursor)).map(v -> VolunteerJson.of(v, PersonalData.visibleTo(caller, v)));
     }
 
     @POST
@@ -134,8 +123,7 @@ public final class VolunteersResource {
         Caller caller = callerOf(security.getUserPrincipal());
         VolunteerStatus next = change == null || change.status() == null ? null
                 : param("status", change.status(), VolunteersResource::status);
-        Volunteer v = registry.changeStatus(caller, id, next, change == null ? null : change.reason());
-        return Response.ok(VolunteerJson.of(v, PersonalData.visibleTo(caller, v))).tag(etag(v)).build();
+        return answer(caller, registry.changeStatus(caller, id, next, change == null ? null : change.reason()));
     }
 
     @POST
@@ -145,8 +133,7 @@ public final class VolunteersResource {
             content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
     public Response verify(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = callerOf(security.getUserPrincipal());
-        Volunteer v = registry.verify(caller, id);
-        return Response.ok(VolunteerJson.of(v, PersonalData.visibleTo(caller, v))).tag(etag(v)).build();
+        return answer(caller, registry.verify(caller, id));
     }
 
     @PATCH
@@ -159,8 +146,7 @@ public final class VolunteersResource {
             @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
         Caller caller = callerOf(security.getUserPrincipal());
         long expected = Preconditions.expectedVersion(ifMatch);
-        Volunteer v = registry.update(caller, id, texts(patch), expected);
-        return Response.ok(VolunteerJson.of(v, PersonalData.visibleTo(caller, v))).tag(etag(v)).build();
+        return answer(caller, registry.update(caller, id, texts(patch), expected));
     }
 
     @GET
@@ -172,10 +158,7 @@ public final class VolunteersResource {
     }
 
     private static Map<String, String> texts(Map<String, Object> patch) {
-        if (patch == null) {
-            throw ProblemException.badRequest("body-required", LocalizedText.of("This request needs a JSON body.",
-                    "คำขอนี้ต้องมีข้อมูล JSON"));
-        }
+        Requests.body(patch);
         Map<String, String> texts = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : patch.entrySet()) {
             Object value = e.getValue();
@@ -187,6 +170,11 @@ public final class VolunteersResource {
             texts.put(e.getKey(), (String) value);
         }
         return texts;
+    }
+
+    /** One volunteer, masked as the caller must see it, with its ETag. */
+    private static Response answer(Caller caller, Volunteer v) {
+        return Response.ok(VolunteerJson.of(v, PersonalData.visibleTo(caller, v))).tag(etag(v)).build();
     }
 
     private static EntityTag etag(Volunteer v) {

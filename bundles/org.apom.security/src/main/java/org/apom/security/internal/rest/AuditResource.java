@@ -13,6 +13,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.apom.core.api.problem.Requests;
 import org.apom.core.api.InvalidValueException;
 import org.apom.core.api.LocalizedText;
 import org.apom.core.api.Page;
@@ -62,7 +63,7 @@ public final class AuditResource {
             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor, @Context SecurityContext security) {
         AuditQuery query = new AuditQuery(blankToNull(entity), blankToNull(id), blankToNull(actor),
                 instant("from", from), instant("to", to));
-        return trail.query(callerOf(security.getUserPrincipal()), query, Bodies.page(limit, cursor));
+        return trail.query(callerOf(security.getUserPrincipal()), query, Requests.page(limit, cursor));
     }
 
     @GET

@@ -17,6 +17,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import org.apom.core.api.problem.Requests;
 import org.apom.core.api.Page;
 import org.apom.security.api.CreatedToken;
 import org.apom.security.api.NewToken;
@@ -60,7 +61,7 @@ public final class TokensResource {
             content = @Content(schema = @Schema(implementation = TokenJson.class)))
     public Response create(NewToken token, @Context SecurityContext security, @Context UriInfo uri) {
         CreatedToken created = tokens.create(callerOf(security.getUserPrincipal()),
-                Bodies.require(token));
+                Requests.body(token));
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.created(uri.getAbsolutePathBuilder().path(created.token().id()).build())
@@ -72,7 +73,7 @@ public final class TokensResource {
     @ApiResponse(responseCode = "200", description = "A page of tokens", useReturnTypeSchema = true)
     public Page<TokenJson> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context SecurityContext security) {
-        return tokens.list(callerOf(security.getUserPrincipal()), Bodies.page(limit, cursor))
+        return tokens.list(callerOf(security.getUserPrincipal()), Requests.page(limit, cursor))
                 .map(t -> TokenJson.of(t, null));
     }
 

@@ -17,6 +17,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import org.apom.core.api.problem.Requests;
 import org.apom.core.api.Page;
 import org.apom.security.api.NewUser;
 import org.apom.security.api.UserChange;
@@ -63,7 +64,7 @@ public final class UsersResource {
     @ApiResponse(responseCode = "201", description = "Created; Location names it",
             content = @Content(schema = @Schema(implementation = UserJson.class)))
     public Response create(NewUser user, @Context SecurityContext security, @Context UriInfo uri) {
-        UserView created = users.create(callerOf(security.getUserPrincipal()), Bodies.require(user));
+        UserView created = users.create(callerOf(security.getUserPrincipal()), Requests.body(user));
         return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build())
                 .tag(ETags.of(created.version())).entity(UserJson.of(created)).build();
     }
@@ -73,7 +74,7 @@ public final class UsersResource {
     @ApiResponse(responseCode = "200", description = "A page of accounts", useReturnTypeSchema = true)
     public Page<UserJson> list(@Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context SecurityContext security) {
-        return users.list(callerOf(security.getUserPrincipal()), Bodies.page(limit, cursor)).map(UserJson::of);
+        return users.list(callerOf(security.getUserPrincipal()), Requests.page(limit, cursor)).map(UserJson::of);
     }
 
     @GET
@@ -96,7 +97,7 @@ public final class UsersResource {
             @Parameter(description = "the ETag you read", required = true) @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
         long expected = ETags.expectedVersion(ifMatch);
-        UserView user = users.update(callerOf(security.getUserPrincipal()), username, Bodies.require(change), expected);
+        UserView user = users.update(callerOf(security.getUserPrincipal()), username, Requests.body(change), expected);
         return Response.ok(UserJson.of(user)).tag(ETags.of(user.version())).build();
     }
 }
