@@ -30,6 +30,8 @@ import org.apom.itests.support.HttpAnswer;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
@@ -51,6 +53,9 @@ public abstract class PlatformContract extends ApomContainerTest {
 
     @Inject
     protected JaxrsServiceRuntime jaxrsRuntime;
+
+    @Inject
+    protected BundleContext context;
 
     /** The database product the platform must report it runs on (asked in the test JVM, at configuration). */
     protected abstract String expectedDatabaseProduct();
@@ -79,6 +84,35 @@ public abstract class PlatformContract extends ApomContainerTest {
         assertEquals(System.getProperty(PRODUCT_PROPERTY), health.at("/components/database/details/product").asText());
         assertEquals("UP", health.at("/components/bundles/status").asText());
         assertTrue(health.toString(), health.at("/components/bundles/details/active").asInt() >= 4);
+        assertEquals("UP", health.at("/components/components/status").asText());
+        assertEquals("UP", health.at("/components/api/status").asText());
+        int resources = 0;
+        for (ApplicationDTO app : jaxrsRuntime.getRuntimeDTO().applicationDTOs) {
+            resources += "apom".equals(app.name) ? app.resourceDTOs.length : 0;
+        }
+        assertTrue(health.toString(), health.at("/components/api/details/served").asInt() >= resources);
+    }
+
+    @Test
+    public void healthIsDownWhileACoreBundleAndWhatNeedsItAreMissing() throws Exception {
+        Bundle areas = bundle("org.apom.areas");
+        areas.stop();
+        try {
+            HttpAnswer answer = http().get("/health");
+            assertEquals(answer.toString(), 503, answer.status());
+            JsonNode health = answer.json();
+            assertEquals("DOWN", health.at("/status").asText());
+            assertTrue(health.toString(), health.at("/components/bundles/details/notActive").toString()
+                    .contains("org.apom.areas"));
+            // the register needs the area directory, so its components wait and the node is not ready
+            assertEquals(health.toString(), "DOWN", health.at("/components/components/status").asText());
+            assertTrue(health.toString(), health.at("/components/components/details/notSatisfied").toString()
+                    .contains("org.apom.registry"));
+        } finally {
+            areas.start();
+        }
+        waitUntilReady();
+        assertEquals(200, http().get("/health").status());
     }
 
     @Test
@@ -277,5 +311,14 @@ public abstract class PlatformContract extends ApomContainerTest {
             rs.next();
             return rs.getLong(1);
         }
+    }
+
+    private Bundle bundle(String symbolicName) {
+        for (Bundle b : context.getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
     }
 }

@@ -25,6 +25,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
@@ -36,8 +38,9 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
- * Whether this node can serve: its database answers and every core bundle is active. Public, for load
- * balancers and monitoring; 503 when DOWN so a balancer takes the node out.
+ * Whether this node can serve: its database answers, every core bundle is active, every core component is
+ * satisfied and every core resource is served. Public, for load balancers and monitoring; 503 when DOWN so
+ * a balancer takes the node out (and keeps it out while it is still starting).
  */
 @Component(service = HealthResource.class)
 @JaxrsResource
@@ -55,6 +58,12 @@ public final class HealthResource {
             target = "(osgi.jndi.service.name=apom)")
     private volatile DataSource dataSource;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ServiceComponentRuntime components;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile JaxrsServiceRuntime jaxrs;
+
     @Activate
     public HealthResource(BundleContext context) {
         this.context = context;
@@ -71,6 +80,8 @@ public final class HealthResource {
         Map<String, ComponentJson> components = new LinkedHashMap<>();
         components.put("database", database(dataSource));
         components.put("bundles", bundles());
+        components.put("components", ComponentsCheck.of(this.components, context.getBundles()));
+        components.put("api", ApiCheck.of(jaxrs, context));
         boolean up = components.values().stream().allMatch(ComponentJson::up);
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .entity(new HealthJson(up ? HealthJson.UP : HealthJson.DOWN, components))
