@@ -1,0 +1,13 @@
+package org.apom.registry.api;
+
+import org.apom.core.api.LocalizedText;
+
+/**
+ * One thing wrong with one row of an imported file.
+ *
+ * @param line the physical line of the file on which the row starts (the header is line 1)
+ * @param field the column, or {@code null} for the row as a whole
+ * @param code a stable code ({@code duplicate}, {@code required}, {@code checksum}, ...)
+ */
+public record RowError(int line, String field, String code, LocalizedText message) {
+}

@@ -1,0 +1,260 @@
+package org.apom.registry.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apom.core.api.ProvinceCode;
+import org.apom.registry.api.ImportStatus;
+import org.apom.registry.api.RowError;
+import org.apom.registry.api.Volunteer;
+import org.apom.registry.internal.jpa.ImportEntity;
+import org.apom.registry.internal.jpa.ImportErrorEntity;
+import org.apom.registry.internal.jpa.VolunteerEntity;
+import org.apom.security.api.AuditTrail;
+import org.apom.security.api.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one import. Rows go in chunks; each chunk's records, audit entries, errors and the import's position
+ * commit in one transaction, so a platform that dies mid-import resumes from the last committed chunk with no
+ * row lost and none doubled. An all-or-nothing import is one transaction (flushed per chunk), which a crash
+ * rolls back whole, so its resumption starts again from the first row.
+ */
+final class ImportRun {
+
+    static final int CHUNK = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRun.class);
+
+    /** Rows checked so far by all-or-nothing imports, whose position commits only at the end. */
+    private final Map<String, Integer> uncommittedProgress = new ConcurrentHashMap<>();
+    private final JpaTemplate jpa;
+    private final VolunteerRules rules;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ImportRun(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock) {
+        this.jpa = jpa;
+        this.rules = rules;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Rows checked by a running all-or-nothing import, or {@code null}. */
+    Integer uncommittedProgress(String id) {
+        return uncommittedProgress.get(id);
+    }
+
+    /**
+     * Runs (or resumes) the import to its end.
+     *
+     * @param stopping whether the platform is stopping: an import stopped that way stays RUNNING, to resume
+     */
+    void run(String id, BooleanSupplier stopping) {
+        try {
+            ImportEntity start = jpa.txExpr(TransactionType.Required, em -> {
+                ImportEntity i = em.find(ImportEntity.class, id);
+                if (i != null && (i.status() == ImportStatus.QUEUED || i.status() == ImportStatus.RUNNING)) {
+                    i.running();
+                    i.content(); // loaded here, for the rows below
+                    return i;
+                }
+                return null;
+            });
+            if (start == null) {
+                return;
+            }
+            RegisterCsv csv = RegisterCsv.read(FileDecoding.decode(start.content()).text());
+            Caller caller = JpaVolunteerFiles.restore(start.caller());
+            ProvinceCode only = start.provinceCode() == null ? null : ProvinceCode.of(start.provinceCode());
+            ImportRows rows = new ImportRows(rules, caller, only, LocalDate.now(clock));
+            if (start.atomic()) {
+                allOrNothing(start, csv, rows, caller, stopping);
+            } else {
+                inChunks(start, csv, rows, caller, stopping);
+            }
+        } catch (RuntimeException e) {
+            if (stopping.getAsBoolean()) {
+                LOG.info("Import {} stopped with the platform; it resumes at the next start", id);
+                return;
+            }
+            LOG.error("Import {} failed: {}", id, e.toString(), e);
+            fail(id, e);
+        } finally {
+            uncommittedProgress.remove(id);
+        }
+    }
+
+    private void inChunks(ImportEntity start, RegisterCsv csv, ImportRows rows, Caller caller,
+            BooleanSupplier stopping) {
+        int alreadyDone = start.processed();
+        List<RegisterCsv.Row> chunk = new ArrayList<>(CHUNK);
+        csv.forEachRow(row -> {
+            if (row.index() < alreadyDone) {
+                rows.skip(row);
+                return;
+            }
+            chunk.add(row);
+            if (chunk.size() == CHUNK) {
+                if (stopping.getAsBoolean()) {
+                    throw new IllegalStateException("stopping");
+                }
+                int from = chunk.get(0).index();
+                jpa.tx(TransactionType.Required, em -> commit(em, start, from, rows, chunk, caller));
+                chunk.clear();
+            }
+        });
+        jpa.tx(TransactionType.Required, em -> {
+            if (!chunk.isEmpty()) {
+                commit(em, start, chunk.get(0).index(), rows, chunk, caller);
+            }
+            em.find(ImportEntity.class, start.id()).done(clock.instant());
+        });
+    }
+
+    private void allOrNothing(ImportEntity start, RegisterCsv csv, ImportRows rows, Caller caller,
+            BooleanSupplier stopping) {
+        List<RowError> errors = new ArrayList<>();
+        int[] rejected = {0};
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                List<RegisterCsv.Row> chunk = new ArrayList<>(CHUNK);
+                csv.forEachRow(row -> {
+                    chunk.add(row);
+                    if (chunk.size() == CHUNK) {
+                        if (stopping.getAsBoolean()) {
+                            throw new IllegalStateException("stopping");
+                        }
+                        rejected[0] += commitAtomicChunk(em, start, rows, chunk, caller, errors);
+                    }
+                });
+                if (!chunk.isEmpty()) {
+                    rejected[0] += commitAtomicChunk(em, start, rows, chunk, caller, errors);
+                }
+                if (rejected[0] > 0) {
+                    throw new RejectedRows();
+                }
+                em.find(ImportEntity.class, start.id()).done(clock.instant());
+            });
+        } catch (RejectedRows rolledBack) {
+            // nothing went in; what stays is the report of every rejected row
+            jpa.tx(TransactionType.Required, em -> {
+                ImportEntity i = em.find(ImportEntity.class, start.id());
+                i.advance(csv.rows() - i.processed(), 0, rejected[0]);
+                storeErrors(em, start.id(), errors);
+                i.done(clock.instant());
+            });
+        }
+    }
+
+    private int commitAtomicChunk(EntityManager em, ImportEntity start, ImportRows rows, List<RegisterCsv.Row> chunk,
+            Caller caller, List<RowError> errors) {
+        int from = chunk.get(0).index();
+        int rejected = check(em, start, from, rows, chunk, caller, !start.dryRun(), errors);
+        em.flush();
+        em.clear(); // an all-or-nothing import of 100,000 rows must not keep 100,000 entities in memory
+        uncommittedProgress.put(start.id(), from + chunk.size());
+        chunk.clear();
+        return rejected;
+    }
+
+    /** Checks, stores and records one chunk, with its errors and the import's new position. */
+    private void commit(EntityManager em, ImportEntity start, int from, ImportRows rows,
+            List<RegisterCsv.Row> chunk, Caller caller) {
+        List<RowError> errors = new ArrayList<>();
+        check(em, start, from, rows, chunk, caller, !start.dryRun(), errors);
+        storeErrors(em, start.id(), errors);
+    }
+
+    /** @return the number of rejected rows; their errors are added to {@code errors} */
+    private int check(EntityManager em, ImportEntity start, int from, ImportRows rows, List<RegisterCsv.Row> chunk,
+            Caller caller, boolean write, List<RowError> errors) {
+        ImportEntity current = em.find(ImportEntity.class, start.id());
+        if (current.processed() != from && !start.atomic()) {
+            // another runner moved this import on: never process a row twice
+            throw new IllegalStateException("import " + start.id() + " is at row " + current.processed()
+                    + ", not " + from);
+        }
+        List<ImportRows.Checked> checked = chunk.stream().map(rows::check).toList();
+        Set<String> registered = registered(em, checked);
+        int accepted = 0;
+        int rejected = 0;
+        for (ImportRows.Checked c : checked) {
+            if (c.passed() && registered.contains(c.volunteer().nationalId().value())) {
+                errors.add(ImportRows.alreadyRegistered(c.row()));
+                rejected++;
+            } else if (c.passed()) {
+                accepted++;
+                if (write) {
+                    store(em, c.volunteer(), caller, start.id());
+                }
+            } else {
+                errors.addAll(c.errors());
+                rejected++;
+            }
+        }
+        current.advance(chunk.size(), accepted, rejected);
+        return rejected;
+    }
+
+    private void store(EntityManager em, ValidVolunteer v, Caller caller, String importId) {
+        VolunteerEntity entity = VolunteerEntities.create(v, clock.instant());
+        em.persist(entity);
+        Volunteer saved = entity.toDTO();
+        Map<String, Object> after = PersonalData.auditState(saved);
+        after.put("import", importId);
+        audit.record(caller, "volunteer.import", "volunteer", saved.id(), saved.provinceCode(), null, after);
+    }
+
+    private static Set<String> registered(EntityManager em, List<ImportRows.Checked> checked) {
+        List<String> ids = checked.stream().filter(ImportRows.Checked::passed)
+                .map(c -> c.volunteer().nationalId().value()).toList();
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("SELECT v.nationalId FROM VolunteerEntity v WHERE v.nationalId IN :ids",
+                String.class).setParameter("ids", ids).getResultList());
+    }
+
+    private static void storeErrors(EntityManager em, String importId, List<RowError> errors) {
+        int seq = 0;
+        for (RowError e : errors) {
+            em.persist(new ImportErrorEntity(UUID.randomUUID().toString(), importId, seq++, e));
+        }
+    }
+
+    private void fail(String id, RuntimeException cause) {
+        try {
+            jpa.tx(TransactionType.Required, em -> {
+                ImportEntity i = em.find(ImportEntity.class, id);
+                if (i != null) {
+                    i.failed("Stopped after " + i.processed() + " rows (" + i.accepted() + " went in): "
+                            + cause.getClass().getSimpleName(), clock.instant());
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Could not record that import {} failed; it resumes at the next start", id, e);
+        }
+    }
+
+    /** Rolls an all-or-nothing import back when any row was rejected. */
+    private static final class RejectedRows extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RejectedRows() {
+            super("rows were rejected", null, false, false);
+        }
+    }
+}

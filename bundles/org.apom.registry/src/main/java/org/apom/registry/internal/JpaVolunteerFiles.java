@@ -1,0 +1,241 @@
+package org.apom.registry.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import javax.persistence.EntityManager;
+import javax.transaction.TransactionManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apache.commons.csv.CSVPrinter;
+import org.apom.areas.api.AreaDirectory;
+import org.apom.core.api.LocalizedText;
+import org.apom.core.api.Page;
+import org.apom.core.api.PageRequest;
+import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.registry.api.ImportOptions;
+import org.apom.registry.api.ImportReport;
+import org.apom.registry.api.Volunteer;
+import org.apom.registry.api.VolunteerFiles;
+import org.apom.registry.api.VolunteerRegistry;
+import org.apom.registry.api.VolunteerSearch;
+import org.apom.registry.internal.jpa.ImportEntity;
+import org.apom.registry.internal.jpa.ImportEntity.StoredCaller;
+import org.apom.registry.internal.jpa.ImportErrorEntity;
+import org.apom.security.api.AccessPolicy;
+import org.apom.security.api.Action;
+import org.apom.security.api.AuditTrail;
+import org.apom.security.api.Caller;
+import org.apom.security.api.Reach;
+import org.apom.security.api.Role;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/** Imports and exports of the register, over the register's tables. */
+@Component(service = VolunteerFiles.class, configurationPid = "org.apom.registry")
+public final class JpaVolunteerFiles implements VolunteerFiles {
+
+    /** Larger than the REST body limit, for files central IT imports from the shell. */
+    static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+    private final JpaTemplate jpa;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final ImportRun runner;
+    private final ExecutorService imports;
+    private volatile boolean stopping;
+
+    /**
+     * @param registry the register, whose activation has migrated the schema these tables are in
+     */
+    @Activate
+    public JpaVolunteerFiles(@Reference(target = "(osgi.unit.name=apom-registry)") JpaTemplate jpa,
+            @Reference VolunteerRegistry registry, @Reference AreaDirectory areas, @Reference AuditTrail audit,
+            @Reference TransactionManager transactions, RegistryConfig config) {
+        // one import at a time, in the order they came: they compete for the same national IDs
+        this(jpa, new VolunteerRules(areas::subdistrict, config.minimumAge()), audit,
+                Clock.system(JpaVolunteerRegistry.THAILAND),
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "apom-import")));
+        resumeUnfinished();
+    }
+
+    JpaVolunteerFiles(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock, ExecutorService imports) {
+        this.jpa = jpa;
+        this.audit = audit;
+        this.clock = clock;
+        this.runner = new ImportRun(jpa, rules, audit, clock);
+        this.imports = imports;
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopping = true;
+        imports.shutdownNow();
+    }
+
+    @Override
+    public ImportReport startImport(Caller caller, byte[] file, ImportOptions options) {
+        Reach reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
+        if (options.province() != null && !AccessPolicy.allows(caller, Action.VOLUNTEERS_WRITE, options.province())) {
+            throw AccessPolicy.forbidden(Action.VOLUNTEERS_WRITE);
+        }
+        if (file == null || file.length == 0) {
+            throw FileDecoding.unreadable("empty-file", LocalizedText.of("The file is empty.", "แฟ้มว่างเปล่า"));
+        }
+        if (file.length > MAX_FILE_BYTES) {
+            throw new ProblemException(413, "too-large", LocalizedText.of(
+                    "A file has at most " + MAX_FILE_BYTES / (1024 * 1024) + " MiB; split it.",
+                    "แฟ้มมีขนาดได้ไม่เกิน " + MAX_FILE_BYTES / (1024 * 1024) + " MiB กรุณาแบ่งแฟ้ม"), List.of());
+        }
+        FileDecoding.Decoded decoded = FileDecoding.decode(file);
+        RegisterCsv csv = RegisterCsv.read(decoded.text());
+        ProvinceCode scope = options.province() != null ? options.province()
+                : reach == Reach.OWN ? caller.province() : null;
+        String id = UUID.randomUUID().toString();
+        jpa.tx(TransactionType.Required, em -> {
+            em.persist(new ImportEntity(id, store(caller), scope == null ? null : scope.value(), options.dryRun(),
+                    options.atomic(), decoded.encoding(), sha256(file), String.join("\n", csv.unknownColumns()),
+                    csv.rows(), file, clock.instant()));
+            audit.record(caller, "volunteer.import-start", "import", id, scope, null, Map.of("rows", csv.rows(),
+                    "dryRun", options.dryRun(), "atomic", options.atomic(), "sha256", sha256(file)));
+        });
+        imports.submit(() -> runner.run(id, () -> stopping));
+        return importReport(caller, id);
+    }
+
+    @Override
+    public ImportReport importReport(Caller caller, String id) {
+        AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            ImportEntity i = id == null ? null : em.find(ImportEntity.class, id);
+            if (i == null || !mayRead(caller, i)) {
+                throw ProblemException.notFound("not-found", LocalizedText.of("There is no such import.",
+                        "ไม่พบการนำเข้าที่ระบุ"));
+            }
+            return report(em, i);
+        });
+    }
+
+    @Override
+    public void requireExport(Caller caller, ProvinceCode province) {
+        AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
+        if (AccessPolicy.reach(caller, Action.PERSONAL_DATA_READ) == Reach.NONE
+                || province != null && !AccessPolicy.allows(caller, Action.PERSONAL_DATA_READ, province)) {
+            throw AccessPolicy.forbidden(Action.PERSONAL_DATA_READ);
+        }
+    }
+
+    @Override
+    public int export(Caller caller, ProvinceCode province, OutputStream out) throws IOException {
+        requireExport(caller, province);
+        Reach reach = AccessPolicy.reach(caller, Action.PERSONAL_DATA_READ);
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writer.write('\uFEFF'); // so that Excel reads the Thai as UTF-8
+        CSVPrinter printer = new CSVPrinter(writer, RegisterCsv.FORMAT);
+        printer.printRecord(RegisterCsv.COLUMNS.keySet());
+        VolunteerSearch search = new VolunteerSearch(province, null, null, null, null, null);
+        int written = jpa.txExpr(TransactionType.Supports, em -> {
+            int count = 0;
+            String cursor = null;
+            do {
+                Page<Volunteer> page = VolunteerQuery.run(em, search, reach, caller.province(),
+                        PageRequest.of(PageRequest.MAX_LIMIT, cursor));
+                for (Volunteer v : page.items()) {
+                    print(printer, v);
+                    count++;
+                }
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            return count;
+        });
+        printer.flush();
+        jpa.tx(TransactionType.Required, em -> audit.record(caller, "volunteer.export", "volunteer", "export",
+                province, null, Map.of("records", written)));
+        return written;
+    }
+
+    /** Queues every import a stopped platform left unfinished, oldest first. */
+    void resumeUnfinished() {
+        List<String> unfinished = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT i.id FROM ImportEntity i WHERE i.status IN ('QUEUED', 'RUNNING') ORDER BY i.createdAt",
+                String.class).getResultList());
+        unfinished.forEach(id -> imports.submit(() -> runner.run(id, () -> stopping)));
+    }
+
+    private ImportReport report(EntityManager em, ImportEntity i) {
+        List<org.apom.registry.api.RowError> errors = em.createQuery(
+                "SELECT e FROM ImportErrorEntity e WHERE e.importId = :id ORDER BY e.line, e.seq",
+                ImportErrorEntity.class).setParameter("id", i.id()).getResultList().stream()
+                .map(ImportErrorEntity::toRowError).toList();
+        Integer live = runner.uncommittedProgress(i.id());
+        int processed = live != null ? Math.max(live, i.processed()) : i.processed();
+        List<String> unknown = i.unknownColumns() == null || i.unknownColumns().isEmpty() ? List.of()
+                : Arrays.asList(i.unknownColumns().split("\n"));
+        return new ImportReport(i.id(), i.status(), i.provinceCode() == null ? null : ProvinceCode.of(i.provinceCode()),
+                i.dryRun(), i.atomic(), i.encoding(), i.rowCount(), processed, i.accepted(), i.rejected(), unknown,
+                errors, i.caller().name(), i.createdAt(), i.finishedAt(), i.failure());
+    }
+
+    /** Central callers read every import; a province's callers read the imports of their province. */
+    private static boolean mayRead(Caller caller, ImportEntity i) {
+        if (AccessPolicy.reach(caller, Action.VOLUNTEERS_WRITE) == Reach.ALL) {
+            return true;
+        }
+        String province = i.provinceCode() != null ? i.provinceCode() : i.caller().province();
+        return province != null && caller.province() != null && province.equals(caller.province().value());
+    }
+
+    private static void print(CSVPrinter printer, Volunteer v) {
+        try {
+            printer.printRecord(v.nationalId().value(), v.title(), v.firstName(), v.lastName(), v.firstNameEn(),
+                    v.lastNameEn(), v.birthDate(), v.gender().name(), v.phone(), v.subdistrictCode().value(),
+                    v.address(), v.registeredOn());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static StoredCaller store(Caller caller) {
+        return new StoredCaller(caller.name(), caller.kind().name(),
+                caller.roles().stream().map(Role::id).sorted().collect(Collectors.joining(",")),
+                caller.scopes().stream().sorted().collect(Collectors.joining(",")),
+                caller.province() == null ? null : caller.province().value());
+    }
+
+    static Caller restore(StoredCaller stored) {
+        Set<Role> roles = Arrays.stream(stored.roles().split(",")).filter(s -> !s.isEmpty()).map(Role::fromId)
+                .collect(Collectors.toSet());
+        Set<String> scopes = stored.scopes() == null ? Set.of()
+                : Arrays.stream(stored.scopes().split(",")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+        return new Caller(stored.name(), Caller.Kind.valueOf(stored.kind()), roles,
+                stored.province() == null ? null : ProvinceCode.of(stored.province()), scopes, null);
+    }
+
+    private static String sha256(byte[] file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.apom.registry.internal;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apom.core.api.LocalizedText;
+import org.apom.core.api.problem.FieldError;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.registry.api.VolunteerInput;
+
+/**
+ * The register's CSV file (shared/docs/api.md, "Import file"): a header naming the columns in any order, then
+ * one volunteer per record. Quoted fields may hold commas and line breaks, so each row is reported by the
+ * physical line on which it starts.
+ */
+final class RegisterCsv {
+
+    /** The columns in the order the export writes them, each with the register's field name. */
+    static final Map<String, String> COLUMNS = columns("national_id", "nationalId", "title", "title",
+            "first_name", "firstName", "last_name", "lastName", "first_name_en", "firstNameEn", "last_name_en",
+            "lastNameEn", "birth_date", "birthDate", "gender", "gender", "phone", "phone", "subdistrict_code",
+            "subdistrictCode", "address", "address", "registered_on", "registeredOn");
+    private static final List<String> REQUIRED = List.of("national_id", "title", "first_name", "last_name",
+            "birth_date", "gender", "subdistrict_code");
+    private static final Map<String, String> COLUMN_OF_FIELD = new HashMap<>();
+
+    static {
+        COLUMNS.forEach((column, field) -> COLUMN_OF_FIELD.put(field, column));
+    }
+
+    static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+
+    /** One data row: the line it starts on, its place among the rows (from 0), and its fields. */
+    record Row(int line, int index, VolunteerInput input, boolean extraFields) {
+    }
+
+    private final String text;
+    private final Map<String, Integer> positions;
+    private final List<String> unknownColumns;
+    private final int rows;
+    private final int[] lineStarts;
+
+    private RegisterCsv(String text, Map<String, Integer> positions, List<String> unknownColumns, int rows) {
+        this.text = text;
+        this.positions = positions;
+        this.unknownColumns = unknownColumns;
+        this.rows = rows;
+        this.lineStarts = lineStarts(text);
+    }
+
+    /**
+     * Reads the whole file once, so that a file with broken quoting or without a required column is refused
+     * before anything is queued.
+     *
+     * @throws ProblemException 422 {@code malformed-csv}, {@code missing-column} or {@code empty-file}
+     */
+    static RegisterCsv read(String text) {
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+            var records = parser.iterator();
+            if (!records.hasNext()) {
+                throw FileDecoding.unreadable("empty-file", LocalizedText.of("The file is empty.", "แฟ้มว่างเปล่า"));
+            }
+            CSVRecord header = records.next();
+            Map<String, Integer> positions = new LinkedHashMap<>();
+            List<String> unknown = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i).strip().toLowerCase(Locale.ROOT);
+                if (COLUMNS.containsKey(name) && !positions.containsKey(name)) {
+                    positions.put(name, i);
+                } else if (!name.isEmpty()) {
+                    unknown.add(header.get(i).strip());
+                }
+            }
+            List<FieldError> missing = REQUIRED.stream().filter(c -> !positions.containsKey(c))
+                    .map(c -> new FieldError(c, "missing-column", LocalizedText.of(
+                            "The header has no column " + c + ".", "แถวหัวตารางไม่มีคอลัมน์ " + c)))
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new ProblemException(422, "missing-column", LocalizedText.of(
+                        "The header (line 1) lacks required columns.", "แถวหัวตาราง (บรรทัด 1) ขาดคอลัมน์ที่ต้องมี"),
+                        missing);
+            }
+            int rows = 0;
+            while (records.hasNext()) {
+                records.next();
+                rows++;
+            }
+            return new RegisterCsv(text, positions, unknown, rows);
+        } catch (IOException | UncheckedIOException e) {
+            throw FileDecoding.unreadable("malformed-csv", LocalizedText.of(
+                    "The file is not valid CSV: " + e.getMessage(),
+                    "แฟ้มไม่เป็น CSV ที่ถูกต้อง (เช่น เครื่องหมายคำพูดไม่ครบคู่): " + e.getMessage()));
+        }
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    List<String> unknownColumns() {
+        return unknownColumns;
+    }
+
+    /** Hands every data row, in order, to the consumer. */
+    void forEachRow(Consumer<Row> consumer) {
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
+            int index = -1;
+            for (CSVRecord record : parser) {
+                if (index >= 0) {
+                    consumer.accept(new Row(lineOf((int) record.getCharacterPosition()), index, input(record),
+                            record.size() > positions.size() + unknownColumns.size()));
+                }
+                index++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // read once already in read()
+        }
+    }
+
+    /** The file's column for a field of the register ({@code nationalId} is {@code national_id}). */
+    static String columnOf(String field) {
+        return COLUMN_OF_FIELD.getOrDefault(field, field);
+    }
+
+    private VolunteerInput input(CSVRecord r) {
+        return new VolunteerInput(get(r, "national_id"), get(r, "title"), get(r, "first_name"), get(r, "last_name"),
+                get(r, "first_name_en"), get(r, "last_name_en"), get(r, "birth_date"), get(r, "gender"),
+                get(r, "phone"), get(r, "subdistrict_code"), get(r, "address"), get(r, "registered_on"));
+    }
+
+    private String get(CSVRecord record, String column) {
+        Integer i = positions.get(column);
+        if (i == null || i >= record.size()) {
+            return null;
+        }
+        String value = record.get(i);
+        return value.isBlank() ? null : value;
+    }
+
+    private int lineOf(int position) {
+        int start = position;
+        // the parser places a record after the blank lines it skipped before it at their start
+        while (start < text.length() && (text.charAt(start) == '\r' || text.charAt(start) == '\n')) {
+            start++;
+        }
+        return lineOf(lineStarts, start);
+    }
+
+    /** The physical line (from 1) of a character of the text: CRLF, LF and a lone CR each end a line. */
+    static int lineAt(String text, int position) {
+        return lineOf(lineStarts(text), position);
+    }
+
+    private static int lineOf(int[] lineStarts, int position) {
+        int found = Arrays.binarySearch(lineStarts, position);
+        return (found >= 0 ? found : -found - 2) + 1;
+    }
+
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static Map<String, String> columns(String... pairs) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            columns.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(columns);
+    }
+}

@@ -1,0 +1,96 @@
+package org.apom.registry.internal.rest;
+
+import static org.apom.security.api.CallerPrincipal.callerOf;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.apom.core.api.InvalidValueException;
+import org.apom.core.api.LocalizedText;
+import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.registry.api.ImportOptions;
+import org.apom.registry.api.ImportReport;
+import org.apom.registry.api.VolunteerFiles;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** CSV imports of the register: queued at once (202), followed at their own URL. */
+@Component(service = VolunteerImportsResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=apom)")
+@JSONRequired
+@Path("volunteers/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "volunteers")
+@SecurityRequirement(name = "basicAuth")
+public final class VolunteerImportsResource {
+
+    private final VolunteerFiles files;
+
+    @Activate
+    public VolunteerImportsResource(@Reference VolunteerFiles files) {
+        this.files = files;
+    }
+
+    @POST
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Import a CSV file (UTF-8 with or without BOM, or TIS-620); 202 with the import's URL")
+    @ApiResponse(responseCode = "202", description = "Queued; Location follows the import",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    public Response start(InputStream body, @QueryParam("province") String province,
+            @QueryParam("dryRun") String dryRun, @QueryParam("atomic") String atomic,
+            @Context SecurityContext security, @Context UriInfo uri) throws IOException {
+        ImportOptions options = new ImportOptions(
+                province == null || province.isBlank() ? null : ProblemException.parameter("province", province,
+                        ProvinceCode::of),
+                flag("dryRun", dryRun), flag("atomic", atomic));
+        ImportReport report = files.startImport(callerOf(security.getUserPrincipal()), body.readAllBytes(), options);
+        return Response.accepted(report).location(uri.getAbsolutePathBuilder().path(report.id()).build()).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "An import: progress, and every rejected row with its line and errors")
+    @ApiResponse(responseCode = "200", description = "The import",
+            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    public ImportReport report(@PathParam("id") String id, @Context SecurityContext security) {
+        return files.importReport(callerOf(security.getUserPrincipal()), id);
+    }
+
+    private static boolean flag(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return ProblemException.parameter(name, value, text -> switch (text.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidValueException("boolean", LocalizedText.of(name + " is true or false.",
+                    name + " ต้องเป็น true หรือ false"));
+        });
+    }
+}

@@ -1,0 +1,272 @@
+package org.apom.registry.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.csv.CSVPrinter;
+import org.apom.core.api.Page;
+import org.apom.core.api.PageRequest;
+import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.persistence.testing.TestDatabase;
+import org.apom.registry.api.ImportOptions;
+import org.apom.registry.api.ImportReport;
+import org.apom.registry.api.ImportStatus;
+import org.apom.registry.api.VolunteerInput;
+import org.apom.registry.internal.demo.DemoRecord;
+import org.apom.registry.internal.demo.DemoRegister;
+import org.apom.security.api.AuditEntry;
+import org.apom.security.api.AuditQuery;
+import org.apom.security.api.AuditTrail;
+import org.apom.security.api.AuditVerification;
+import org.apom.security.api.Caller;
+import org.apom.security.api.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class JpaVolunteerFilesTest {
+
+    private static final Caller CM_OFFICER = Caller.person("cm", Set.of(Role.PROVINCE_OFFICER), ProvinceCode.of("50"));
+    private static final Caller KK_OFFICER = Caller.person("kk", Set.of(Role.PROVINCE_OFFICER), ProvinceCode.of("40"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T03:00:00Z"), JpaVolunteerRegistry.THAILAND);
+
+    private TestDatabase db;
+    private VolunteerRules rules;
+    private final List<ExecutorService> executors = new ArrayList<>();
+    private final List<String> audited = Collections.synchronizedList(new ArrayList<>());
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = new TestDatabase("apom-registry-test", "META-INF/test-persistence.xml", JpaVolunteerRegistry.CHANGELOG);
+        rules = new VolunteerRules(code -> code.equals(VolunteerRulesTest.SI_PHUM.code())
+                ? Optional.of(VolunteerRulesTest.SI_PHUM) : Optional.empty(), 18);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        executors.forEach(ExecutorService::shutdownNow);
+        db.close();
+    }
+
+    @Test
+    void goodRowsGoInAndEveryBadRowIsReportedWithItsLineAndErrors() throws Exception {
+        List<VolunteerInput> rows = new ArrayList<>(generated(5));
+        VolunteerInput first = rows.get(0);
+        rows.add(new VolunteerInput("1234567890123", "นาย", "Somchai", "ใจดี", null, null, "15/3/2600", "ชาย", null,
+                "500101", null, null)); // bad checksum, name not in Thai, birth date in the future
+        rows.add(first); // the same person typed twice
+        JpaVolunteerFiles files = files(audit(-1, null));
+        ImportReport report = finished(files, files.startImport(CM_OFFICER, csv(rows), ImportOptions.DEFAULT));
+        assertEquals(ImportStatus.DONE, report.status());
+        assertEquals(7, report.rows());
+        assertEquals(7, report.processed());
+        assertEquals(5, report.accepted());
+        assertEquals(2, report.rejected());
+        assertEquals(List.of("national_id checksum", "first_name not-thai", "birth_date future"),
+                errorsOn(report, 7));
+        assertEquals(List.of("national_id duplicate"), errorsOn(report, 8));
+        assertTrue(report.errors().stream().filter(e -> e.line() == 8).findFirst().orElseThrow().message().en()
+                .contains("line 2"));
+        assertEquals(5, count("SELECT COUNT(v) FROM VolunteerEntity v"));
+        assertEquals(5, audited.stream().filter("volunteer.import"::equals).count());
+    }
+
+    @Test
+    void importingTheSameFileTwiceAddsNothing() throws Exception {
+        byte[] file = csv(generated(20));
+        JpaVolunteerFiles files = files(audit(-1, null));
+        assertEquals(20, finished(files, files.startImport(CM_OFFICER, file, ImportOptions.DEFAULT)).accepted());
+        ImportReport again = finished(files, files.startImport(CM_OFFICER, file, ImportOptions.DEFAULT));
+        assertEquals(0, again.accepted());
+        assertEquals(20, again.rejected());
+        assertTrue(again.errors().stream().allMatch(e -> e.code().equals("duplicate")));
+        assertEquals(20, count("SELECT COUNT(v) FROM VolunteerEntity v"));
+    }
+
+    @Test
+    void allOrNothingTakesNothingWhenOneRowIsBadAndEverythingOtherwise() throws Exception {
+        List<VolunteerInput> rows = new ArrayList<>(generated(1200));
+        rows.add(1100, new VolunteerInput("", "นาย", "สมชาย", "ใจดี", null, null, "15/3/2510", "ชาย", null,
+                "500101", null, null));
+        JpaVolunteerFiles files = files(audit(-1, null));
+        ImportReport refused = finished(files, files.startImport(CM_OFFICER, csv(rows),
+                new ImportOptions(null, false, true)));
+        assertEquals(0, refused.accepted());
+        assertEquals(1, refused.rejected());
+        assertEquals(List.of("national_id required"), errorsOn(refused, 1102));
+        assertEquals(0, count("SELECT COUNT(v) FROM VolunteerEntity v"), "a chunk already flushed is rolled back");
+        rows.remove(1100);
+        ImportReport taken = finished(files, files.startImport(CM_OFFICER, csv(rows),
+                new ImportOptions(null, false, true)));
+        assertEquals(1200, taken.accepted());
+        assertEquals(1200, count("SELECT COUNT(v) FROM VolunteerEntity v"));
+    }
+
+    @Test
+    void aDryRunChecksEveryRowAndWritesNothing() throws Exception {
+        List<VolunteerInput> rows = new ArrayList<>(generated(3));
+        rows.add(rows.get(1));
+        JpaVolunteerFiles files = files(audit(-1, null));
+        ImportReport report = finished(files, files.startImport(CM_OFFICER, csv(rows), new ImportOptions(null, true, false)));
+        assertTrue(report.dryRun());
+        assertEquals(3, report.accepted());
+        assertEquals(List.of("national_id duplicate"), errorsOn(report, 5));
+        assertEquals(0, count("SELECT COUNT(v) FROM VolunteerEntity v"));
+        assertFalse(audited.contains("volunteer.import"));
+    }
+
+    @Test
+    void rowsOfAnotherProvinceAreRejectedAndAnotherProvincesImportIsNotFound() throws Exception {
+        JpaVolunteerFiles files = files(audit(-1, null));
+        ImportReport report = finished(files, files.startImport(KK_OFFICER, csv(generated(2)), ImportOptions.DEFAULT),
+                KK_OFFICER);
+        assertEquals(0, report.accepted());
+        assertEquals(List.of("subdistrict_code wrong-province"), errorsOn(report, 2),
+                "a province officer's import takes rows of the officer's province only");
+        assertEquals(404, assertThrows(ProblemException.class,
+                () -> files.importReport(CM_OFFICER, report.id())).status());
+        assertEquals(403, assertThrows(ProblemException.class, () -> files.startImport(CM_OFFICER, csv(generated(1)),
+                new ImportOptions(ProvinceCode.of("40"), false, false))).status());
+    }
+
+    @Test
+    void anImportCutOffMidwayResumesWithNoRowLostOrDoubled() throws Exception {
+        List<VolunteerInput> rows = new ArrayList<>(generated(1700));
+        rows.add(1300, rows.get(10)); // a duplicate after the cut, of a row before it
+        byte[] file = csv(rows);
+        // the platform stops while the third chunk is being written
+        JpaVolunteerFiles[] first = new JpaVolunteerFiles[1];
+        first[0] = files(audit(2 * ImportRun.CHUNK + 123, () -> first[0].deactivate()));
+        String id = first[0].startImport(CM_OFFICER, file, ImportOptions.DEFAULT).id();
+        executors.get(0).awaitTermination(30, TimeUnit.SECONDS);
+        ImportReport cut = first[0].importReport(CM_OFFICER, id);
+        assertEquals(ImportStatus.RUNNING, cut.status());
+        assertEquals(2 * ImportRun.CHUNK, cut.processed(), "the two committed chunks, nothing of the third");
+        assertEquals(2 * ImportRun.CHUNK, count("SELECT COUNT(v) FROM VolunteerEntity v"));
+
+        JpaVolunteerFiles restarted = files(audit(-1, null));
+        restarted.resumeUnfinished();
+        ImportReport resumed = finished(restarted, cut);
+        assertEquals(ImportStatus.DONE, resumed.status());
+        assertEquals(1701, resumed.processed());
+        assertEquals(1700, resumed.accepted());
+        assertEquals(List.of("national_id duplicate"), errorsOn(resumed, 1302));
+        assertEquals(1, resumed.errors().size(), "no error recorded twice");
+        assertEquals(1700, count("SELECT COUNT(v) FROM VolunteerEntity v"));
+        assertEquals(1700, count("SELECT COUNT(DISTINCT v.nationalId) FROM VolunteerEntity v"));
+    }
+
+    @Test
+    void theExportImportsAgainAsItIs() throws Exception {
+        JpaVolunteerFiles files = files(audit(-1, null));
+        finished(files, files.startImport(CM_OFFICER, csv(generated(30)), ImportOptions.DEFAULT));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertEquals(30, files.export(CM_OFFICER, ProvinceCode.of("50"), out));
+        byte[] exported = out.toByteArray();
+        assertEquals(0xEF, exported[0] & 0xFF, "a UTF-8 byte-order mark, for Excel");
+        assertTrue(new String(exported, StandardCharsets.UTF_8).contains("national_id,title,first_name"));
+        ImportReport again = finished(files, files.startImport(CM_OFFICER, exported, new ImportOptions(null, true, false)));
+        assertEquals(30, again.rows());
+        assertTrue(again.errors().stream().allMatch(e -> e.code().equals("duplicate")), again.errors().toString());
+        Caller integrator = Caller.token("app", Set.of("volunteers:read"), null);
+        assertEquals(403, assertThrows(ProblemException.class,
+                () -> files.export(integrator, null, new ByteArrayOutputStream())).status());
+        assertEquals(403, assertThrows(ProblemException.class,
+                () -> files.export(KK_OFFICER, ProvinceCode.of("50"), new ByteArrayOutputStream())).status());
+    }
+
+    private JpaVolunteerFiles files(AuditTrail audit) {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        executors.add(executor);
+        return new JpaVolunteerFiles(db, rules, audit, CLOCK, executor);
+    }
+
+    private static ImportReport finished(JpaVolunteerFiles files, ImportReport started) throws InterruptedException {
+        return finished(files, started, CM_OFFICER);
+    }
+
+    private static ImportReport finished(JpaVolunteerFiles files, ImportReport started, Caller caller)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        ImportReport report = started;
+        while (!report.finished() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+            report = files.importReport(caller, report.id());
+        }
+        assertTrue(report.finished(), report.toString());
+        return report;
+    }
+
+    private static List<String> errorsOn(ImportReport report, int line) {
+        return report.errors().stream().filter(e -> e.line() == line).map(e -> e.field() + " " + e.code()).toList();
+    }
+
+    private long count(String jpql) {
+        return db.txExpr(em -> em.createQuery(jpql, Long.class).getSingleResult());
+    }
+
+    private static List<VolunteerInput> generated(int rows) {
+        return DemoRegister.generate(rows, List.of("500101"), LocalDate.of(2026, 11, 29), 7).stream()
+                .map(DemoRecord::input).toList();
+    }
+
+    static byte[] csv(List<VolunteerInput> rows) throws IOException {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, RegisterCsv.FORMAT)) {
+            printer.printRecord(RegisterCsv.COLUMNS.keySet());
+            for (VolunteerInput v : rows) {
+                printer.printRecord(v.nationalId(), v.title(), v.firstName(), v.lastName(), v.firstNameEn(),
+                        v.lastNameEn(), v.birthDate(), v.gender(), v.phone(), v.subdistrictCode(), v.address(),
+                        v.registeredOn());
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An audit trail that records actions and, at the given record, runs {@code cut} and throws. */
+    private AuditTrail audit(int cutAt, Runnable cut) {
+        AtomicInteger records = new AtomicInteger();
+        return new AuditTrail() {
+            @Override
+            public void record(Caller caller, String action, String entity, String entityId, ProvinceCode province,
+                    Map<String, ?> before, Map<String, ?> after) {
+                if (records.incrementAndGet() == cutAt) {
+                    cut.run();
+                    throw new IllegalStateException("the platform stopped");
+                }
+                audited.add(action);
+            }
+
+            @Override
+            public Page<AuditEntry> query(Caller caller, AuditQuery query, PageRequest page) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public AuditVerification verify(Caller caller) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+}
