@@ -71,6 +71,17 @@ public class AccessMatrixIT extends ApomContainerTest {
             | POST /volunteers/{id}/status               | other  | 200     | 404     | 404     | 403     | 403        | 401       |
             | POST /volunteers/{id}/verifications        | own    | 200     | 200     | 200     | 403     | 403        | 401       |
             | POST /volunteers/{id}/verifications        | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | POST /volunteers/{id}/merges               | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | POST /volunteers/{id}/merges               | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | GET /volunteers/duplicates                 | -      | 200     | 200     | 200     | 403     | 200        | 401       |
+            | POST /volunteers/duplicates/dismissals     | own    | 204     | 204     | 204     | 403     | 403        | 401       |
+            | POST /volunteers/duplicates/dismissals     | other  | 204     | 404     | 404     | 403     | 403        | 401       |
+            | POST /volunteers/imports                   | own    | 202     | 202     | 202     | 403     | 403        | 401       |
+            | POST /volunteers/imports                   | other  | 202     | 403     | 403     | 403     | 403        | 401       |
+            | GET /volunteers/imports/{id}               | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /volunteers/imports/{id}               | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | GET /volunteers/export                     | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /volunteers/export                     | other  | 200     | 403     | 403     | 403     | 403        | 401       |
             | GET /data-quality                          | -      | 200     | 200     | 200     | 403     | 200        | 401       |
             | GET /audit                                 | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             | GET /audit/verification                    | -      | 200     | 403     | 403     | 200     | 403        | 401       |
@@ -173,6 +184,21 @@ public class AccessMatrixIT extends ApomContainerTest {
                         "{\"status\": \"SUSPENDED\", \"reason\": \"matrix\"}");
             case "POST /volunteers/{id}/verifications":
                 return as.send("POST", "/volunteers/" + newVolunteer(province) + "/verifications", null, null);
+            case "POST /volunteers/{id}/merges":
+                return as.post("/volunteers/" + newVolunteer(province) + "/merges",
+                        "{\"merged\": \"" + newVolunteer(province) + "\"}");
+            case "POST /volunteers/duplicates/dismissals":
+                // every test record of a province has the same names and birth date: any two are a suspected pair
+                return as.post("/volunteers/duplicates/dismissals", "{\"ids\": [\"" + newVolunteer(province)
+                        + "\", \"" + newVolunteer(province) + "\"], \"reason\": \"two people\"}");
+            case "POST /volunteers/imports":
+                return as.send("POST", "/volunteers/imports?province=" + province, "text/csv", importFile(province));
+            case "GET /volunteers/imports/{id}":
+                String importId = asAdmin().send("POST", "/volunteers/imports?dryRun=true&province=" + province,
+                        "text/csv", importFile(province)).json().get("id").asText();
+                return as.get("/volunteers/imports/" + importId);
+            case "GET /volunteers/export":
+                return as.get("/volunteers/export?province=" + province);
             case "DELETE /tokens/{id}":
                 String id = asAdmin().post("/tokens", tokenJson(province)).json().get("id").asText();
                 return as.send("DELETE", "/tokens/" + id, null, null);
@@ -195,6 +221,12 @@ public class AccessMatrixIT extends ApomContainerTest {
         return "{\"nationalId\": \"" + nationalId(UNIQUE.incrementAndGet()) + "\", \"title\": \"นาย\", "
                 + "\"firstName\": \"ทดสอบ\", \"lastName\": \"สิทธิ์\", \"birthDate\": \"1980-01-01\", "
                 + "\"gender\": \"MALE\", \"subdistrictCode\": \"" + province + "0101\"}";
+    }
+
+    /** A CSV file of one new volunteer in the province. */
+    static String importFile(String province) {
+        return "national_id,title,first_name,last_name,birth_date,gender,subdistrict_code\n"
+                + nationalId(UNIQUE.incrementAndGet()) + ",นาย,ทดสอบ,นำเข้า,1/1/2520,ชาย," + province + "0101\n";
     }
 
     /** A checksum-valid national ID made from a number, for test records. */

@@ -6,6 +6,8 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.Http;
@@ -144,6 +146,53 @@ public class VolunteersIT extends ApomContainerTest {
         assertTrue(history.get(1).get("before").asText().contains("08x-xxx-5678"));
         assertFalse(history.toString(), history.toString().contains("0812345678"));
         assertProblem(person("kk-officer-h", "province-officer", "40").get(path + "/history"), 404, "not-found");
+    }
+
+    @Test
+    public void suspectedDuplicatesAreDismissedOrMergedWithBothHistoriesKept() throws Exception {
+        String twin = SOMCHAI.replace("สมชาย", "มานพ").replace("ใจดี", "คู่แฝด");
+        String a = asAdmin().post("/volunteers", twin.replace("3-1006-00445-63-5", AccessMatrixIT.nationalId(700001)))
+                .json().get("id").asText();
+        String b = asAdmin().post("/volunteers", twin.replace("3-1006-00445-63-5", AccessMatrixIT.nationalId(700002)))
+                .json().get("id").asText();
+        String c = asAdmin().post("/volunteers", twin.replace("3-1006-00445-63-5", AccessMatrixIT.nationalId(700003))
+                .replace("\"phone\": \"081-234-5678\", ", "")).json().get("id").asText();
+        JsonNode pairs = asAdmin().get("/volunteers/duplicates?province=50&limit=500").json().get("items");
+        assertEquals(pairs.toString(), 3, pairsOf(pairs, a, b, c));
+        assertEquals("same-names-and-birth-date", pairs.get(0).get("reason").asText());
+
+        assertEquals(204, asAdmin().post("/volunteers/duplicates/dismissals", "{\"ids\": [\"" + a + "\", \"" + b
+                + "\"], \"reason\": \"twins\"}").status());
+        assertProblem(asAdmin().post("/volunteers/duplicates/dismissals", "{\"ids\": [\"" + a + "\"], \"reason\": \"x\"}"),
+                422, "validation");
+        assertEquals(2, pairsOf(asAdmin().get("/volunteers/duplicates?province=50&limit=500").json().get("items"), a, b, c));
+
+        HttpAnswer merged = asAdmin().post("/volunteers/" + c + "/merges", "{\"merged\": \"" + b + "\"}");
+        assertEquals(merged.toString(), 200, merged.status());
+        assertEquals("the survivor takes the phone it lacked", "0812345678", merged.json().get("phone").asText());
+        assertEquals(c, asAdmin().get("/volunteers/" + b).json().get("mergedInto").asText());
+        assertEquals("a and c remain suspected; b is merged", 1,
+                pairsOf(asAdmin().get("/volunteers/duplicates?province=50&limit=500").json().get("items"), a, b, c));
+        assertProblem(asAdmin().post("/volunteers/" + c + "/merges", "{\"merged\": \"" + b + "\"}"), 409,
+                "already-merged");
+        JsonNode history = asAdmin().get("/volunteers/" + c + "/history").json();
+        List<String> actions = new ArrayList<>();
+        history.forEach(e -> actions.add(e.get("entityId").asText().equals(b) ? "b:" + e.get("action").asText()
+                : e.get("action").asText()));
+        assertTrue(actions.toString(), actions.containsAll(List.of("volunteer.create", "b:volunteer.create",
+                "volunteer.merge", "b:volunteer.merged-into")));
+    }
+
+    /** How many of the pairs listed are pairs among the given records. */
+    private static int pairsOf(JsonNode pairs, String... ids) {
+        List<String> mine = List.of(ids);
+        int n = 0;
+        for (JsonNode p : pairs) {
+            if (mine.contains(p.at("/first/id").asText()) && mine.contains(p.at("/second/id").asText())) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private Http person(String username, String role, String province) throws Exception {

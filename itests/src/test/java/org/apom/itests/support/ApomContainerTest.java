@@ -31,7 +31,11 @@ public abstract class ApomContainerTest {
 
     /** The port the REST API listens on inside this test's container. */
     protected static final String HTTP_PORT_PROPERTY = "apom.test.http.port";
+    /** Where the sample files of src/test/resources/files are, for tests that send them. */
+    protected static final String FILES_PROPERTY = "apom.test.files";
     private static final Duration READY_WITHIN = Duration.ofSeconds(180);
+    /** Why this container never became ready, once a test has waited the whole time for it. */
+    private static volatile String gaveUp;
     private static final String KARAF_VERSION = "4.4.10";
 
     @Configuration
@@ -50,6 +54,7 @@ public abstract class ApomContainerTest {
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
                 systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
+                systemProperty(FILES_PROPERTY).value(new File("src/test/resources/files").getAbsolutePath()),
                 // services injected with @Inject may take longer than Pax Exam's 10 s on a busy 2-core machine
                 systemProperty("pax.exam.service.timeout").value("120000"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
@@ -75,6 +80,9 @@ public abstract class ApomContainerTest {
     /** Waits until the platform answers health UP and its reference data is loaded. */
     @Before
     public void waitUntilReady() throws Exception {
+        if (gaveUp != null) {
+            throw new AssertionError("Apom did not become ready for an earlier test of this class: " + gaveUp);
+        }
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {
@@ -84,12 +92,14 @@ public abstract class ApomContainerTest {
                 if (health.status() == 200 && provinces.status() == 200) {
                     return;
                 }
-                last = "health " + health.status() + ", provinces " + provinces.status();
+                last = "health " + health.status() + " " + health.body() + ", provinces " + provinces.status();
             } catch (IOException notListeningYetOrNoAdminYet) {
                 last = notListeningYetOrNoAdminYet.toString();
             }
             Thread.sleep(250);
         }
+        // a platform that did not start does not start later: the next tests of this container fail at once
+        gaveUp = last;
         throw new AssertionError("Apom was not ready within " + READY_WITHIN + ": " + last);
     }
 
@@ -101,6 +111,11 @@ public abstract class ApomContainerTest {
     /** A client logged in as the first central admin, with the password the platform generated. */
     protected Http asAdmin() throws IOException {
         return http().as("admin", Files.readString(adminPasswordFile()).strip());
+    }
+
+    /** A sample file's bytes, exactly as a province would send them. */
+    protected static byte[] sampleFile(String name) throws IOException {
+        return Files.readAllBytes(Path.of(System.getProperty(FILES_PROPERTY), name));
     }
 
     protected static Path adminPasswordFile() {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,10 +44,16 @@ public final class Http {
 
     public HttpAnswer send(String method, String path, String contentType, String body)
             throws IOException, InterruptedException {
+        return sendBytes(method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a body as it is, byte for byte (a file in another encoding). */
+    public HttpAnswer sendBytes(String method, String path, String contentType, byte[] body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1" + path))
                 .timeout(Duration.ofSeconds(30))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
+                        : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         if (contentType != null) {
             request.header("Content-Type", contentType);

@@ -41,6 +41,31 @@ public interface VolunteerRegistry {
     /** Data quality per province the caller may see (only {@code province} when given), by province code. */
     java.util.List<ProvinceQuality> dataQuality(Caller caller, org.apom.core.api.ProvinceCode province);
 
-    /** The changes of a record, oldest first: who, when, what, before and after (personal data masked). */
+    /**
+     * Suspected duplicates: pairs of records (neither merged) with the same names and birth date and different
+     * IDs, that no one has dismissed; both in the province, or in provinces the caller may see.
+     */
+    Page<DuplicatePair> duplicates(Caller caller, org.apom.core.api.ProvinceCode province, PageRequest page);
+
+    /**
+     * Remembers that two records are different people, so that the pair is no longer suspected.
+     *
+     * @throws org.apom.core.api.problem.ProblemException 422 without a reason or with the same id twice
+     */
+    void dismissDuplicate(Caller caller, String firstId, String secondId, String reason);
+
+    /**
+     * Merges a duplicate into the record that survives: the survivor takes what it lacks (phone, address,
+     * English names, a later check) and the duplicate stays, marked as merged into it, with its history; both
+     * are audited.
+     *
+     * @throws org.apom.core.api.problem.ProblemException 409 {@code already-merged} when either one is merged
+     */
+    Volunteer merge(Caller caller, String survivorId, String mergedId);
+
+    /**
+     * The changes of a record, oldest first: who, when, what, before and after (personal data masked), with
+     * those of the records merged into it.
+     */
     java.util.List<org.apom.security.api.AuditEntry> history(Caller caller, String id);
 }

@@ -24,7 +24,8 @@ final class QualityQuery {
 
     /** @param province only this province, or all when {@code null} */
     static List<ProvinceQuality> run(EntityManager em, ProvinceCode province, LocalDate today) {
-        String only = province == null ? "" : " WHERE v.provinceCode = :p";
+        // a record merged into another is not a volunteer of its own any more
+        String only = " WHERE v.mergedInto IS NULL" + and(province);
         Map<String, Map<VolunteerStatus, Long>> statuses = new TreeMap<>();
         for (Object[] row : query(em, "SELECT v.provinceCode, v.status, COUNT(v) FROM VolunteerEntity v" + only
                 + " GROUP BY v.provinceCode, v.status", province)) {
@@ -32,16 +33,16 @@ final class QualityQuery {
                     .put(VolunteerStatus.valueOf((String) row[1]), ((Number) row[2]).longValue());
         }
         Map<String, Long> complete = counts(em, "SELECT v.provinceCode, COUNT(v) FROM VolunteerEntity v WHERE "
-                + "v.phone IS NOT NULL AND v.address IS NOT NULL" + and(province) + " GROUP BY v.provinceCode", province,
+                + "v.mergedInto IS NULL AND v.phone IS NOT NULL AND v.address IS NOT NULL" + and(province) + " GROUP BY v.provinceCode", province,
                 null);
         Map<String, Long> verified = counts(em, "SELECT v.provinceCode, COUNT(v) FROM VolunteerEntity v WHERE "
-                + "v.lastVerifiedOn >= :since" + and(province) + " GROUP BY v.provinceCode", province,
+                + "v.mergedInto IS NULL AND v.lastVerifiedOn >= :since" + and(province) + " GROUP BY v.provinceCode", province,
                 Date.valueOf(today.minusMonths(12)));
         Map<String, Long> duplicates = new HashMap<>();
-        for (Object[] row : query(em, "SELECT v.provinceCode, v.firstKey, v.lastKey, v.birthDate, COUNT(v) FROM "
-                + "VolunteerEntity v" + only + " GROUP BY v.provinceCode, v.firstKey, v.lastKey, v.birthDate "
-                + "HAVING COUNT(v) > 1", province)) {
-            duplicates.merge((String) row[0], 1L, Long::sum);
+        for (Object[] row : query(em, "SELECT a.provinceCode, COUNT(a) FROM VolunteerEntity a, VolunteerEntity b WHERE "
+                + DuplicateQuery.PAIR + " AND a.provinceCode = b.provinceCode"
+                + (province == null ? "" : " AND a.provinceCode = :p") + " GROUP BY a.provinceCode", province)) {
+            duplicates.put((String) row[0], ((Number) row[1]).longValue());
         }
         List<ProvinceQuality> result = new ArrayList<>();
         statuses.forEach((code, byStatus) -> {

@@ -31,7 +31,7 @@ final class VolunteerEntities {
                 v.lastNameEn(), v.birthDate(), v.gender(), v.phone(), v.subdistrict().code(),
                 v.subdistrict().districtCode(), v.subdistrict().districtCode().province(), v.address(),
                 current == null ? v.registeredOn() : current.registeredOn(),
-                current == null ? VolunteerStatus.ACTIVE : current.status(), null, null, null, null, 0);
+                current == null ? VolunteerStatus.ACTIVE : current.status(), null, null, null, null, null, 0);
     }
 
     private static String key(String name) {

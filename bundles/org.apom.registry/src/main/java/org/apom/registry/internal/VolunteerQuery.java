@@ -32,7 +32,8 @@ final class VolunteerQuery {
     }
 
     static Page<Volunteer> run(EntityManager em, VolunteerSearch s, Reach reach, ProvinceCode own, PageRequest page) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        // a record merged into another is found by its id only, not by searches
+        StringBuilder where = new StringBuilder("v.mergedInto IS NULL");
         Map<String, Object> params = new HashMap<>();
         ProvinceCode province = s.province();
         if (reach == Reach.OWN) {

@@ -197,6 +197,53 @@ class JpaVolunteerRegistryTest {
         return page.items().stream().map(Volunteer::firstName).toList();
     }
 
+    @Test
+    void suspectedDuplicatesAreListedUntilDismissedAndNotCountedAfter() {
+        Volunteer a = registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+        Volunteer b = registry.register(CM_OFFICER, sameSomchaiWithId("1234545678781"));
+        List<org.apom.registry.api.DuplicatePair> pairs = registry.duplicates(CM_OFFICER, null,
+                PageRequest.of(null, null)).items();
+        assertEquals(1, pairs.size());
+        assertEquals(Set.of(a.id(), b.id()), Set.of(pairs.get(0).first().id(), pairs.get(0).second().id()));
+        assertEquals(1, registry.dataQuality(CM_OFFICER, null).get(0).suspectedDuplicates());
+        assertEquals(0, registry.duplicates(KK_OFFICER, null, PageRequest.of(null, null)).items().size());
+        assertEquals(404, assertThrows(ProblemException.class,
+                () -> registry.dismissDuplicate(KK_OFFICER, a.id(), b.id(), "two people")).status());
+        assertEquals(422, assertThrows(ProblemException.class,
+                () -> registry.dismissDuplicate(CM_OFFICER, a.id(), b.id(), " ")).status());
+        registry.dismissDuplicate(CM_OFFICER, b.id(), a.id(), "twins, checked at the district office");
+        registry.dismissDuplicate(CM_OFFICER, a.id(), b.id(), "said again: remembered once");
+        assertEquals(0, registry.duplicates(CM_OFFICER, null, PageRequest.of(null, null)).items().size());
+        assertEquals(0, registry.dataQuality(CM_OFFICER, null).get(0).suspectedDuplicates());
+    }
+
+    @Test
+    void aMergeKeepsBothRecordsAndBothHistoriesAndTheSurvivorTakesWhatItLacked() {
+        Volunteer survivor = registry.register(CM_OFFICER, new VolunteerInput("3100600445635", "นาย", "สมชาย", "ใจดี",
+                null, null, "15/3/2510", "ชาย", null, "500101", null, null));
+        Volunteer duplicate = registry.register(CM_OFFICER, sameSomchaiWithId("1234545678781"));
+        Volunteer merged = registry.merge(CM_OFFICER, survivor.id(), duplicate.id());
+        assertEquals(survivor.id(), merged.id());
+        assertEquals("0812345678", merged.phone(), "the phone only the duplicate had");
+        assertEquals("3100600445635", merged.nationalId().value());
+        assertEquals(survivor.id(), registry.get(CM_OFFICER, duplicate.id()).mergedInto());
+        assertEquals(List.of(survivor.id()), registry.search(CM_OFFICER, VolunteerSearch.all(), PageRequest.of(null, null))
+                .items().stream().map(Volunteer::id).toList(), "a merged record leaves the searches");
+        assertEquals(1, registry.dataQuality(CM_OFFICER, null).get(0).records());
+        assertEquals(0, registry.duplicates(CM_OFFICER, null, PageRequest.of(null, null)).items().size());
+        assertEquals(409, assertThrows(ProblemException.class,
+                () -> registry.merge(CM_OFFICER, survivor.id(), duplicate.id())).status());
+        assertEquals(422, assertThrows(ProblemException.class,
+                () -> registry.merge(CM_OFFICER, survivor.id(), survivor.id())).status());
+        assertTrue(audited.containsAll(List.of("volunteer.merge", "volunteer.merged-into")), audited.toString());
+    }
+
+    private static VolunteerInput sameSomchaiWithId(String nationalId) {
+        VolunteerInput s = VolunteerRulesTest.somchai();
+        return new VolunteerInput(nationalId, s.title(), s.firstName(), s.lastName(), null, null, s.birthDate(),
+                s.gender(), s.phone(), s.subdistrictCode(), null, null);
+    }
+
     private AuditTrail recordingAudit() {
         return new AuditTrail() {
             @Override

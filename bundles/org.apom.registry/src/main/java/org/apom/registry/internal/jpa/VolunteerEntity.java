@@ -75,6 +75,8 @@ public class VolunteerEntity {
     private String lastVerifiedBy;
     @Column(name = "CREATED_AT", nullable = false)
     private Timestamp createdAt;
+    @Column(name = "MERGED_INTO")
+    private String mergedInto;
     @Version
     @Column(name = "VERSION", nullable = false)
     private long version;
@@ -134,6 +136,31 @@ public class VolunteerEntity {
         this.lastVerifiedOn = Date.valueOf(on);
     }
 
+    /** Marks this record as a duplicate of the survivor, which holds the person from now on. */
+    public void mergeInto(String survivorId) {
+        this.mergedInto = survivorId;
+    }
+
+    public boolean merged() {
+        return mergedInto != null;
+    }
+
+    /** Fills what the survivor lacks (phone, address, English names, a later check) from a merged duplicate. */
+    public void takeMissingFrom(VolunteerEntity merged) {
+        phone = phone != null ? phone : merged.phone;
+        address = address != null ? address : merged.address;
+        if (firstNameEn == null && lastNameEn == null) {
+            firstNameEn = merged.firstNameEn;
+            lastNameEn = merged.lastNameEn;
+            firstEnKey = merged.firstEnKey;
+            lastEnKey = merged.lastEnKey;
+        }
+        if (merged.lastVerifiedOn != null && (lastVerifiedOn == null || merged.lastVerifiedOn.after(lastVerifiedOn))) {
+            lastVerifiedOn = merged.lastVerifiedOn;
+            lastVerifiedBy = merged.lastVerifiedBy;
+        }
+    }
+
     public long version() {
         return version;
     }
@@ -156,6 +183,6 @@ public class VolunteerEntity {
                 DistrictCode.of(districtCode), ProvinceCode.of(provinceCode), address, registeredOn.toLocalDate(),
                 VolunteerStatus.valueOf(status), statusReason,
                 statusChangedOn == null ? null : statusChangedOn.toLocalDate(),
-                lastVerifiedOn == null ? null : lastVerifiedOn.toLocalDate(), lastVerifiedBy, version);
+                lastVerifiedOn == null ? null : lastVerifiedOn.toLocalDate(), lastVerifiedBy, mergedInto, version);
     }
 }

@@ -13,7 +13,7 @@ public record VolunteerJson(String id, String nationalId, String title, String f
         String firstNameEn, String lastNameEn, String birthDate, String gender, String phone,
         String subdistrictCode, String districtCode, String provinceCode, String address, LocalDate registeredOn,
         String status, String statusReason, LocalDate statusChangedOn, LocalDate lastVerifiedOn,
-        String lastVerifiedBy, long version, boolean masked) {
+        String lastVerifiedBy, String mergedInto, long version, boolean masked) {
 
     static VolunteerJson of(Volunteer v, boolean unmasked) {
         return new VolunteerJson(v.id(),
@@ -25,6 +25,6 @@ public record VolunteerJson(String id, String nationalId, String title, String f
                 v.subdistrictCode().value(), v.districtCode().value(), v.provinceCode().value(),
                 unmasked ? v.address() : Masking.address(v.address()),
                 v.registeredOn(), v.status().name(), v.statusReason(), v.statusChangedOn(), v.lastVerifiedOn(),
-                v.lastVerifiedBy(), v.version(), !unmasked);
+                v.lastVerifiedBy(), v.mergedInto(), v.version(), !unmasked);
     }
 }

@@ -136,6 +136,17 @@ public final class VolunteersResource {
         return answer(caller, registry.verify(caller, id));
     }
 
+    @POST
+    @Path("{id}/merges")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Merge a duplicate into this record, which survives; both histories stay")
+    @ApiResponse(responseCode = "200", description = "The surviving volunteer",
+            content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
+    public Response merge(@PathParam("id") String id, Merge merge, @Context SecurityContext security) {
+        Caller caller = callerOf(security.getUserPrincipal());
+        return answer(caller, registry.merge(caller, id, Requests.body(merge).merged()));
+    }
+
     @PATCH
     @Path("{id}")
     @Consumes("application/merge-patch+json")
