@@ -18,7 +18,7 @@ import org.apom.registry.internal.demo.DemoRegister;
 
 /**
  * The demo register as an import file, for benchmarks and trials at any size:
- * {@code java -cp <registry jar>:<commons-csv jar> org.apom.registry.internal.DemoFile --rows 1000000
+ * {@code java -cp <registry, registry.api, core.api and commons-csv jars> org.apom.registry.internal.DemoFile --rows 1000000
  * --subdistricts subdistricts.csv --out volunteers.csv [--provinces 50,40,10,90,34] [--seed 2569]}.
  */
 public final class DemoFile {
@@ -32,7 +32,7 @@ public final class DemoFile {
         List<String> provinces = Arrays.asList(options.getOrDefault("--provinces", "50,40,10,90,34").split(","));
         Path out = Path.of(options.getOrDefault("--out", "volunteers.csv"));
         List<String> subdistricts = subdistricts(Path.of(required(options, "--subdistricts")), provinces);
-        List<DemoRecord> records = DemoRegister.generate(rows, subdistricts, LocalDate.now(JpaVolunteerRegistry.THAILAND),
+        List<DemoRecord> records = DemoRegister.generate(rows, subdistricts, LocalDate.now(java.time.ZoneId.of("Asia/Bangkok")),
                 Long.parseLong(options.getOrDefault("--seed", "2569")));
         try (Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
                 CSVPrinter printer = new CSVPrinter(writer, RegisterCsv.FORMAT)) {
