@@ -18,7 +18,7 @@ import org.apom.registry.internal.demo.DemoRegister;
 
 /**
  * The demo register as an import file, for benchmarks and trials at any size:
- * {@code java -cp <registry, registry.api, core.api and commons-csv jars> org.apom.registry.internal.DemoFile --rows 1000000
+ * {@code java -cp <registry, registry.api, core.api, commons-csv, commons-io and commons-codec jars> org.apom.registry.internal.DemoFile --rows 1000000
  * --subdistricts subdistricts.csv --out volunteers.csv [--provinces 50,40,10,90,34] [--seed 2569]}.
  */
 public final class DemoFile {

@@ -134,13 +134,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
         var reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
         return jpa.txExpr(TransactionType.Required, em -> {
             Page<Volunteer> found = VolunteerQuery.run(em, search, reach, caller.province(), page);
-            List<String> disclosed = found.items().stream().filter(v -> PersonalData.visibleTo(caller, v))
-                    .map(Volunteer::id).toList();
-            if (!disclosed.isEmpty()) {
-                // one entry for the whole page: which records this request disclosed
-                audit.record(caller, "volunteer.read-personal", "volunteer", "search", caller.province(), null,
-                        Map.of("ids", disclosed));
-            }
+            auditDisclosure(caller, "search", found.items().stream());
             return found;
         });
     }
@@ -272,12 +266,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
         ProvinceCode only = scope;
         return jpa.txExpr(TransactionType.Required, em -> {
             Page<DuplicatePair> found = DuplicateQuery.run(em, only, page);
-            List<String> disclosed = found.items().stream().flatMap(p -> Stream.of(p.first(), p.second()))
-                    .filter(v -> PersonalData.visibleTo(caller, v)).map(Volunteer::id).toList();
-            if (!disclosed.isEmpty()) {
-                audit.record(caller, "volunteer.read-personal", "volunteer", "duplicates", caller.province(), null,
-                        Map.of("ids", disclosed));
-            }
+            auditDisclosure(caller, "duplicates", found.items().stream().flatMap(p -> Stream.of(p.first(), p.second())));
             return found;
         });
     }
@@ -348,6 +337,15 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
                     PersonalData.auditState(mergedBefore), mergedAfter);
             return after;
         });
+    }
+
+    /** One entry for a whole page of a list: which records it disclosed unmasked, if any. */
+    private void auditDisclosure(Caller caller, String list, Stream<Volunteer> shown) {
+        List<String> disclosed = shown.filter(v -> PersonalData.visibleTo(caller, v)).map(Volunteer::id).toList();
+        if (!disclosed.isEmpty()) {
+            audit.record(caller, "volunteer.read-personal", "volunteer", list, caller.province(), null,
+                    Map.of("ids", disclosed));
+        }
     }
 
     private static List<FieldError> twoRecords(String field, String a, String b) {

@@ -15,17 +15,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.csv.CSVPrinter;
-import org.apom.core.api.Page;
-import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.persistence.testing.TestDatabase;
@@ -35,10 +31,7 @@ import org.apom.registry.api.ImportStatus;
 import org.apom.registry.api.VolunteerInput;
 import org.apom.registry.internal.demo.DemoRecord;
 import org.apom.registry.internal.demo.DemoRegister;
-import org.apom.security.api.AuditEntry;
-import org.apom.security.api.AuditQuery;
 import org.apom.security.api.AuditTrail;
-import org.apom.security.api.AuditVerification;
 import org.apom.security.api.Caller;
 import org.apom.security.api.Role;
 import org.junit.jupiter.api.AfterEach;
@@ -244,29 +237,7 @@ class JpaVolunteerFilesTest {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** An audit trail that records actions and, at the given record, runs {@code cut} and throws. */
     private AuditTrail audit(int cutAt, Runnable cut) {
-        AtomicInteger records = new AtomicInteger();
-        return new AuditTrail() {
-            @Override
-            public void record(Caller caller, String action, String entity, String entityId, ProvinceCode province,
-                    Map<String, ?> before, Map<String, ?> after) {
-                if (records.incrementAndGet() == cutAt) {
-                    cut.run();
-                    throw new IllegalStateException("the platform stopped");
-                }
-                audited.add(action);
-            }
-
-            @Override
-            public Page<AuditEntry> query(Caller caller, AuditQuery query, PageRequest page) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public AuditVerification verify(Caller caller) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return new RecordingAudit(audited, cutAt, cut);
     }
 }

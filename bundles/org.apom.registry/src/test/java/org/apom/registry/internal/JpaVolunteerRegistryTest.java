@@ -23,9 +23,7 @@ import org.apom.registry.api.VolunteerInput;
 import org.apom.registry.api.VolunteerSearch;
 import org.apom.registry.api.VolunteerStatus;
 import org.apom.security.api.AuditEntry;
-import org.apom.security.api.AuditQuery;
 import org.apom.security.api.AuditTrail;
-import org.apom.security.api.AuditVerification;
 import org.apom.security.api.Caller;
 import org.apom.security.api.Role;
 import org.junit.jupiter.api.AfterEach;
@@ -245,22 +243,6 @@ class JpaVolunteerRegistryTest {
     }
 
     private AuditTrail recordingAudit() {
-        return new AuditTrail() {
-            @Override
-            public void record(Caller caller, String action, String entity, String entityId, ProvinceCode province,
-                    Map<String, ?> before, Map<String, ?> after) {
-                audited.add(action);
-            }
-
-            @Override
-            public Page<AuditEntry> query(Caller caller, AuditQuery query, PageRequest page) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public AuditVerification verify(Caller caller) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return new RecordingAudit(audited);
     }
 }
