@@ -82,5 +82,5 @@ for db in "${databases[@]}"; do
     echo "-- search at about $((rows + 2000 + parts * part_rows)) records"
     bench search "${BENCH_RUNS:-20}"
     "$dir/bin/stop" >/dev/null 2>&1; sleep 5; pkill -f "karaf.home=$dir" 2>/dev/null || true
-    [ "$db" = postgresql ] && pg_stop
+    if [ "$db" = postgresql ]; then pg_stop; fi
 done

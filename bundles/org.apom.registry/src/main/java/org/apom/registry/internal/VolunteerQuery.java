@@ -42,6 +42,15 @@ final class VolunteerQuery {
             }
             province = own;
         }
+        ProvinceCode implied = s.subdistrict() != null ? s.subdistrict().province()
+                : s.district() != null ? s.district().province() : null;
+        if (implied != null) {
+            if (province != null && !province.equals(implied)) {
+                return new Page<>(List.of(), null);
+            }
+            // with the area's province fixed, the (area, last name, first name, id) index gives the order
+            province = implied;
+        }
         if (province != null) {
             where.append(" AND v.provinceCode = :province");
             params.put("province", province.value());
@@ -77,9 +86,16 @@ final class VolunteerQuery {
                 throw new InvalidValueException("cursor", LocalizedText.of("The cursor is not one this server gave out.",
                         "cursor ไม่ถูกต้อง"));
             }
-            where.append(" AND (v.provinceCode > :cp OR (v.provinceCode = :cp AND (v.lastKey > :cl OR (v.lastKey = :cl"
-                    + " AND (v.firstKey > :cf OR (v.firstKey = :cf AND v.id > :ci))))))");
-            params.put("cp", key[0]);
+            // the first comparison is repeated alone so that the database can start the index scan at the cursor
+            String within = "(v.lastKey > :cl OR (v.lastKey = :cl AND (v.firstKey > :cf OR (v.firstKey = :cf"
+                    + " AND v.id > :ci))))";
+            if (province != null) {
+                where.append(" AND v.lastKey >= :cl AND ").append(within);
+            } else {
+                where.append(" AND v.provinceCode >= :cp AND (v.provinceCode > :cp OR (v.provinceCode = :cp AND ")
+                        .append(within).append("))");
+                params.put("cp", key[0]);
+            }
             params.put("cl", key[1]);
             params.put("cf", key[2]);
             params.put("ci", key[3]);

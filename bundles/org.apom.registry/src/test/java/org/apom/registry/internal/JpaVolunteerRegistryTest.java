@@ -132,6 +132,28 @@ class JpaVolunteerRegistryTest {
     }
 
     @Test
+    void pagesWithinAProvinceOrADistrictVisitEveryRecordOnceInNameOrder() {
+        for (String[] p : new String[][] {{"1234545678781", "มาลี", "ก้องเกียรติ"}, {"3100600445627", "สมพร", "ใจดี"},
+                {"3100600445635", "สมชาย", "ใจดี"}, {"1101700203450", "อารี", "ใจดี"}}) {
+            registry.register(CM_OFFICER, new VolunteerInput(p[0], "นาง", p[1], p[2], null, null, "1980-01-01",
+                    "FEMALE", null, "500101", null, null));
+        }
+        for (VolunteerSearch search : List.of(new VolunteerSearch(ProvinceCode.of("50"), null, null, null, null, null),
+                new VolunteerSearch(null, org.apom.core.api.DistrictCode.of("5001"), null, null, null, null))) {
+            List<String> names = new ArrayList<>();
+            String cursor = null;
+            do {
+                Page<Volunteer> page = registry.search(CM_OFFICER, search, PageRequest.of(1, cursor));
+                page.items().forEach(v -> names.add(v.lastName() + " " + v.firstName()));
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            assertEquals(List.of("ก้องเกียรติ มาลี", "ใจดี สมชาย", "ใจดี สมพร", "ใจดี อารี"), names);
+        }
+        assertEquals(0, registry.search(CM_OFFICER, new VolunteerSearch(null, org.apom.core.api.DistrictCode.of("4001"),
+                null, null, null, null), PageRequest.of(null, null)).items().size(), "a district of another province");
+    }
+
+    @Test
     void updatesAreCheckedAgainAndKeepToTheirProvince() {
         Volunteer v = registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
         Volunteer changed = registry.update(CM_OFFICER, v.id(), Map.of("lastName", "ใจงาม"), v.version());
