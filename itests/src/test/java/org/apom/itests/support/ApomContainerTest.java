@@ -88,19 +88,36 @@ public abstract class ApomContainerTest {
         while (System.nanoTime() < deadline) {
             try {
                 HttpAnswer health = http().get("/health");
-                HttpAnswer provinces = asAdmin().get("/areas/provinces");
-                if (health.status() == 200 && provinces.status() == 200) {
-                    return;
+                last = "health " + health.status() + " " + health.body();
+                if (health.status() == 200 && !Files.exists(adminPasswordFile())) {
+                    last += ", no first admin yet (" + adminPasswordFile() + ")";
+                } else if (health.status() == 200) {
+                    HttpAnswer provinces = asAdmin().get("/areas/provinces");
+                    if (provinces.status() == 200) {
+                        return;
+                    }
+                    last += ", provinces " + provinces.status();
                 }
-                last = "health " + health.status() + " " + health.body() + ", provinces " + provinces.status();
-            } catch (IOException notListeningYetOrNoAdminYet) {
-                last = notListeningYetOrNoAdminYet.toString();
+            } catch (IOException notListeningYet) {
+                last = notListeningYet.toString();
             }
             Thread.sleep(250);
         }
+        last += "\nerrors in the container's log:\n" + errorsInLog();
         // a platform that did not start does not start later: the next tests of this container fail at once
         gaveUp = last;
         throw new AssertionError("Apom was not ready within " + READY_WITHIN + ": " + last);
+    }
+
+    /** The last ERROR lines of the container's karaf.log, which Pax Exam deletes with the container. */
+    private static String errorsInLog() {
+        try {
+            List<String> errors = Files.readAllLines(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"))
+                    .stream().filter(l -> l.contains("| ERROR |") || l.startsWith("Caused by")).toList();
+            return String.join("\n", errors.subList(Math.max(0, errors.size() - 20), errors.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(no log: " + e + ")";
+        }
     }
 
     /** An HTTP client for the API of the container this test runs in. */

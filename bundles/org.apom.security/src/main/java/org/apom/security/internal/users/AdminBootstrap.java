@@ -41,9 +41,16 @@ final class AdminBootstrap {
                 AdminPassword.writeOwnerOnly(passwordFile, password);
             }
             users.create(FIRST_START, new NewUser(ADMIN, password, List.of(Role.CENTRAL_ADMIN.id()), null));
-        } catch (IOException | ProblemException e) {
-            LOG.error("Could not create the first admin: {}{}", e.getMessage(), e instanceof ProblemException p
-                    ? " " + p.errors().stream().map(f -> f.field() + ": " + f.message().en()).toList() : "");
+        } catch (RuntimeException e) {
+            // no password file may name a password that was never stored
+            deleteQuietly(generated ? passwordFile : null);
+            if (!(e instanceof ProblemException)) {
+                throw e; // transient: the caller tries again
+            }
+            logFailure(e);
+            return false;
+        } catch (IOException e) {
+            logFailure(e);
             deleteQuietly(generated ? passwordFile : null);
             return false;
         }
@@ -54,6 +61,11 @@ final class AdminBootstrap {
             LOG.info("Created the central admin '{}' with the password from APOM_ADMIN_PASSWORD", ADMIN);
         }
         return true;
+    }
+
+    private static void logFailure(Exception e) {
+        LOG.error("Could not create the first admin: {}{}", e.getMessage(), e instanceof ProblemException p
+                ? " " + p.errors().stream().map(f -> f.field() + ": " + f.message().en()).toList() : "");
     }
 
     private static void deleteQuietly(Path file) {
