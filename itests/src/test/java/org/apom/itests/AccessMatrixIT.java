@@ -17,6 +17,7 @@ import javax.inject.Inject;
 import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
+import org.apom.itests.support.TestJars;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -83,6 +84,15 @@ public class AccessMatrixIT extends ApomContainerTest {
             | GET /volunteers/export                     | own    | 200     | 200     | 200     | 403     | 403        | 401       |
             | GET /volunteers/export                     | other  | 200     | 403     | 403     | 403     | 403        | 401       |
             | GET /data-quality                          | -      | 200     | 200     | 200     | 403     | 200        | 401       |
+            | GET /extensions                            | -      | 200     | 200     | 403     | 403     | 403        | 401       |
+            | POST /extensions                           | own    | 201     | 201     | 403     | 403     | 403        | 401       |
+            | POST /extensions                           | other  | 201     | 403     | 403     | 403     | 403        | 401       |
+            | PUT /extensions/{symbolicName}             | own    | 200     | 200     | 403     | 403     | 403        | 401       |
+            | PUT /extensions/{symbolicName}             | other  | 200     | 404     | 403     | 403     | 403        | 401       |
+            | POST /extensions/{symbolicName}/rollback   | own    | 200     | 200     | 403     | 403     | 403        | 401       |
+            | POST /extensions/{symbolicName}/rollback   | other  | 200     | 404     | 403     | 403     | 403        | 401       |
+            | DELETE /extensions/{symbolicName}          | own    | 204     | 204     | 403     | 403     | 403        | 401       |
+            | DELETE /extensions/{symbolicName}          | other  | 204     | 404     | 403     | 403     | 403        | 401       |
             | GET /audit                                 | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             | GET /audit/verification                    | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             """;
@@ -199,6 +209,18 @@ public class AccessMatrixIT extends ApomContainerTest {
                 return as.get("/volunteers/imports/" + importId);
             case "GET /volunteers/export":
                 return as.get("/volunteers/export?province=" + province);
+            case "POST /extensions":
+                return as.sendBytes("POST", "/extensions", "application/java-archive",
+                        TestJars.extension("org.apom.ext.matrix" + UNIQUE.incrementAndGet(), "1.0.0", province));
+            case "PUT /extensions/{symbolicName}": {
+                String name = installedExtension(province, false);
+                return as.sendBytes("PUT", "/extensions/" + name, "application/java-archive",
+                        TestJars.extension(name, "1.1.0", province));
+            }
+            case "POST /extensions/{symbolicName}/rollback":
+                return as.post("/extensions/" + installedExtension(province, true) + "/rollback", "");
+            case "DELETE /extensions/{symbolicName}":
+                return as.send("DELETE", "/extensions/" + installedExtension(province, false), null, null);
             case "DELETE /tokens/{id}":
                 String id = asAdmin().post("/tokens", tokenJson(province)).json().get("id").asText();
                 return as.send("DELETE", "/tokens/" + id, null, null);
@@ -221,6 +243,19 @@ public class AccessMatrixIT extends ApomContainerTest {
         return "{\"nationalId\": \"" + nationalId(UNIQUE.incrementAndGet()) + "\", \"title\": \"นาย\", "
                 + "\"firstName\": \"ทดสอบ\", \"lastName\": \"สิทธิ์\", \"birthDate\": \"1980-01-01\", "
                 + "\"gender\": \"MALE\", \"subdistrictCode\": \"" + province + "0101\"}";
+    }
+
+    /** An extension of the province installed by the central admin (in a second version when asked); its name. */
+    private String installedExtension(String province, boolean withPrevious) throws Exception {
+        String name = "org.apom.ext.matrix" + UNIQUE.incrementAndGet();
+        HttpAnswer installed = asAdmin().sendBytes("POST", "/extensions", "application/java-archive",
+                TestJars.extension(name, "1.0.0", province));
+        assertEquals(installed.toString(), 201, installed.status());
+        if (withPrevious) {
+            asAdmin().sendBytes("PUT", "/extensions/" + name, "application/java-archive",
+                    TestJars.extension(name, "1.2.0", province));
+        }
+        return name;
     }
 
     /** A CSV file of one new volunteer in the province. */

@@ -1,0 +1,258 @@
+package org.apom.extensions.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.persistence.EntityManager;
+import javax.transaction.TransactionManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apom.core.api.LocalizedText;
+import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.extensions.internal.jpa.ExtensionEntity;
+import org.apom.persistence.api.SchemaMigrator;
+import org.apom.security.api.AccessPolicy;
+import org.apom.security.api.Action;
+import org.apom.security.api.AuditTrail;
+import org.apom.security.api.Caller;
+import org.apom.security.api.Reach;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Installs, updates, rolls back and removes provinces' extension bundles, keeping each one's jar and the one
+ * before in the database, so that a restart brings back exactly the same set. Every change is audited.
+ */
+@Component(service = ExtensionManager.class, configurationPid = "org.apom.extensions")
+@Designate(ocd = ExtensionsConfig.class)
+public final class ExtensionManager {
+
+    static final String CHANGELOG = "db/extensions/changelog.xml";
+    private static final Logger LOG = LoggerFactory.getLogger(ExtensionManager.class);
+
+    private final JpaTemplate jpa;
+    private final AuditTrail audit;
+    private final JarRules rules;
+    private final ExtensionBundles bundles;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public ExtensionManager(BundleContext context, @Reference(target = "(osgi.unit.name=apom-extensions)") JpaTemplate jpa,
+            @Reference SchemaMigrator migrator, @Reference AuditTrail audit,
+            // OpenJPA looks the JTA manager up as a service per transaction (docs/stack.md trap 20)
+            @Reference TransactionManager transactions, ExtensionsConfig config) {
+        this.jpa = jpa;
+        this.audit = audit;
+        this.rules = new JarRules(config.maxJarKiB() * 1024);
+        this.bundles = new ExtensionBundles(context);
+        migrator.migrate(CHANGELOG, ExtensionManager.class.getClassLoader());
+        restore();
+    }
+
+    public List<ExtensionInfo> list(Caller caller) {
+        Reach reach = AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT e FROM ExtensionEntity e ORDER BY e.symbolicName", ExtensionEntity.class).getResultList()
+                .stream().filter(e -> reach == Reach.ALL || caller.province() != null
+                        && caller.province().value().equals(e.province()))
+                .map(this::info).toList());
+    }
+
+    public ExtensionInfo install(Caller caller, byte[] jar) {
+        ExtensionJar checked = rules.check(jar);
+        authorize(caller, checked.province());
+        return jpa.txExpr(TransactionType.Required, em -> {
+            if (em.find(ExtensionEntity.class, checked.symbolicName()) != null || bundles.find(checked.symbolicName()) != null) {
+                throw ProblemException.conflict("already-installed", LocalizedText.of(
+                        "This extension is installed; send a new version with PUT /extensions/" + checked.symbolicName() + ".",
+                        "ส่วนขยายนี้ติดตั้งแล้ว ส่งรุ่นใหม่ด้วย PUT /extensions/" + checked.symbolicName()));
+            }
+            ExtensionEntity entity = new ExtensionEntity(checked.symbolicName(), checked.province(),
+                    checked.version().toString(), jar, sha256(jar), caller.name(), clock.instant());
+            em.persist(entity);
+            em.flush();
+            Bundle bundle = bundles.install(checked);
+            audit.record(caller, "extension.install", "extension", checked.symbolicName(), provinceOf(checked.province()),
+                    null, state(entity));
+            return info(entity, bundle);
+        });
+    }
+
+    public ExtensionInfo update(Caller caller, String symbolicName, byte[] jar) {
+        ExtensionJar checked = rules.check(jar);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ExtensionEntity entity = managed(em, caller, symbolicName);
+            if (!checked.symbolicName().equals(symbolicName) || !checked.province().equals(entity.province())) {
+                throw ProblemException.invalid(List.of(new org.apom.core.api.problem.FieldError("Bundle-SymbolicName",
+                        "not-this-extension", LocalizedText.of("The jar is another extension (its name or province "
+                                + "differs); install it with POST /extensions.",
+                                "แฟ้มนี้เป็นส่วนขยายอื่น (ชื่อหรือจังหวัดต่างกัน) ติดตั้งด้วย POST /extensions"))));
+            }
+            Map<String, Object> before = state(entity);
+            byte[] running = entity.currentJar();
+            entity.replace(checked.version().toString(), jar, sha256(jar), caller.name(), clock.instant());
+            em.flush();
+            apply(entity, jar, running);
+            audit.record(caller, "extension.update", "extension", symbolicName, provinceOf(entity.province()), before,
+                    state(entity));
+            return info(entity);
+        });
+    }
+
+    public ExtensionInfo rollback(Caller caller, String symbolicName) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ExtensionEntity entity = managed(em, caller, symbolicName);
+            if (!entity.hasPrevious()) {
+                throw ProblemException.conflict("no-previous-version", LocalizedText.of(
+                        "This extension has no previous version to go back to.", "ส่วนขยายนี้ไม่มีรุ่นก่อนหน้า"));
+            }
+            Map<String, Object> before = state(entity);
+            byte[] running = entity.currentJar();
+            entity.rollBack(caller.name(), clock.instant());
+            em.flush();
+            apply(entity, entity.currentJar(), running);
+            audit.record(caller, "extension.rollback", "extension", symbolicName, provinceOf(entity.province()), before,
+                    state(entity));
+            return info(entity);
+        });
+    }
+
+    public void uninstall(Caller caller, String symbolicName) {
+        jpa.tx(TransactionType.Required, em -> {
+            ExtensionEntity entity = managed(em, caller, symbolicName);
+            Map<String, Object> before = state(entity);
+            em.remove(entity);
+            em.flush();
+            Bundle bundle = bundles.find(symbolicName);
+            if (bundle != null) {
+                bundles.uninstall(bundle);
+            }
+            audit.record(caller, "extension.uninstall", "extension", symbolicName, provinceOf(entity.province()),
+                    before, null);
+        });
+    }
+
+    /** Brings the framework to the stored set: what is missing is installed, what differs is updated. */
+    private void restore() {
+        List<String> names = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT e.symbolicName FROM ExtensionEntity e", String.class).getResultList());
+        for (String name : names) {
+            try {
+                jpa.tx(TransactionType.Required, em -> {
+                    ExtensionEntity entity = em.find(ExtensionEntity.class, name);
+                    Bundle bundle = bundles.find(name);
+                    if (bundle == null) {
+                        bundles.install(rules.check(entity.currentJar()));
+                    } else if (!bundle.getVersion().toString().equals(entity.currentVersion())) {
+                        bundles.update(bundle, entity.currentJar());
+                    }
+                });
+            } catch (RuntimeException e) {
+                LOG.error("Extension {} could not be restored: {}", name, e.getMessage());
+                jpa.tx(TransactionType.Required, em -> em.find(ExtensionEntity.class, name).failed(e.getMessage()));
+            }
+        }
+    }
+
+    /** Puts the jar in place of the running one; if it cannot start, the running one comes back. */
+    private void apply(ExtensionEntity entity, byte[] jar, byte[] running) {
+        Bundle bundle = bundles.find(entity.symbolicName());
+        if (bundle == null) {
+            bundles.install(rules.check(jar));
+            return;
+        }
+        try {
+            bundles.update(bundle, jar);
+        } catch (ProblemException cannotStart) {
+            try {
+                bundles.update(bundle, running);
+            } catch (ProblemException e) {
+                LOG.error("Extension {} could not go back to its running version: {}", entity.symbolicName(),
+                        e.detail().en());
+            }
+            throw cannotStart;
+        }
+    }
+
+    private ExtensionEntity managed(EntityManager em, Caller caller, String symbolicName) {
+        AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
+        ExtensionEntity entity = symbolicName == null ? null : em.find(ExtensionEntity.class, symbolicName);
+        if (entity == null || !mayManage(caller, entity.province())) {
+            throw ProblemException.notFound("not-found", LocalizedText.of("There is no such extension.",
+                    "ไม่พบส่วนขยายที่ระบุ"));
+        }
+        return entity;
+    }
+
+    private static void authorize(Caller caller, String province) {
+        AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
+        if (!mayManage(caller, province)) {
+            throw new ProblemException(403, "forbidden", LocalizedText.of(ExtensionJar.EVERY_PROVINCE.equals(province)
+                    ? "Only central admins install ministry-wide extensions (Apom-Province: *)."
+                    : "You may manage extensions of your own province only (its Apom-Province header).",
+                    ExtensionJar.EVERY_PROVINCE.equals(province) ? "เฉพาะผู้ดูแลส่วนกลางติดตั้งส่วนขยายทุกจังหวัดได้"
+                            : "คุณจัดการได้เฉพาะส่วนขยายของจังหวัดของคุณ"), List.of());
+        }
+    }
+
+    private static boolean mayManage(Caller caller, String province) {
+        return ExtensionJar.EVERY_PROVINCE.equals(province)
+                ? AccessPolicy.reach(caller, Action.EXTENSIONS_MANAGE) == Reach.ALL
+                : AccessPolicy.allows(caller, Action.EXTENSIONS_MANAGE, ProvinceCode.of(province));
+    }
+
+    private ExtensionInfo info(ExtensionEntity e) {
+        return info(e, bundles.find(e.symbolicName()));
+    }
+
+    private ExtensionInfo info(ExtensionEntity e, Bundle bundle) {
+        List<String> services = bundle == null || bundle.getRegisteredServices() == null ? List.of()
+                : Arrays.stream(bundle.getRegisteredServices())
+                        .flatMap(r -> Stream.of((String[]) r.getProperty(Constants.OBJECTCLASS))).distinct().sorted().toList();
+        return new ExtensionInfo(e.symbolicName(), e.province(), e.currentVersion(), e.previousVersion(),
+                bundle == null ? "MISSING" : stateName(bundle.getState()), services, e.lastError(), e.changedBy(),
+                e.changedAt());
+    }
+
+    private static Map<String, Object> state(ExtensionEntity e) {
+        return Map.of("version", e.currentVersion(), "previousVersion", String.valueOf(e.previousVersion()),
+                "province", e.province());
+    }
+
+    private static ProvinceCode provinceOf(String province) {
+        return ExtensionJar.EVERY_PROVINCE.equals(province) ? null : ProvinceCode.of(province);
+    }
+
+    private static String stateName(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            default -> "INSTALLED";
+        };
+    }
+
+    private static String sha256(byte[] jar) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jar));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.apom.extensions.internal.rest;
+
+import static org.apom.security.api.CallerPrincipal.callerOf;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.apom.extensions.internal.ExtensionInfo;
+import org.apom.extensions.internal.ExtensionManager;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** Provinces' extension bundles: the jar is the body ({@code application/java-archive}). */
+@Component(service = ExtensionsResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=apom)")
+@JSONRequired
+@Path("extensions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "extensions", description = "Provinces' own bundles, installed and swapped while the platform serves")
+@SecurityRequirement(name = "basicAuth")
+public final class ExtensionsResource {
+
+    private static final String JAR = "application/java-archive";
+
+    private final ExtensionManager manager;
+
+    @Activate
+    public ExtensionsResource(@Reference ExtensionManager manager) {
+        this.manager = manager;
+    }
+
+    @GET
+    @Operation(summary = "Installed extensions the caller manages: version, state, province, services, last error")
+    @ApiResponse(responseCode = "200", description = "The extensions", useReturnTypeSchema = true)
+    public List<ExtensionInfo> list(@Context SecurityContext security) {
+        return manager.list(callerOf(security.getUserPrincipal()));
+    }
+
+    @POST
+    @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Install an extension; its jar is checked first (docs/extensions.md)")
+    @ApiResponse(responseCode = "201", description = "Installed and started",
+            content = @Content(schema = @Schema(implementation = ExtensionInfo.class)))
+    public Response install(InputStream jar, @Context SecurityContext security, @Context UriInfo uri)
+            throws IOException {
+        ExtensionInfo info = manager.install(callerOf(security.getUserPrincipal()), jar.readAllBytes());
+        return Response.created(uri.getAbsolutePathBuilder().path(info.symbolicName()).build()).entity(info).build();
+    }
+
+    @PUT
+    @Path("{symbolicName}")
+    @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Swap in a new version of the extension; the running one becomes its previous version")
+    @ApiResponse(responseCode = "200", description = "Swapped",
+            content = @Content(schema = @Schema(implementation = ExtensionInfo.class)))
+    public ExtensionInfo update(@PathParam("symbolicName") String symbolicName, InputStream jar,
+            @Context SecurityContext security) throws IOException {
+        return manager.update(callerOf(security.getUserPrincipal()), symbolicName, jar.readAllBytes());
+    }
+
+    @POST
+    @Path("{symbolicName}/rollback")
+    @Operation(summary = "Go back to the previous version")
+    @ApiResponse(responseCode = "200", description = "Rolled back",
+            content = @Content(schema = @Schema(implementation = ExtensionInfo.class)))
+    public ExtensionInfo rollback(@PathParam("symbolicName") String symbolicName, @Context SecurityContext security) {
+        return manager.rollback(callerOf(security.getUserPrincipal()), symbolicName);
+    }
+
+    @DELETE
+    @Path("{symbolicName}")
+    @Operation(summary = "Uninstall the extension")
+    @ApiResponse(responseCode = "204", description = "Uninstalled")
+    public Response uninstall(@PathParam("symbolicName") String symbolicName, @Context SecurityContext security) {
+        manager.uninstall(callerOf(security.getUserPrincipal()), symbolicName);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,127 @@
+package org.apom.itests;
+
+import static org.apom.itests.PlatformContract.assertProblem;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.apom.itests.support.ApomContainerTest;
+import org.apom.itests.support.Http;
+import org.apom.itests.support.HttpAnswer;
+import org.apom.itests.support.TestJars;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Provinces' extensions through the REST API: install, swap, roll back, remove, and what is refused. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ExtensionsIT extends ApomContainerTest {
+
+    private static final String JAR = "application/java-archive";
+    private static final String PASSWORD = "a long enough passphrase";
+
+    @Inject
+    private BundleContext context;
+
+    @Test
+    public void anExtensionIsSwappedAndRolledBackWithoutTouchingAnyCoreBundle() throws Exception {
+        List<String> coreBefore = coreBundles();
+        String name = "org.apom.ext.p50.swap";
+        HttpAnswer installed = asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.extension(name, "1.0.0", "50"));
+        assertEquals(installed.toString(), 201, installed.status());
+        assertTrue(installed.header("Location").endsWith("/extensions/" + name));
+        assertEquals("ACTIVE", installed.json().get("state").asText());
+        for (int swap = 0; swap < 20; swap++) {
+            String version = swap % 2 == 0 ? "1.1.0" : "1.0.0";
+            HttpAnswer swapped = asAdmin().sendBytes("PUT", "/extensions/" + name, JAR,
+                    TestJars.extension(name, version, "50"));
+            assertEquals(swapped.toString(), 200, swapped.status());
+            assertEquals(version, bundle(name).getVersion().toString());
+            assertEquals(Bundle.ACTIVE, bundle(name).getState());
+        }
+        JsonNode rolledBack = asAdmin().post("/extensions/" + name + "/rollback", "").json();
+        assertEquals("1.1.0", rolledBack.get("version").asText());
+        assertEquals("1.0.0", rolledBack.get("previousVersion").asText());
+        assertEquals("1.1.0", bundle(name).getVersion().toString());
+        assertEquals("no core bundle restarted, refreshed or updated", coreBefore, coreBundles());
+
+        JsonNode audit = asAdmin().get("/audit?entity=extension&id=" + name + "&limit=500").json().get("items");
+        assertEquals(audit.toString(), 22, audit.size());
+        assertEquals(204, asAdmin().send("DELETE", "/extensions/" + name, null, (String) null).status());
+        assertNull(bundle(name));
+        assertTrue(!asAdmin().get("/extensions").body().contains(name));
+    }
+
+    @Test
+    public void aProvinceAdminManagesOnlyTheirProvincesExtensions() throws Exception {
+        Http kkAdmin = person("kk-ext-admin", "province-admin", "40");
+        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR,
+                TestJars.extension("org.apom.ext.p50.owned", "1.0.0", "50")).status());
+        assertProblem(kkAdmin.sendBytes("POST", "/extensions", JAR,
+                TestJars.extension("org.apom.ext.p50.other", "1.0.0", "50")), 403, "forbidden");
+        assertProblem(kkAdmin.sendBytes("POST", "/extensions", JAR,
+                TestJars.extension("org.apom.ext.all", "1.0.0", "*")), 403, "forbidden");
+        assertProblem(kkAdmin.sendBytes("PUT", "/extensions/org.apom.ext.p50.owned", JAR,
+                TestJars.extension("org.apom.ext.p50.owned", "1.1.0", "50")), 404, "not-found");
+        HttpAnswer own = kkAdmin.sendBytes("POST", "/extensions", JAR, TestJars.extension("org.apom.ext.p40.own", "1.0.0", "40"));
+        assertEquals(own.toString(), 201, own.status());
+        JsonNode seen = kkAdmin.get("/extensions").json();
+        assertEquals(seen.toString(), 1, seen.size());
+        assertEquals("org.apom.ext.p40.own", seen.get(0).get("symbolicName").asText());
+        assertProblem(asAdmin().sendBytes("POST", "/extensions", JAR,
+                TestJars.extension("org.apom.ext.p40.own", "1.0.0", "40")), 409, "already-installed");
+        assertProblem(asAdmin().post("/extensions/org.apom.ext.p40.own/rollback", ""), 409, "no-previous-version");
+    }
+
+    @Test
+    public void aJarThatBreaksTheRulesIsRefusedBeforeAnythingIsInstalled() throws Exception {
+        int bundles = context.getBundles().length;
+        HttpAnswer refused = asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.jar(Map.of(
+                "Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "org.apom.ext.p50.bad", "Apom-Province", "50",
+                "Import-Package", "org.apom.registry.internal", "Export-Package", "org.apom.ext.p50.bad")));
+        assertProblem(refused, 422, "extension-rules");
+        List<String> fields = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertEquals(List.of("Export-Package", "Import-Package"), fields);
+        assertProblem(asAdmin().sendBytes("POST", "/extensions", JAR, "not a jar".getBytes()), 422, "not-a-bundle");
+        // a valid bundle that cannot resolve: nothing of it stays
+        assertProblem(asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.jar(Map.of("Bundle-ManifestVersion", "2",
+                "Bundle-SymbolicName", "org.apom.ext.p50.unresolvable", "Apom-Province", "50",
+                "Import-Package", "org.apom.nothing.api"))), 422, "cannot-start");
+        assertEquals(bundles, context.getBundles().length);
+    }
+
+    private List<String> coreBundles() {
+        List<String> core = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.apom.")
+                    && !b.getLocation().startsWith("apom-extension:")) {
+                core.add(b.getBundleId() + " " + b.getSymbolicName() + " " + b.getState() + " " + b.getLastModified());
+            }
+        }
+        return core;
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return context.getBundle("apom-extension:" + symbolicName);
+    }
+
+    private Http person(String username, String role, String province) throws Exception {
+        asAdmin().post("/users", "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\", \"roles\": [\""
+                + role + "\"], \"province\": \"" + province + "\"}");
+        return http().as(username, PASSWORD);
+    }
+}
