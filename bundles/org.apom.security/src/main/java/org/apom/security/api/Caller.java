@@ -46,6 +46,20 @@ public record Caller(String name, Kind kind, Set<Role> roles, ProvinceCode provi
         return new Caller(job, Kind.SYSTEM, Set.of(Role.CENTRAL_ADMIN), null, Set.of(), null);
     }
 
+    /**
+     * The central admin logged in to the Karaf shell, named in the audit trail (only central admins reach the
+     * shell: the apom realm gives only them the ssh role).
+     */
+    @SuppressWarnings("removal") // Karaf 4.4 hands the shell's JAAS subject over the access control context
+    public static Caller shell() {
+        javax.security.auth.Subject subject = javax.security.auth.Subject.getSubject(
+                java.security.AccessController.getContext());
+        String user = subject == null ? null : subject.getPrincipals().stream()
+                .filter(p -> p.getClass().getSimpleName().equals("UserPrincipal")).map(java.security.Principal::getName)
+                .findFirst().orElse(null);
+        return system(user == null ? "karaf-shell" : "karaf-shell:" + user);
+    }
+
     /** The same caller, serving the request with that id. */
     public Caller inRequest(String id) {
         return new Caller(name, kind, roles, province, scopes, id);

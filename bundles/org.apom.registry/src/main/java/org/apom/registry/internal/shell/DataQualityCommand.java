@@ -9,6 +9,7 @@ import org.apom.core.api.ProvinceCode;
 import org.apom.registry.api.ProvinceQuality;
 import org.apom.registry.api.VolunteerRegistry;
 import org.apom.registry.api.VolunteerStatus;
+import org.apom.security.api.Caller;
 
 /** {@code apom:data-quality [province]}: the same figures as GET /data-quality, as a table. */
 @Command(scope = "apom", name = "data-quality", description = "Data quality of the register per province")
@@ -23,7 +24,7 @@ public class DataQualityCommand implements Action {
 
     @Override
     public Object execute() {
-        var rows = registry.dataQuality(ShellCaller.current(), province == null ? null : ProvinceCode.of(province));
+        var rows = registry.dataQuality(Caller.shell(), province == null ? null : ProvinceCode.of(province));
         System.out.printf("%-8s %8s %8s %9s %8s %8s %10s %10s %10s%n", "province", "records", "active", "suspended",
                 "resigned", "deceased", "complete%", "verified%", "duplicates");
         for (ProvinceQuality q : rows) {

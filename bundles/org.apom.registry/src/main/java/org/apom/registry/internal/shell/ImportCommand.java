@@ -18,6 +18,7 @@ import org.apom.core.api.problem.ProblemException;
 import org.apom.registry.api.ImportOptions;
 import org.apom.registry.api.ImportReport;
 import org.apom.registry.api.VolunteerFiles;
+import org.apom.security.api.Caller;
 
 /** {@code apom:import FILE [--province P] [--dry-run] [--atomic]}: POST /volunteers/imports for central IT. */
 @Command(scope = "apom", name = "import", description = "Import a register CSV file, showing its progress")
@@ -48,7 +49,7 @@ public class ImportCommand implements Action {
             byte[] bytes = Files.readAllBytes(Path.of(file));
             ImportOptions options = new ImportOptions(province == null ? null : ProvinceCode.of(province), dryRun,
                     atomic);
-            var caller = ShellCaller.current();
+            var caller = Caller.shell();
             ImportReport report = files.startImport(caller, bytes, options);
             out.println("Import " + report.id() + ": " + report.rows() + " rows, read as " + report.encoding());
             while (!report.finished()) {

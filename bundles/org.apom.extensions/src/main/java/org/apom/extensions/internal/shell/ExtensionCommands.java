@@ -1,0 +1,38 @@
+package org.apom.extensions.internal.shell;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apom.core.api.problem.FieldError;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.extensions.internal.ExtensionInfo;
+import org.apom.security.api.Caller;
+
+/** What the extension commands share: the caller, reading a jar, printing an extension or a refusal. */
+final class ExtensionCommands {
+
+    private ExtensionCommands() {
+    }
+
+    static Caller caller() {
+        return Caller.shell();
+    }
+
+    static byte[] read(String file) throws IOException {
+        return Files.readAllBytes(Path.of(file));
+    }
+
+    static String line(ExtensionInfo e) {
+        return String.format("%-40s %-8s %-10s %-10s %-9s %s", e.symbolicName(), e.province(), e.version(),
+                e.previousVersion() == null ? "-" : e.previousVersion(), e.state(),
+                e.lastError() == null ? String.join(", ", e.services()) : "error: " + e.lastError());
+    }
+
+    static void refused(ProblemException e) {
+        System.out.println("Refused (" + e.code() + "): " + e.detail().en());
+        for (FieldError f : e.errors()) {
+            System.out.println("  " + f.field() + ": " + f.message().en());
+        }
+    }
+}
