@@ -5,7 +5,6 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apom.core.api.problem.ProblemException;
 import org.apom.extensions.internal.ExtensionManager;
 
 /** {@code apom:ext-install}: as the REST API, for central IT. */
@@ -21,11 +20,7 @@ public class ExtInstallCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        try {
-            System.out.println(ExtensionCommands.line(manager.install(ExtensionCommands.caller(), ExtensionCommands.read(jar))));
-        } catch (ProblemException e) {
-            ExtensionCommands.refused(e);
-        }
+        ExtensionCommands.change(() -> manager.install(ExtensionCommands.caller(), ExtensionCommands.read(jar)));
         return null;
     }
 }

@@ -5,7 +5,6 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apom.core.api.problem.ProblemException;
 import org.apom.extensions.internal.ExtensionManager;
 
 /** {@code apom:ext-rollback}: as the REST API, for central IT. */
@@ -21,11 +20,7 @@ public class ExtRollbackCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        try {
-            System.out.println(ExtensionCommands.line(manager.rollback(ExtensionCommands.caller(), name)));
-        } catch (ProblemException e) {
-            ExtensionCommands.refused(e);
-        }
+        ExtensionCommands.change(() -> manager.rollback(ExtensionCommands.caller(), name));
         return null;
     }
 }

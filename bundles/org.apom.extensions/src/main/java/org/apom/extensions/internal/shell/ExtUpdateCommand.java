@@ -5,7 +5,6 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apom.core.api.problem.ProblemException;
 import org.apom.extensions.internal.ExtensionManager;
 
 /** {@code apom:ext-update}: as the REST API, for central IT. */
@@ -24,12 +23,7 @@ public class ExtUpdateCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        try {
-            System.out.println(ExtensionCommands.line(manager.update(ExtensionCommands.caller(), name,
-                    ExtensionCommands.read(jar))));
-        } catch (ProblemException e) {
-            ExtensionCommands.refused(e);
-        }
+        ExtensionCommands.change(() -> manager.update(ExtensionCommands.caller(), name, ExtensionCommands.read(jar)));
         return null;
     }
 }

@@ -29,6 +29,20 @@ final class ExtensionCommands {
                 e.lastError() == null ? String.join(", ", e.services()) : "error: " + e.lastError());
     }
 
+    /** Runs a change and prints the extension as it is after it, or why it was refused. */
+    static void change(Change change) throws IOException {
+        try {
+            System.out.println(line(change.apply()));
+        } catch (ProblemException e) {
+            refused(e);
+        }
+    }
+
+    /** A change of the manager's, which may read a jar first. */
+    interface Change {
+        ExtensionInfo apply() throws IOException;
+    }
+
     static void refused(ProblemException e) {
         System.out.println("Refused (" + e.code() + "): " + e.detail().en());
         for (FieldError f : e.errors()) {
