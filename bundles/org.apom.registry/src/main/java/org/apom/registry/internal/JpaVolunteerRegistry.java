@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Stream;
 
 import javax.persistence.EntityManager;
 import javax.transaction.TransactionManager;
@@ -33,7 +32,6 @@ import org.apom.registry.api.VolunteerRegistry;
 import org.apom.registry.api.VolunteerSearch;
 import org.apom.registry.api.VolunteerStatus;
 import org.apom.registry.internal.demo.DemoRecord;
-import org.apom.registry.internal.jpa.DismissalEntity;
 import org.apom.registry.internal.jpa.VolunteerEntity;
 import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
@@ -64,6 +62,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
     private final VolunteerRules rules;
     private final AuditTrail audit;
     private final Clock clock;
+    private final RegisterDuplicates duplicates;
 
     @Activate
     public JpaVolunteerRegistry(@Reference(target = "(osgi.unit.name=apom-registry)") JpaTemplate jpa,
@@ -87,6 +86,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
         this.rules = rules;
         this.audit = audit;
         this.clock = clock;
+        this.duplicates = new RegisterDuplicates(jpa, audit, clock);
     }
 
     @Override
@@ -134,7 +134,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
         var reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
         return jpa.txExpr(TransactionType.Required, em -> {
             Page<Volunteer> found = VolunteerQuery.run(em, search, reach, caller.province(), page);
-            auditDisclosure(caller, "search", found.items().stream());
+            PersonalData.auditDisclosure(audit, caller, "search", found.items().stream());
             return found;
         });
     }
@@ -255,111 +255,17 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
 
     @Override
     public Page<DuplicatePair> duplicates(Caller caller, ProvinceCode province, PageRequest page) {
-        var reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
-        ProvinceCode scope = province;
-        if (reach == Reach.OWN) {
-            if (province != null && !province.equals(caller.province())) {
-                return new Page<>(List.of(), null);
-            }
-            scope = caller.province();
-        }
-        ProvinceCode only = scope;
-        return jpa.txExpr(TransactionType.Required, em -> {
-            Page<DuplicatePair> found = DuplicateQuery.run(em, only, page);
-            auditDisclosure(caller, "duplicates", found.items().stream().flatMap(p -> Stream.of(p.first(), p.second())));
-            return found;
-        });
+        return duplicates.list(caller, province, page);
     }
 
     @Override
     public void dismissDuplicate(Caller caller, String firstId, String secondId, String reason) {
-        AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
-        String why = TextRules.clean(reason);
-        List<FieldError> errors = new ArrayList<>(twoRecords("ids", firstId, secondId));
-        if (why == null || why.length() > VolunteerRules.MAX_ADDRESS) {
-            errors.add(new FieldError("reason", "required", LocalizedText.of(
-                    "Say why they are different people, in at most 500 characters.",
-                    "ต้องระบุเหตุผลว่าเป็นคนละคน ไม่เกิน 500 ตัวอักษร")));
-        }
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        String first = firstId.compareTo(secondId) < 0 ? firstId : secondId;
-        String second = first.equals(firstId) ? secondId : firstId;
-        jpa.tx(TransactionType.Required, em -> {
-            VolunteerEntity a = writable(em, caller, first);
-            VolunteerEntity b = writable(em, caller, second);
-            Volunteer va = a.toDTO();
-            Volunteer vb = b.toDTO();
-            if (!a.firstKey().equals(b.firstKey()) || !a.lastKey().equals(b.lastKey())
-                    || !va.birthDate().equals(vb.birthDate())) {
-                throw ProblemException.conflict("not-suspected", LocalizedText.of(
-                        "These records are not suspected duplicates (names and birth date differ).",
-                        "ข้อมูลสองรายการนี้ไม่ได้ถูกสงสัยว่าซ้ำกัน (ชื่อหรือวันเกิดต่างกัน)"));
-            }
-            if (em.find(DismissalEntity.class, DismissalEntity.pairId(first, second)) == null) {
-                em.persist(new DismissalEntity(first, second, caller.name(), why, clock.instant()));
-            }
-            for (Volunteer v : List.of(va, vb)) {
-                audit.record(caller, "volunteer.duplicate-dismissed", "volunteer", v.id(), v.provinceCode(), null,
-                        Map.of("pair", List.of(first, second), "reason", why));
-            }
-        });
+        duplicates.dismiss(caller, firstId, secondId, reason);
     }
 
     @Override
     public Volunteer merge(Caller caller, String survivorId, String mergedId) {
-        AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
-        List<FieldError> errors = twoRecords("merged", survivorId, mergedId);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return jpa.txExpr(TransactionType.Required, em -> {
-            VolunteerEntity survivor = writable(em, caller, survivorId);
-            VolunteerEntity merged = writable(em, caller, mergedId);
-            if (survivor.merged() || merged.merged()) {
-                throw ProblemException.conflict("already-merged", LocalizedText.of(
-                        "One of the records is already merged into another.", "มีข้อมูลหนึ่งในสองรายการถูกรวมไปแล้ว"));
-            }
-            Volunteer survivorBefore = survivor.toDTO();
-            Volunteer mergedBefore = merged.toDTO();
-            survivor.takeMissingFrom(merged);
-            merged.mergeInto(survivorId);
-            em.flush();
-            Volunteer after = survivor.toDTO();
-            Map<String, Object> survivorAfter = PersonalData.auditState(after);
-            survivorAfter.put("merged", mergedId);
-            audit.record(caller, "volunteer.merge", "volunteer", survivorId, after.provinceCode(),
-                    PersonalData.auditState(survivorBefore), survivorAfter);
-            Map<String, Object> mergedAfter = PersonalData.auditState(merged.toDTO());
-            mergedAfter.put("mergedInto", survivorId);
-            audit.record(caller, "volunteer.merged-into", "volunteer", mergedId, mergedBefore.provinceCode(),
-                    PersonalData.auditState(mergedBefore), mergedAfter);
-            return after;
-        });
-    }
-
-    /** One entry for a whole page of a list: which records it disclosed unmasked, if any. */
-    private void auditDisclosure(Caller caller, String list, Stream<Volunteer> shown) {
-        List<String> disclosed = shown.filter(v -> PersonalData.visibleTo(caller, v)).map(Volunteer::id).toList();
-        if (!disclosed.isEmpty()) {
-            audit.record(caller, "volunteer.read-personal", "volunteer", list, caller.province(), null,
-                    Map.of("ids", disclosed));
-        }
-    }
-
-    private static List<FieldError> twoRecords(String field, String a, String b) {
-        if (a == null || b == null || a.isBlank() || b.isBlank() || a.equals(b)) {
-            return List.of(new FieldError(field, "two-records", LocalizedText.of("Name two different records.",
-                    "ต้องระบุข้อมูลสองรายการที่ต่างกัน")));
-        }
-        return List.of();
-    }
-
-    private static VolunteerEntity writable(EntityManager em, Caller caller, String id) {
-        VolunteerEntity entity = find(em, id);
-        AccessPolicy.require(caller, Action.VOLUNTEERS_WRITE, entity.province());
-        return entity;
+        return duplicates.merge(caller, survivorId, mergedId);
     }
 
     /** Whether the register holds no record at all. */
@@ -396,7 +302,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
         });
     }
 
-    private static VolunteerEntity find(EntityManager em, String id) {
+    static VolunteerEntity find(EntityManager em, String id) {
         VolunteerEntity entity = id == null ? null : em.find(VolunteerEntity.class, id);
         if (entity == null) {
             throw ProblemException.notFound("not-found", LocalizedText.of("There is no such volunteer.",

@@ -1,12 +1,15 @@
 package org.apom.registry.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.apom.core.api.Masking;
 import org.apom.registry.api.Volunteer;
 import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
+import org.apom.security.api.AuditTrail;
 import org.apom.security.api.Caller;
 
 /** Who sees a volunteer's personal data unmasked (the permission table's personal-data:read row). */
@@ -17,6 +20,15 @@ public final class PersonalData {
 
     public static boolean visibleTo(Caller caller, Volunteer v) {
         return AccessPolicy.allows(caller, Action.PERSONAL_DATA_READ, v.provinceCode());
+    }
+
+    /** One audit entry for a whole page of a list: which records it disclosed unmasked, if any. */
+    static void auditDisclosure(AuditTrail audit, Caller caller, String list, Stream<Volunteer> shown) {
+        List<String> disclosed = shown.filter(v -> visibleTo(caller, v)).map(Volunteer::id).toList();
+        if (!disclosed.isEmpty()) {
+            audit.record(caller, "volunteer.read-personal", "volunteer", list, caller.province(), null,
+                    Map.of("ids", disclosed));
+        }
     }
 
     /**

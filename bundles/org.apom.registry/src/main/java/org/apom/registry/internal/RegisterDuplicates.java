@@ -1,0 +1,141 @@
+package org.apom.registry.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apom.core.api.LocalizedText;
+import org.apom.core.api.Page;
+import org.apom.core.api.PageRequest;
+import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.problem.FieldError;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.registry.api.DuplicatePair;
+import org.apom.registry.api.Volunteer;
+import org.apom.registry.internal.jpa.DismissalEntity;
+import org.apom.registry.internal.jpa.VolunteerEntity;
+import org.apom.security.api.AccessPolicy;
+import org.apom.security.api.Action;
+import org.apom.security.api.AuditTrail;
+import org.apom.security.api.Caller;
+import org.apom.security.api.Reach;
+
+/**
+ * Suspected duplicates of the register: the list of pairs, an officer's dismissal of a pair, and the merge of
+ * one record into another (both kept, both audited).
+ */
+final class RegisterDuplicates {
+
+    private final JpaTemplate jpa;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    RegisterDuplicates(JpaTemplate jpa, AuditTrail audit, Clock clock) {
+        this.jpa = jpa;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    Page<DuplicatePair> list(Caller caller, ProvinceCode province, PageRequest page) {
+        var reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
+        ProvinceCode scope = province;
+        if (reach == Reach.OWN) {
+            if (province != null && !province.equals(caller.province())) {
+                return new Page<>(List.of(), null);
+            }
+            scope = caller.province();
+        }
+        ProvinceCode only = scope;
+        return jpa.txExpr(TransactionType.Required, em -> {
+            Page<DuplicatePair> found = DuplicateQuery.run(em, only, page);
+            PersonalData.auditDisclosure(audit, caller, "duplicates", found.items().stream().flatMap(p -> Stream.of(p.first(), p.second())));
+            return found;
+        });
+    }
+
+    void dismiss(Caller caller, String firstId, String secondId, String reason) {
+        AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
+        String why = TextRules.clean(reason);
+        List<FieldError> errors = new ArrayList<>(twoRecords("ids", firstId, secondId));
+        if (why == null || why.length() > VolunteerRules.MAX_ADDRESS) {
+            errors.add(new FieldError("reason", "required", LocalizedText.of(
+                    "Say why they are different people, in at most 500 characters.",
+                    "ต้องระบุเหตุผลว่าเป็นคนละคน ไม่เกิน 500 ตัวอักษร")));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        String first = firstId.compareTo(secondId) < 0 ? firstId : secondId;
+        String second = first.equals(firstId) ? secondId : firstId;
+        jpa.tx(TransactionType.Required, em -> {
+            VolunteerEntity a = writable(em, caller, first);
+            VolunteerEntity b = writable(em, caller, second);
+            Volunteer va = a.toDTO();
+            Volunteer vb = b.toDTO();
+            if (!a.firstKey().equals(b.firstKey()) || !a.lastKey().equals(b.lastKey())
+                    || !va.birthDate().equals(vb.birthDate())) {
+                throw ProblemException.conflict("not-suspected", LocalizedText.of(
+                        "These records are not suspected duplicates (names and birth date differ).",
+                        "ข้อมูลสองรายการนี้ไม่ได้ถูกสงสัยว่าซ้ำกัน (ชื่อหรือวันเกิดต่างกัน)"));
+            }
+            if (em.find(DismissalEntity.class, DismissalEntity.pairId(first, second)) == null) {
+                em.persist(new DismissalEntity(first, second, caller.name(), why, clock.instant()));
+            }
+            for (Volunteer v : List.of(va, vb)) {
+                audit.record(caller, "volunteer.duplicate-dismissed", "volunteer", v.id(), v.provinceCode(), null,
+                        Map.of("pair", List.of(first, second), "reason", why));
+            }
+        });
+    }
+
+    Volunteer merge(Caller caller, String survivorId, String mergedId) {
+        AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
+        List<FieldError> errors = twoRecords("merged", survivorId, mergedId);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            VolunteerEntity survivor = writable(em, caller, survivorId);
+            VolunteerEntity merged = writable(em, caller, mergedId);
+            if (survivor.merged() || merged.merged()) {
+                throw ProblemException.conflict("already-merged", LocalizedText.of(
+                        "One of the records is already merged into another.", "มีข้อมูลหนึ่งในสองรายการถูกรวมไปแล้ว"));
+            }
+            Volunteer survivorBefore = survivor.toDTO();
+            Volunteer mergedBefore = merged.toDTO();
+            survivor.takeMissingFrom(merged);
+            merged.mergeInto(survivorId);
+            em.flush();
+            Volunteer after = survivor.toDTO();
+            Map<String, Object> survivorAfter = PersonalData.auditState(after);
+            survivorAfter.put("merged", mergedId);
+            audit.record(caller, "volunteer.merge", "volunteer", survivorId, after.provinceCode(),
+                    PersonalData.auditState(survivorBefore), survivorAfter);
+            Map<String, Object> mergedAfter = PersonalData.auditState(merged.toDTO());
+            mergedAfter.put("mergedInto", survivorId);
+            audit.record(caller, "volunteer.merged-into", "volunteer", mergedId, mergedBefore.provinceCode(),
+                    PersonalData.auditState(mergedBefore), mergedAfter);
+            return after;
+        });
+    }
+
+    private static List<FieldError> twoRecords(String field, String a, String b) {
+        if (a == null || b == null || a.isBlank() || b.isBlank() || a.equals(b)) {
+            return List.of(new FieldError(field, "two-records", LocalizedText.of("Name two different records.",
+                    "ต้องระบุข้อมูลสองรายการที่ต่างกัน")));
+        }
+        return List.of();
+    }
+
+    private static VolunteerEntity writable(EntityManager em, Caller caller, String id) {
+        VolunteerEntity entity = JpaVolunteerRegistry.find(em, id);
+        AccessPolicy.require(caller, Action.VOLUNTEERS_WRITE, entity.province());
+        return entity;
+    }
+}
