@@ -25,7 +25,6 @@ import java.util.Set;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
-import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.HttpAnswer;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
@@ -43,7 +42,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * What the walking skeleton promises, checked over real HTTP against the real distribution. Each database
  * the platform supports runs the same contract (see the subclasses).
  */
-public abstract class PlatformContract extends ApomContainerTest {
+public abstract class PlatformContract extends RegisterFilesContract {
 
     private static final String PRODUCT_PROPERTY = "apom.test.database.product";
 
@@ -311,77 +310,6 @@ public abstract class PlatformContract extends ApomContainerTest {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    @Test
-    public void importsAUtf8FileWithItsBomCrlfAndQuotedLineBreaksOnceOnly() throws Exception {
-        byte[] file = sampleFile("utf8-bom-crlf.csv");
-        ImportContract.assertSampleOutcome(ImportContract.importFile(asAdmin(), file, ""), "UTF-8");
-        JsonNode found = asAdmin().get("/volunteers?q=3100600000013").json().get("items");
-        assertEquals(found.toString(), 1, found.size());
-        assertEquals("สมชาย", found.get(0).get("firstName").asText());
-        // the line break inside the quoted field arrives; the register keeps an address on one line
-        assertEquals("99 หมู่ 1, ต.ศรีภูมิ อ.เมืองเชียงใหม่", found.get(0).get("address").asText());
-        assertEquals("1967-03-15", found.get(0).get("birthDate").asText());
-        JsonNode again = ImportContract.importFile(asAdmin(), file, "");
-        assertEquals(0, again.get("accepted").asInt());
-        assertEquals(5, again.get("rejected").asInt());
-        assertEquals(1, asAdmin().get("/volunteers?q=3100600000013").json().get("items").size());
-    }
-
-    @Test
-    public void detectsATis620FileAndStoresItsThaiRight() throws Exception {
-        ImportContract.assertSampleOutcome(ImportContract.importFile(asAdmin(), sampleFile("tis620-lf.csv"), ""),
-                "windows-874");
-        JsonNode found = asAdmin().get("/volunteers?q=3100700000023").json().get("items");
-        assertEquals(found.toString(), 1, found.size());
-        assertEquals("สมหญิง", found.get(0).get("firstName").asText());
-        assertEquals("รักดี", found.get(0).get("lastName").asText());
-    }
-
-    @Test
-    public void refusesUnreadableFilesAtOnceAndWritesNothing() throws Exception {
-        assertProblem(asAdmin().sendBytes("POST", "/volunteers/imports", "text/csv", sampleFile("misdecoded.csv")),
-                422, "mis-encoded");
-        assertEquals(0, asAdmin().get("/volunteers?q=3100800000017").json().get("items").size());
-        assertProblem(asAdmin().send("POST", "/volunteers/imports", "text/csv", "national_id,first_name\n1,ก\n"),
-                422, "missing-column");
-        assertProblem(asAdmin().send("POST", "/volunteers/imports", "text/csv", ""), 422, "empty-file");
-        assertProblem(asAdmin().send("POST", "/volunteers/imports", "application/json", "{}"), 415,
-                "unsupported-media-type");
-        assertProblem(asAdmin().send("POST", "/volunteers/imports?dryRun=yes", "text/csv", "x\n"), 400,
-                "invalid-parameter");
-        assertProblem(asAdmin().get("/volunteers/imports/no-such-import"), 404, "not-found");
-    }
-
-    @Test
-    public void allOrNothingTakesNothingFromAFileWithABadRowAndADryRunWritesNothing() throws Exception {
-        String good = "national_id,title,first_name,last_name,birth_date,gender,subdistrict_code\n"
-                + AccessMatrixIT.nationalId(900001) + ",นาย,ทดสอบ,ทั้งหมด,1/1/2520,ชาย,500101\n";
-        String bad = good + AccessMatrixIT.nationalId(900002) + ",นาย,ทดสอบ,ทั้งหมด,1/1/2520,ชาย,999999\n";
-        JsonNode refused = ImportContract.importFile(asAdmin(), bad.getBytes(StandardCharsets.UTF_8), "?atomic=true");
-        assertEquals(0, refused.get("accepted").asInt());
-        assertEquals(List.of("3 subdistrict_code unknown"), ImportContract.errors(refused));
-        JsonNode dry = ImportContract.importFile(asAdmin(), good.getBytes(StandardCharsets.UTF_8), "?dryRun=true");
-        assertEquals(1, dry.get("accepted").asInt());
-        assertTrue(dry.get("dryRun").asBoolean());
-        assertEquals(0, asAdmin().get("/volunteers?q=" + AccessMatrixIT.nationalId(900001)).json().get("items").size());
-        JsonNode taken = ImportContract.importFile(asAdmin(), good.getBytes(StandardCharsets.UTF_8), "?atomic=true");
-        assertEquals(1, taken.get("accepted").asInt());
-        assertEquals(1, asAdmin().get("/volunteers?q=" + AccessMatrixIT.nationalId(900001)).json().get("items").size());
-    }
-
-    @Test
-    public void exportsAProvinceAsUtf8CsvWithABomInTheImportsColumns() throws Exception {
-        HttpAnswer created = asAdmin().post("/volunteers", AccessMatrixIT.volunteerJson("50"));
-        assertEquals(created.toString(), 201, created.status());
-        String nationalId = created.json().get("nationalId").asText();
-        HttpAnswer export = asAdmin().get("/volunteers/export?province=50");
-        assertEquals(export.toString(), 200, export.status());
-        assertTrue(export.contentType(), export.contentType().startsWith("text/csv"));
-        assertTrue(export.body().startsWith("\uFEFFnational_id,title,first_name,last_name,"));
-        assertTrue(export.body().contains(nationalId + ",นาย,ทดสอบ,สิทธิ์"));
-        assertFalse(asAdmin().get("/volunteers/export?province=40").body().contains(nationalId));
     }
 
     private Bundle bundle(String symbolicName) {
