@@ -76,26 +76,39 @@ public final class ExtensionManager {
     public ExtensionInfo install(Caller caller, byte[] jar) {
         ExtensionJar checked = rules.check(jar);
         authorize(caller, checked.province());
-        return jpa.txExpr(TransactionType.Required, em -> {
-            if (em.find(ExtensionEntity.class, checked.symbolicName()) != null || bundles.find(checked.symbolicName()) != null) {
-                throw ProblemException.conflict("already-installed", LocalizedText.of(
-                        "This extension is installed; send a new version with PUT /extensions/" + checked.symbolicName() + ".",
-                        "ส่วนขยายนี้ติดตั้งแล้ว ส่งรุ่นใหม่ด้วย PUT /extensions/" + checked.symbolicName()));
+        Bundle[] installed = new Bundle[1];
+        try {
+            return jpa.txExpr(TransactionType.Required, em -> installAndRecord(em, caller, checked, installed));
+        } catch (RuntimeException e) {
+            // the record did not commit, so nothing of the extension may keep running
+            if (installed[0] != null) {
+                bundles.uninstall(installed[0]);
             }
-            ExtensionEntity entity = new ExtensionEntity(checked.symbolicName(), checked.province(),
-                    checked.version().toString(), jar, sha256(jar), caller.name(), clock.instant());
-            em.persist(entity);
-            em.flush();
-            Bundle bundle = bundles.install(checked);
-            audit.record(caller, "extension.install", "extension", checked.symbolicName(), provinceOf(checked.province()),
-                    null, state(entity));
-            return info(entity, bundle);
-        });
+            throw e;
+        }
+    }
+
+    private ExtensionInfo installAndRecord(EntityManager em, Caller caller, ExtensionJar checked, Bundle[] installed) {
+        byte[] jar = checked.bytes();
+        if (em.find(ExtensionEntity.class, checked.symbolicName()) != null || bundles.find(checked.symbolicName()) != null) {
+            throw ProblemException.conflict("already-installed", LocalizedText.of(
+                    "This extension is installed; send a new version with PUT /extensions/" + checked.symbolicName() + ".",
+                    "ส่วนขยายนี้ติดตั้งแล้ว ส่งรุ่นใหม่ด้วย PUT /extensions/" + checked.symbolicName()));
+        }
+        ExtensionEntity entity = new ExtensionEntity(checked.symbolicName(), checked.province(),
+                checked.version().toString(), jar, sha256(jar), caller.name(), clock.instant());
+        em.persist(entity);
+        em.flush();
+        installed[0] = bundles.install(checked);
+        audit.record(caller, "extension.install", "extension", checked.symbolicName(), provinceOf(checked.province()),
+                null, state(entity));
+        return info(entity, installed[0]);
     }
 
     public ExtensionInfo update(Caller caller, String symbolicName, byte[] jar) {
         ExtensionJar checked = rules.check(jar);
-        return jpa.txExpr(TransactionType.Required, em -> {
+        byte[][] replaced = new byte[1][];
+        return revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
             ExtensionEntity entity = managed(em, caller, symbolicName);
             if (!checked.symbolicName().equals(symbolicName) || !checked.province().equals(entity.province())) {
                 throw ProblemException.invalid(List.of(new org.apom.core.api.problem.FieldError("Bundle-SymbolicName",
@@ -108,14 +121,16 @@ public final class ExtensionManager {
             entity.replace(checked.version().toString(), jar, sha256(jar), caller.name(), clock.instant());
             em.flush();
             apply(entity, jar, running);
+            replaced[0] = running;
             audit.record(caller, "extension.update", "extension", symbolicName, provinceOf(entity.province()), before,
                     state(entity));
             return info(entity);
-        });
+        }));
     }
 
     public ExtensionInfo rollback(Caller caller, String symbolicName) {
-        return jpa.txExpr(TransactionType.Required, em -> {
+        byte[][] replaced = new byte[1][];
+        return revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
             ExtensionEntity entity = managed(em, caller, symbolicName);
             if (!entity.hasPrevious()) {
                 throw ProblemException.conflict("no-previous-version", LocalizedText.of(
@@ -126,10 +141,28 @@ public final class ExtensionManager {
             entity.rollBack(caller.name(), clock.instant());
             em.flush();
             apply(entity, entity.currentJar(), running);
+            replaced[0] = running;
             audit.record(caller, "extension.rollback", "extension", symbolicName, provinceOf(entity.province()), before,
                     state(entity));
             return info(entity);
-        });
+        }));
+    }
+
+    /**
+     * Runs a swap; if its record does not commit after the bundle changed, the bundle goes back to the jar it
+     * ran, so that the database and the framework never disagree.
+     */
+    private ExtensionInfo revertingOnFailure(String symbolicName, byte[][] replaced,
+            java.util.function.Supplier<ExtensionInfo> swap) {
+        try {
+            return swap.get();
+        } catch (RuntimeException e) {
+            Bundle bundle = bundles.find(symbolicName);
+            if (replaced[0] != null && bundle != null) {
+                bundles.update(bundle, replaced[0]);
+            }
+            throw e;
+        }
     }
 
     public void uninstall(Caller caller, String symbolicName) {
