@@ -58,7 +58,11 @@ class JpaVolunteerFilesTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        executors.forEach(ExecutorService::shutdownNow);
+        for (ExecutorService executor : executors) {
+            executor.shutdownNow();
+            // an import reads DONE a moment before its worker has closed its entity manager
+            assertTrue(executor.awaitTermination(30, TimeUnit.SECONDS));
+        }
         db.close();
     }
 
