@@ -163,6 +163,38 @@ public class ExtensionsIT extends ApomContainerTest {
         assertEquals("2.0.0", bundle("org.apom.ext.p90.shell").getVersion().toString());
     }
 
+    @Test
+    public void anExtensionServesItsEndpointInItsProvincesApplicationAndASwapShowsThere() throws Exception {
+        String name = "org.apom.ext.p50.endpoint";
+        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR,
+                TestJars.extensionWithResource(name, "1.0.0", "50")).status());
+        assertEquals("1.0.0", answerWithin("/ext/50/version", "1.0.0"));
+        assertProblem(http().get("/ext/50/version"), 401, "authentication-required");
+        for (String version : List.of("1.1.0", "1.0.0", "1.1.0")) {
+            long start = System.nanoTime();
+            assertEquals(200, asAdmin().sendBytes("PUT", "/extensions/" + name, JAR,
+                    TestJars.extensionWithResource(name, version, "50")).status());
+            assertEquals(version, answerWithin("/ext/50/version", version));
+            System.out.printf("swap to %s answered after %d ms%n", version, (System.nanoTime() - start) / 1_000_000);
+            assertEquals(200, asAdmin().get("/areas/provinces").status());
+        }
+        assertEquals(204, asAdmin().send("DELETE", "/extensions/" + name, null, (String) null).status());
+    }
+
+    /** The body of the path once it is the expected one (the whiteboard takes a swap up asynchronously). */
+    private String answerWithin(String path, String expected) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        HttpAnswer last = null;
+        while (System.nanoTime() < deadline) {
+            last = asAdmin().get(path);
+            if (last.status() == 200 && last.body().strip().equals(expected)) {
+                return expected;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(path + " did not answer " + expected + ": " + last);
+    }
+
     private List<String> coreBundles() {
         List<String> core = new ArrayList<>();
         for (Bundle b : context.getBundles()) {

@@ -2,10 +2,15 @@ package org.apom.itests.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+
+import org.apom.itests.ext.VersionResource;
 
 /** Extension jars made in the test: bundles with a manifest only, enough to install, swap and refuse. */
 public final class TestJars {
@@ -20,11 +25,46 @@ public final class TestJars {
     }
 
     public static byte[] jar(Map<String, String> headers) throws IOException {
+        return jar(headers, Map.of());
+    }
+
+    /**
+     * An extension with code: {@link VersionResource} as a JAX-RS resource of its province's application,
+     * answering {@code version} at {@code /api/v1/ext/{province}/version}.
+     */
+    public static byte[] extensionWithResource(String symbolicName, String version, String province)
+            throws IOException {
+        String component = "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\""
+                + symbolicName + "\" activate=\"activate\">\n"
+                + "  <implementation class=\"" + VersionResource.class.getName() + "\"/>\n"
+                + "  <service><provide interface=\"java.lang.Object\"/></service>\n"
+                + "  <property name=\"osgi.jaxrs.resource\" type=\"Boolean\" value=\"true\"/>\n"
+                + "  <property name=\"osgi.jaxrs.application.select\" value=\"(osgi.jaxrs.name=apom-ext-"
+                + province + ")\"/>\n"
+                + "  <property name=\"apom.sample.version\" value=\"" + version + "\"/>\n"
+                + "</scr:component>\n";
+        String classFile = VersionResource.class.getName().replace('.', '/') + ".class";
+        byte[] code;
+        try (InputStream in = VersionResource.class.getClassLoader().getResourceAsStream(classFile)) {
+            code = in.readAllBytes();
+        }
+        return jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName, "Bundle-Version", version,
+                "Apom-Province", province, "Import-Package", "javax.ws.rs", "Service-Component", "OSGI-INF/component.xml"),
+                Map.of(classFile, code, "OSGI-INF/component.xml", component.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] jar(Map<String, String> headers, Map<String, byte[]> entries) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         headers.forEach((k, v) -> manifest.getMainAttributes().putValue(k, v));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new JarOutputStream(out, manifest).close();
+        try (JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                jar.putNextEntry(new JarEntry(e.getKey()));
+                jar.write(e.getValue());
+                jar.closeEntry();
+            }
+        }
         return out.toByteArray();
     }
 }

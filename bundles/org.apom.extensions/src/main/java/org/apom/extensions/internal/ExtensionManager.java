@@ -29,6 +29,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public final class ExtensionManager {
     private final AuditTrail audit;
     private final JarRules rules;
     private final ExtensionBundles bundles;
+    private final ExtensionApplications applications;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
@@ -60,8 +62,21 @@ public final class ExtensionManager {
         this.audit = audit;
         this.rules = new JarRules(config.maxJarKiB() * 1024);
         this.bundles = new ExtensionBundles(context);
+        this.applications = new ExtensionApplications(context);
         migrator.migrate(CHANGELOG, ExtensionManager.class.getClassLoader());
+        serveProvinces();
         restore();
+    }
+
+    @Deactivate
+    void deactivate() {
+        applications.close();
+    }
+
+    /** The JAX-RS applications of the provinces that have extensions; before their bundles start. */
+    private void serveProvinces() {
+        applications.serve(new java.util.HashSet<>(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT DISTINCT e.province FROM ExtensionEntity e", String.class).getResultList())));
     }
 
     public List<ExtensionInfo> list(Caller caller) {
@@ -99,6 +114,7 @@ public final class ExtensionManager {
                 checked.version().toString(), jar, sha256(jar), caller.name(), clock.instant());
         em.persist(entity);
         em.flush();
+        serveProvinces();
         installed[0] = bundles.install(checked);
         audit.record(caller, "extension.install", "extension", checked.symbolicName(), provinceOf(checked.province()),
                 null, state(entity));
@@ -175,6 +191,7 @@ public final class ExtensionManager {
             if (bundle != null) {
                 bundles.uninstall(bundle);
             }
+            serveProvinces();
             audit.record(caller, "extension.uninstall", "extension", symbolicName, provinceOf(entity.province()),
                     before, null);
         });

@@ -4,7 +4,9 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.ext.MessageBodyReader;
 import javax.ws.rs.ext.MessageBodyWriter;
 
+import org.apom.core.api.ApiApplications;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
@@ -20,10 +22,10 @@ import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
  * provider rather than the whiteboard's shared one, so the API's JSON rules are ours: ISO 8601 dates, and an
  * unknown field in a request is an error rather than silently dropped data.
  */
-@Component(service = {MessageBodyReader.class, MessageBodyWriter.class})
+@Component(service = {MessageBodyReader.class, MessageBodyWriter.class}, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
 @JaxrsMediaType(MediaType.APPLICATION_JSON)
-@JaxrsApplicationSelect("(osgi.jaxrs.name=" + ApomApplication.NAME + ")")
+@JaxrsApplicationSelect(ApiApplications.EVERY)
 public final class JsonProvider extends JacksonJsonProvider {
 
     public JsonProvider() {

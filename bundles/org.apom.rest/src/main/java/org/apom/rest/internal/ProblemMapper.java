@@ -10,8 +10,10 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 
+import org.apom.core.api.ApiApplications;
 import org.apom.core.api.problem.ProblemException;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -19,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The one place where a failure becomes an HTTP answer: {@code application/problem+json}, Thai or English. */
-@Component(service = javax.ws.rs.ext.ExceptionMapper.class)
+@Component(service = javax.ws.rs.ext.ExceptionMapper.class, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
-@JaxrsApplicationSelect("(osgi.jaxrs.name=" + ApomApplication.NAME + ")")
+@JaxrsApplicationSelect(ApiApplications.EVERY)
 @JSONRequired
 public final class ProblemMapper implements ExceptionMapper<Throwable> {
 

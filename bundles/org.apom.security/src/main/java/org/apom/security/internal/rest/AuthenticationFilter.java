@@ -17,9 +17,11 @@ import javax.ws.rs.container.ContainerResponseFilter;
 import org.apom.security.api.Caller;
 import org.apom.security.api.TokenService;
 import org.apom.security.api.UserDirectory;
+import org.apom.core.api.ApiApplications;
 import org.apom.core.api.LocalizedText;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -29,9 +31,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
  * the request's SecurityContext as a {@link org.apom.security.api.CallerPrincipal}. People are checked
  * against the platform's own accounts ({@link UserDirectory}: Argon2id, lockout).
  */
-@Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
+@Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class}, scope = ServiceScope.PROTOTYPE)
 @JaxrsExtension
-@JaxrsApplicationSelect("(osgi.jaxrs.name=apom)")
+@JaxrsApplicationSelect(ApiApplications.EVERY)
 @Priority(Priorities.AUTHENTICATION)
 public final class AuthenticationFilter implements ContainerRequestFilter, ContainerResponseFilter {
 
@@ -61,7 +63,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
         String given = request.getHeaderString(REQUEST_ID);
         String requestId = given != null && CLIENT_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setProperty(REQUEST_ID, requestId);
-        if (isPublic(request.getMethod(), request.getUriInfo().getPath())) {
+        // only the core application has public resources; an extension's "health" is not public
+        if (request.getUriInfo().getBaseUri().getPath().endsWith("/api/v1/")
+                && isPublic(request.getMethod(), request.getUriInfo().getPath())) {
             return;
         }
         String authorization = request.getHeaderString("Authorization");

@@ -13,10 +13,12 @@ import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.core.Context;
 
+import org.apom.core.api.ApiApplications;
 import org.apom.core.api.LocalizedText;
 import org.apom.core.api.problem.ProblemException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ServiceScope;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 import org.osgi.service.metatype.annotations.Designate;
@@ -25,10 +27,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * After authentication: each caller gets a generous number of requests a minute (then 429 with
  * Retry-After), and no request body may be larger than the limit (413), whether it says its length or not.
  */
-@Component(service = ContainerRequestFilter.class, configurationPid = "org.apom.security.limits")
+@Component(service = ContainerRequestFilter.class, configurationPid = "org.apom.security.limits", scope = ServiceScope.PROTOTYPE)
 @Designate(ocd = LimitsConfig.class)
 @JaxrsExtension
-@JaxrsApplicationSelect("(osgi.jaxrs.name=apom)")
+@JaxrsApplicationSelect(ApiApplications.EVERY)
 @Priority(Priorities.AUTHORIZATION)
 public final class RequestLimitsFilter implements ContainerRequestFilter {
 
