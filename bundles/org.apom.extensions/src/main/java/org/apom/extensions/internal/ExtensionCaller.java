@@ -15,7 +15,14 @@ import org.osgi.framework.Bundle;
  */
 final class ExtensionCaller {
 
+    private static final Set<String> SCOPES = Set.of(Action.VOLUNTEERS_READ.id(), Action.PERSONAL_DATA_READ.id());
+
     private ExtensionCaller() {
+    }
+
+    /** The reader of a province's records for its record checks (personal data included, as the checks need it). */
+    static Caller checkReader(ProvinceCode province) {
+        return Caller.token("extension-checks:" + province.value(), SCOPES, province);
     }
 
     /** @return the caller, or {@code null} when the bundle names no valid province */
@@ -24,13 +31,12 @@ final class ExtensionCaller {
         if (province == null) {
             return null;
         }
-        Set<String> scopes = Set.of(Action.VOLUNTEERS_READ.id(), Action.PERSONAL_DATA_READ.id());
         String name = "extension:" + bundle.getSymbolicName();
         if (ExtensionJar.EVERY_PROVINCE.equals(province.strip())) {
-            return Caller.token(name, scopes, null);
+            return Caller.token(name, SCOPES, null);
         }
         try {
-            return Caller.token(name, scopes, ProvinceCode.of(province.strip()));
+            return Caller.token(name, SCOPES, ProvinceCode.of(province.strip()));
         } catch (InvalidValueException notAProvince) {
             return null;
         }

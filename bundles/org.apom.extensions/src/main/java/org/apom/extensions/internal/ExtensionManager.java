@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * Installs, updates, rolls back and removes provinces' extension bundles, keeping each one's jar and the one
  * before in the database, so that a restart brings back exactly the same set. Every change is audited.
  */
-@Component(service = ExtensionManager.class, configurationPid = "org.apom.extensions")
+@Component(service = ExtensionManager.class, configurationPid = ExtensionsConfig.PID)
 @Designate(ocd = ExtensionsConfig.class)
 public final class ExtensionManager {
 

@@ -3,10 +3,16 @@ package org.apom.extensions.internal;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
-/** Limits of the extension manager, in etc/org.apom.extensions.cfg. */
+/** Limits of the extension manager and of the record checks, in etc/org.apom.extensions.cfg. */
 @ObjectClassDefinition(name = "Apom extensions")
 public @interface ExtensionsConfig {
 
+    String PID = "org.apom.extensions";
+
     @AttributeDefinition(description = "Largest extension jar accepted, in KiB")
     int maxJarKiB() default 5 * 1024;
+
+    @AttributeDefinition(description = "Time limit of one run of the record checks (all of a province's checks "
+            + "over all its records, each in a worker of its own), in seconds")
+    int checkSeconds() default 10;
 }

@@ -1,13 +1,17 @@
 package org.apom.extensions.internal;
 
 import java.util.List;
+import java.util.Map;
 
+import org.apom.core.api.DistrictCode;
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
+import org.apom.core.api.ProvinceCode;
 import org.apom.extensions.api.ProvinceRegister;
 import org.apom.registry.api.Volunteer;
 import org.apom.registry.api.VolunteerRegistry;
 import org.apom.registry.api.VolunteerSearch;
+import org.apom.registry.api.VolunteerStatus;
 import org.apom.security.api.Caller;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -42,5 +46,13 @@ public final class ScopedProvinceRegister implements ProvinceRegister {
             return new Page<>(List.of(), null);
         }
         return registry.search(caller, search, page);
+    }
+
+    @Override
+    public Map<DistrictCode, Map<VolunteerStatus, Long>> countByDistrict(ProvinceCode province) {
+        if (caller == null) {
+            return Map.of();
+        }
+        return registry.countByDistrict(caller, province);
     }
 }

@@ -42,6 +42,13 @@ public interface VolunteerRegistry {
     java.util.List<ProvinceQuality> dataQuality(Caller caller, org.apom.core.api.ProvinceCode province);
 
     /**
+     * How many records (merged ones aside) each district of the province has, by status: counts only, no
+     * personal data. Empty for a province the caller may not see.
+     */
+    java.util.Map<org.apom.core.api.DistrictCode, java.util.Map<VolunteerStatus, Long>> countByDistrict(Caller caller,
+            org.apom.core.api.ProvinceCode province);
+
+    /**
      * Suspected duplicates: pairs of records (neither merged) with the same names and birth date and different
      * IDs, that no one has dismissed; both in the province, or in provinces the caller may see.
      */

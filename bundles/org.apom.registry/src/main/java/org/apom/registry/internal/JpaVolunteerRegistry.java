@@ -16,6 +16,7 @@ import javax.transaction.TransactionManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apom.areas.api.AreaDirectory;
+import org.apom.core.api.DistrictCode;
 import org.apom.core.api.LocalizedText;
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
@@ -229,6 +230,15 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
         }
         ProvinceCode only = scope;
         return jpa.txExpr(TransactionType.Supports, em -> QualityQuery.run(em, only, LocalDate.now(clock)));
+    }
+
+    @Override
+    public Map<DistrictCode, Map<VolunteerStatus, Long>> countByDistrict(Caller caller, ProvinceCode province) {
+        var reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
+        if (reach == Reach.OWN && !province.equals(caller.province())) {
+            return Map.of();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> QualityQuery.byDistrict(em, province));
     }
 
     @Override

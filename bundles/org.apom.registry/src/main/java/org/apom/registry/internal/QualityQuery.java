@@ -3,6 +3,7 @@ package org.apom.registry.internal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.TreeMap;
 import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 
+import org.apom.core.api.DistrictCode;
 import org.apom.core.api.ProvinceCode;
 import org.apom.registry.api.ProvinceQuality;
 import org.apom.registry.api.VolunteerStatus;
@@ -52,6 +54,17 @@ final class QualityQuery {
                     duplicates.getOrDefault(code, 0L)));
         });
         return result;
+    }
+
+    /** Records (merged ones aside) per district of the province, by status. */
+    static Map<DistrictCode, Map<VolunteerStatus, Long>> byDistrict(EntityManager em, ProvinceCode province) {
+        Map<DistrictCode, Map<VolunteerStatus, Long>> counts = new TreeMap<>(Comparator.comparing(DistrictCode::value));
+        for (Object[] row : query(em, "SELECT v.districtCode, v.status, COUNT(v) FROM VolunteerEntity v WHERE "
+                + "v.mergedInto IS NULL AND v.provinceCode = :p GROUP BY v.districtCode, v.status", province)) {
+            counts.computeIfAbsent(DistrictCode.of((String) row[0]), d -> new EnumMap<>(VolunteerStatus.class))
+                    .put(VolunteerStatus.valueOf((String) row[1]), ((Number) row[2]).longValue());
+        }
+        return counts;
     }
 
     private static String and(ProvinceCode province) {

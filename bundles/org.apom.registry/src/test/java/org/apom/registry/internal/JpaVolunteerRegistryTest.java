@@ -15,7 +15,10 @@ import java.util.Set;
 
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
+import org.apom.areas.api.Subdistrict;
+import org.apom.core.api.DistrictCode;
 import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.SubdistrictCode;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.persistence.testing.TestDatabase;
 import org.apom.registry.api.Volunteer;
@@ -40,11 +43,14 @@ class JpaVolunteerRegistryTest {
     private final List<String> audited = new ArrayList<>();
     private JpaVolunteerRegistry registry;
 
+    private static final Subdistrict BAN_LUANG = new Subdistrict(SubdistrictCode.of("500203"), DistrictCode.of("5002"),
+            "บ้านหลวง", "Ban Luang", "50160", null, null);
+
     @BeforeEach
     void setUp() throws Exception {
         db = new TestDatabase("apom-registry-test", "META-INF/test-persistence.xml", JpaVolunteerRegistry.CHANGELOG);
-        VolunteerRules rules = new VolunteerRules(code -> code.equals(VolunteerRulesTest.SI_PHUM.code())
-                ? Optional.of(VolunteerRulesTest.SI_PHUM) : Optional.empty(), 18);
+        VolunteerRules rules = new VolunteerRules(code -> Optional.of(List.of(VolunteerRulesTest.SI_PHUM, BAN_LUANG))
+                .flatMap(known -> known.stream().filter(s -> s.code().equals(code)).findFirst()), 18);
         registry = new JpaVolunteerRegistry(db, rules, recordingAudit(),
                 Clock.fixed(Instant.parse("2026-11-29T03:00:00Z"), JpaVolunteerRegistry.THAILAND));
     }
@@ -192,6 +198,22 @@ class JpaVolunteerRegistryTest {
         assertEquals(50.0, q.verifiedWithin12MonthsPercent());
         assertEquals(1, q.suspectedDuplicates(), "same names and birth date, different IDs");
         assertEquals(List.of(), registry.dataQuality(KK_OFFICER, ProvinceCode.of("50")));
+    }
+
+    @Test
+    void recordsPerDistrictByStatusOfAProvinceTheCallerMaySee() {
+        Volunteer v = registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+        registry.register(CM_OFFICER, new VolunteerInput("1234545678781", "นาง", "มาลี", "ดีงาม", null, null,
+                "1980-01-01", "FEMALE", null, "500101", null, null));
+        registry.register(CM_OFFICER, new VolunteerInput("3100800123453", "นาง", "ศรี", "ดีงาม", null, null,
+                "1981-01-01", "FEMALE", null, "500203", null, null));
+        registry.changeStatus(CM_OFFICER, v.id(), VolunteerStatus.SUSPENDED, "on leave");
+        var counts = registry.countByDistrict(CM_OFFICER, ProvinceCode.of("50"));
+        assertEquals(Map.of(VolunteerStatus.ACTIVE, 1L, VolunteerStatus.SUSPENDED, 1L),
+                counts.get(v.districtCode()));
+        assertEquals(Map.of(VolunteerStatus.ACTIVE, 1L), counts.get(DistrictCode.of("5002")));
+        assertEquals(2, counts.size());
+        assertEquals(Map.of(), registry.countByDistrict(KK_OFFICER, ProvinceCode.of("50")), "another province's");
     }
 
     @Test
