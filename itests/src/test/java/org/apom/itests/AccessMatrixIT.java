@@ -68,6 +68,8 @@ public class AccessMatrixIT extends ApomContainerTest {
             | PATCH /volunteers/{id}                     | other  | 200     | 404     | 404     | 403     | 403        | 401       |
             | GET /volunteers/{id}/history               | own    | 200     | 200     | 200     | 403     | 200        | 401       |
             | GET /volunteers/{id}/history               | other  | 200     | 404     | 404     | 403     | 404        | 401       |
+            | GET /volunteers/{id}/checks                | own    | 200     | 200     | 200     | 403     | 200        | 401       |
+            | GET /volunteers/{id}/checks                | other  | 200     | 404     | 404     | 403     | 404        | 401       |
             | POST /volunteers/{id}/status               | own    | 200     | 200     | 200     | 403     | 403        | 401       |
             | POST /volunteers/{id}/status               | other  | 200     | 404     | 404     | 403     | 403        | 401       |
             | POST /volunteers/{id}/verifications        | own    | 200     | 200     | 200     | 403     | 403        | 401       |
@@ -189,6 +191,8 @@ public class AccessMatrixIT extends ApomContainerTest {
                         "application/merge-patch+json", "{\"address\": \"1 ถนนทดสอบ\"}");
             case "GET /volunteers/{id}/history":
                 return as.get("/volunteers/" + newVolunteer(province) + "/history");
+            case "GET /volunteers/{id}/checks":
+                return as.get("/volunteers/" + newVolunteer(province) + "/checks");
             case "POST /volunteers/{id}/status":
                 return as.post("/volunteers/" + newVolunteer(province) + "/status",
                         "{\"status\": \"SUSPENDED\", \"reason\": \"matrix\"}");

@@ -10,6 +10,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
+import org.apom.itests.ext.ProbeResource;
 import org.apom.itests.ext.VersionResource;
 
 /** Extension jars made in the test: bundles with a manifest only, enough to install, swap and refuse. */
@@ -50,6 +51,34 @@ public final class TestJars {
         }
         return jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName, "Bundle-Version", version,
                 "Apom-Province", province, "Import-Package", "javax.ws.rs", "Service-Component", "OSGI-INF/component.xml"),
+                Map.of(classFile, code, "OSGI-INF/component.xml", component.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * An extension written to break out of its province ({@link ProbeResource} at {@code /api/v1/ext/{province}/probe}):
+     * it asks for the core register as an optional reference and searches province 40 through its own view.
+     */
+    public static byte[] probeExtension(String symbolicName, String province) throws IOException {
+        String component = "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\""
+                + symbolicName + "\">\n"
+                + "  <implementation class=\"" + ProbeResource.class.getName() + "\"/>\n"
+                + "  <service><provide interface=\"java.lang.Object\"/></service>\n"
+                + "  <reference name=\"registry\" interface=\"org.apom.registry.api.VolunteerRegistry\""
+                + " cardinality=\"0..1\" policy=\"dynamic\" bind=\"setRegistry\" unbind=\"unsetRegistry\"/>\n"
+                + "  <reference name=\"register\" interface=\"org.apom.extensions.api.ProvinceRegister\""
+                + " bind=\"setRegister\"/>\n"
+                + "  <property name=\"osgi.jaxrs.resource\" type=\"Boolean\" value=\"true\"/>\n"
+                + "  <property name=\"osgi.jaxrs.application.select\" value=\"(osgi.jaxrs.name=apom-ext-"
+                + province + ")\"/>\n"
+                + "</scr:component>\n";
+        String classFile = ProbeResource.class.getName().replace('.', '/') + ".class";
+        byte[] code;
+        try (InputStream in = ProbeResource.class.getClassLoader().getResourceAsStream(classFile)) {
+            code = in.readAllBytes();
+        }
+        return jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName, "Bundle-Version", "1.0.0",
+                "Apom-Province", province, "Service-Component", "OSGI-INF/component.xml", "Import-Package",
+                "javax.ws.rs,org.apom.core.api,org.apom.extensions.api,org.apom.registry.api,org.apom.security.api"),
                 Map.of(classFile, code, "OSGI-INF/component.xml", component.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -11,6 +11,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
 
 /**
@@ -21,6 +22,7 @@ import org.osgi.framework.wiring.FrameworkWiring;
 final class ExtensionBundles {
 
     static final String LOCATION = "apom-extension:";
+    static final int START_LEVEL = 90;
     private static final long REFRESH_SECONDS = 30;
 
     private final BundleContext context;
@@ -38,6 +40,8 @@ final class ExtensionBundles {
         Bundle bundle = null;
         try {
             bundle = context.installBundle(LOCATION + jar.symbolicName(), new ByteArrayInputStream(jar.bytes()));
+            // after every core bundle (80) when the framework starts again with its bundle cache
+            bundle.adapt(BundleStartLevel.class).setStartLevel(START_LEVEL);
             bundle.start();
             return bundle;
         } catch (BundleException e) {

@@ -57,7 +57,9 @@ public final class ExtensionManager {
     public ExtensionManager(BundleContext context, @Reference(target = "(osgi.unit.name=apom-extensions)") JpaTemplate jpa,
             @Reference SchemaMigrator migrator, @Reference AuditTrail audit,
             // OpenJPA looks the JTA manager up as a service per transaction (docs/stack.md trap 20)
-            @Reference TransactionManager transactions, ExtensionsConfig config) {
+            @Reference TransactionManager transactions,
+            // extensions must never run without the hooks that hide the core services from them
+            @Reference ExtensionServiceHooks hooks, ExtensionsConfig config) {
         this.jpa = jpa;
         this.audit = audit;
         this.rules = new JarRules(config.maxJarKiB() * 1024);

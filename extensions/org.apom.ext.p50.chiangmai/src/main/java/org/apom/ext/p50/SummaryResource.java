@@ -1,0 +1,60 @@
+package org.apom.ext.p50;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+import org.apom.core.api.ProvinceCode;
+import org.apom.extensions.api.ProvinceRegister;
+import org.apom.registry.api.VolunteerStatus;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+/**
+ * {@code GET /api/v1/ext/50/summary}: Chiang Mai's active volunteers per district, and which edition of this
+ * extension answered. Served in province 50's own application, so the platform's login and limits apply.
+ */
+@Component(service = SummaryResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=apom-ext-50)")
+@Path("summary")
+public final class SummaryResource {
+
+    static final ProvinceCode CHIANG_MAI = ProvinceCode.of("50");
+
+    private final ProvinceRegister register;
+
+    @Activate
+    public SummaryResource(@Reference ProvinceRegister register) {
+        this.register = register;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> summary() {
+        Map<String, Long> active = new TreeMap<>();
+        register.countByDistrict(CHIANG_MAI).forEach((district, byStatus) -> {
+            long n = byStatus.getOrDefault(VolunteerStatus.ACTIVE, 0L);
+            if (n > 0) {
+                active.put(district.value(), n);
+            }
+        });
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("province", CHIANG_MAI.value());
+        answer.put("version", Edition.VERSION);
+        answer.put("activeByDistrict", active);
+        if (Edition.atLeast(1, 1)) {
+            // new in 1.1.0: the province's total, so a swap shows in the answer
+            answer.put("activeTotal", active.values().stream().mapToLong(Long::longValue).sum());
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,241 @@
+package org.apom.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.inject.Inject;
+
+import org.apom.itests.support.ApomContainerTest;
+import org.apom.itests.support.Http;
+import org.apom.itests.support.HttpAnswer;
+import org.apom.itests.support.TestJars;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The sample extensions (extensions/), installed through the REST API as a province would: their checks in data
+ * quality, Chiang Mai's endpoint swapped 20 times under load on the core and on the endpoint, and an extension
+ * written to read outside its province.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class SampleExtensionsIT extends ApomContainerTest {
+
+    private static final String JAR = "application/java-archive";
+    private static final String CHIANG_MAI = "org.apom.ext.p50.chiangmai";
+    private static final String KHON_KAEN = "org.apom.ext.p40.khonkaen";
+    private static final String PASSWORD = "a long enough passphrase";
+    private static final AtomicInteger UNIQUE = new AtomicInteger(700_000);
+
+    @Inject
+    private BundleContext context;
+
+    @Override
+    protected List<Option> extraOptions() {
+        return List.of(systemProperty("apom.test.extensions").value(System.getProperty("apom.extensions")),
+                systemProperty("apom.test.version").value(System.getProperty("apom.version")));
+    }
+
+    @Test
+    public void theSamplesChecksShowInDataQualityAndChiangMaiSwapsUnderLoad() throws Exception {
+        String landline = register("50", "053123456", "99 หมู่ 1");
+        register("50", "0812345678", "1 หมู่ 2");
+        String noVillage = register("40", null, "12 ถนนมิตรภาพ");
+        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR, sample(KHON_KAEN)).status());
+        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR, sample(CHIANG_MAI + ".v100")).status());
+
+        JsonNode mobile = check(asAdmin().get("/data-quality?province=50").json().get(0), "mobile-phone");
+        assertEquals("DONE", mobile.get("outcome").asText());
+        assertEquals(1, mobile.get("findingCount").asInt());
+        assertEquals(landline, mobile.get("findings").get(0).get("volunteerId").asText());
+        assertEquals("1.0.0", mobile.get("version").asText());
+        assertEquals(1, asAdmin().get("/data-quality?province=50").json().get(0).get("checks").size());
+        JsonNode village = check(asAdmin().get("/data-quality?province=40").json().get(0), "village-in-address");
+        assertEquals(noVillage, village.get("findings").get(0).get("volunteerId").asText());
+        assertEquals("phone", asAdmin().get("/volunteers/" + landline + "/checks").json().get(0).get("findings")
+                .get(0).get("field").asText());
+
+        JsonNode summary = summaryOnceVersion("1.0.0");
+        int before = summary.get("activeByDistrict").get("5001").asInt();
+        assertTrue(summary.toString(), before >= 2);
+        assertFalse("1.0.0 has no total", summary.has("activeTotal"));
+        register("50", null, "5 หมู่ 3");
+
+        List<String> untouched = bundlesOtherThan(CHIANG_MAI);
+        Load load = new Load(List.of(person("load-a", "central-admin", null), person("load-b", "province-officer", "50"),
+                person("load-c", "province-officer", "50"), person("load-d", "province-officer", "50")));
+        load.start();
+        List<Long> swapMillis = new ArrayList<>();
+        for (int swap = 0; swap < 20; swap++) {
+            String version = swap % 2 == 0 ? "1.1.0" : "1.0.0";
+            long start = System.nanoTime();
+            HttpAnswer swapped = asAdmin().sendBytes("PUT", "/extensions/" + CHIANG_MAI, JAR,
+                    sample(version.equals("1.1.0") ? CHIANG_MAI : CHIANG_MAI + ".v100"));
+            assertEquals(swapped.toString(), 200, swapped.status());
+            summaryOnceVersion(version);
+            swapMillis.add((System.nanoTime() - start) / 1_000_000);
+        }
+        load.stop();
+        System.out.printf("swaps answered after %s ms; core requests %d, failed %s; extension requests %d, failed %d%n",
+                swapMillis, load.core.get(), load.coreFailures, load.extension.get(), load.extensionFailures.get());
+        assertTrue("core requests were made", load.core.get() > 100);
+        assertEquals("no core request failed", List.of(), List.copyOf(load.coreFailures));
+        assertEquals("no other bundle (core, Khon Kaen's) restarted, refreshed or updated", untouched,
+                bundlesOtherThan(CHIANG_MAI));
+        assertEquals(before + 1, summaryOnceVersion("1.0.0").get("activeByDistrict").get("5001").asInt());
+
+        JsonNode rolledBack = asAdmin().post("/extensions/" + CHIANG_MAI + "/rollback", "").json();
+        assertEquals("1.1.0", rolledBack.get("version").asText());
+        assertTrue(summaryOnceVersion("1.1.0").has("activeTotal"));
+    }
+
+    @Test
+    public void anExtensionSeesNothingOutsideItsProvinceAndNoCoreService() throws Exception {
+        register("40", null, "1 หมู่ 1");
+        register("50", null, "1 หมู่ 1");
+        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR,
+                TestJars.probeExtension("org.apom.ext.p50.probe", "50")).status());
+        String answer = answerOnce("/ext/50/probe");
+        assertTrue(answer, answer.startsWith("registry=hidden p40=0 p40districts=0 p50="));
+        assertFalse(answer, answer.endsWith("p50=0"));
+    }
+
+    /** Reads and writes as several people at once: core endpoints and Chiang Mai's summary. */
+    private final class Load {
+        final AtomicInteger core = new AtomicInteger();
+        final AtomicInteger extension = new AtomicInteger();
+        final ConcurrentLinkedQueue<String> coreFailures = new ConcurrentLinkedQueue<>();
+        final AtomicInteger extensionFailures = new AtomicInteger();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final List<Thread> threads = new ArrayList<>();
+
+        Load(List<Http> people) {
+            String[] corePaths = {"/areas/provinces", "/volunteers?province=50", "/data-quality", "/health"};
+            for (int i = 0; i < people.size(); i++) {
+                Http as = people.get(i);
+                String path = corePaths[i];
+                threads.add(new Thread(() -> loop(as, path, true), "load-core-" + i));
+            }
+            threads.add(new Thread(() -> loop(people.get(1), "/ext/50/summary", false), "load-extension"));
+        }
+
+        void start() {
+            threads.forEach(Thread::start);
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+
+        private void loop(Http as, String path, boolean isCore) {
+            while (running.get()) {
+                try {
+                    HttpAnswer answer = as.get(path);
+                    (isCore ? core : extension).incrementAndGet();
+                    if (answer.status() != 200) {
+                        if (isCore) {
+                            coreFailures.add(path + " " + answer.status() + " " + answer.body());
+                        } else {
+                            extensionFailures.incrementAndGet();
+                        }
+                    }
+                    Thread.sleep(60);
+                } catch (Exception e) {
+                    (isCore ? coreFailures : new ConcurrentLinkedQueue<String>()).add(path + " " + e);
+                }
+            }
+        }
+    }
+
+    private static JsonNode check(JsonNode province, String code) {
+        for (JsonNode run : province.get("checks")) {
+            if (run.get("code").asText().equals(code)) {
+                return run;
+            }
+        }
+        throw new AssertionError("no check " + code + " in " + province);
+    }
+
+    /** Chiang Mai's summary once it comes from the given version (the whiteboard takes a swap up asynchronously). */
+    private JsonNode summaryOnceVersion(String version) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        HttpAnswer last = null;
+        while (System.nanoTime() < deadline) {
+            last = asAdmin().get("/ext/50/summary");
+            if (last.status() == 200 && last.json().get("version").asText().equals(version)) {
+                return last.json();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the summary did not come from " + version + ": " + last);
+    }
+
+    private String answerOnce(String path) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        HttpAnswer last = null;
+        while (System.nanoTime() < deadline) {
+            last = asAdmin().get(path);
+            if (last.status() == 200) {
+                return last.body().strip();
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(path + " never answered: " + last);
+    }
+
+    private String register(String province, String phone, String address) throws Exception {
+        HttpAnswer created = asAdmin().post("/volunteers", "{\"nationalId\": \""
+                + AccessMatrixIT.nationalId(UNIQUE.incrementAndGet()) + "\", \"title\": \"นาย\", "
+                + "\"firstName\": \"ทดสอบ\", \"lastName\": \"ส่วนขยาย\", \"birthDate\": \"1980-01-01\", "
+                + "\"gender\": \"MALE\", \"subdistrictCode\": \"" + province + "0101\", \"address\": \"" + address + "\""
+                + (phone == null ? "" : ", \"phone\": \"" + phone + "\"") + "}");
+        assertEquals(created.toString(), 201, created.status());
+        return created.json().get("id").asText();
+    }
+
+    private Http person(String username, String role, String province) throws Exception {
+        HttpAnswer created = asAdmin().post("/users", "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD
+                + "\", \"roles\": [\"" + role + "\"]" + (province == null ? "" : ", \"province\": \"" + province + "\"")
+                + "}");
+        assertEquals(created.toString(), 201, created.status());
+        return http().as(username, PASSWORD);
+    }
+
+    /** A sample extension's jar as the reactor built it. */
+    private static byte[] sample(String module) throws Exception {
+        return Files.readAllBytes(Path.of(System.getProperty("apom.test.extensions"), module, "target",
+                module + "-" + System.getProperty("apom.test.version") + ".jar"));
+    }
+
+    /** Id, state and last change of every bundle but the extension being swapped. */
+    private List<String> bundlesOtherThan(String extension) {
+        List<String> state = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            if (!b.getLocation().equals("apom-extension:" + extension)) {
+                state.add(b.getBundleId() + " " + b.getSymbolicName() + " " + b.getState() + " " + b.getLastModified());
+            }
+        }
+        return state;
+    }
+}
