@@ -108,6 +108,32 @@ public class ExtensionsIT extends ApomContainerTest {
         refused.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
         assertEquals(List.of("Export-Package", "Import-Package"), fields);
         assertProblem(asAdmin().sendBytes("POST", "/extensions", JAR, "not a jar".getBytes()), 422, "not-a-bundle");
+        // one jar per rule, each breaking that rule alone: the refusal names the header and why
+        Map<String, String> valid = Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "org.apom.ext.p50.rule",
+                "Bundle-Version", "1.0.0", "Apom-Province", "50");
+        Map<String, List<String>> breaking = Map.of(
+                "Apom-Province", List.of("Chiang Mai", "area-code"),
+                "Bundle-Version", List.of("one", "not-a-bundle"),
+                "Import-Package", List.of("org.osgi.framework", "forbidden-import"),
+                "DynamicImport-Package", List.of("*", "forbidden-header"),
+                "Fragment-Host", List.of("org.apom.registry", "forbidden-header"),
+                "Require-Bundle", List.of("org.apom.registry", "forbidden-header"),
+                "Export-Package", List.of("org.apom.ext.p50.rule", "forbidden-header"));
+        for (Map.Entry<String, List<String>> rule : breaking.entrySet()) {
+            Map<String, String> headers = new java.util.HashMap<>(valid);
+            headers.put(rule.getKey(), rule.getValue().get(0));
+            HttpAnswer answer = asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.jar(headers));
+            assertProblem(answer, 422, "extension-rules");
+            JsonNode error = answer.json().get("errors").get(0);
+            assertEquals(answer.body(), rule.getKey(), error.get("field").asText());
+            assertEquals(answer.body(), rule.getValue().get(1), error.get("code").asText());
+        }
+        Map<String, String> withoutProvince = new java.util.HashMap<>(valid);
+        withoutProvince.remove("Apom-Province");
+        assertEquals("required", asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.jar(withoutProvince)).json()
+                .get("errors").get(0).get("code").asText());
+        assertProblem(asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.padded(valid, 6 * 1024 * 1024)), 413,
+                "too-large");
         // a valid bundle that cannot resolve: nothing of it stays
         assertProblem(asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.jar(Map.of("Bundle-ManifestVersion", "2",
                 "Bundle-SymbolicName", "org.apom.ext.p50.unresolvable", "Apom-Province", "50",

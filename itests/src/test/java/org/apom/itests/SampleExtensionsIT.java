@@ -97,7 +97,7 @@ public class SampleExtensionsIT extends ApomContainerTest {
         System.out.printf("swaps answered after %s ms; core requests %d, failed %s; extension requests %d, failed %d%n",
                 swapMillis, load.core.get(), load.coreFailures, load.extension.get(), load.extensionFailures.get());
         assertTrue("core requests were made", load.core.get() > 100);
-        assertEquals("no core request failed", List.of(), List.copyOf(load.coreFailures));
+        assertEquals("no core request failed; the log says:\n" + errorsInLog(), List.of(), List.copyOf(load.coreFailures));
         assertEquals("no other bundle (core, Khon Kaen's) restarted, refreshed or updated", untouched,
                 bundlesOtherThan(CHIANG_MAI));
         assertEquals(before + 1, summaryOnceVersion("1.0.0").get("activeByDistrict").get("5001").asInt());

@@ -110,7 +110,7 @@ public abstract class ApomContainerTest {
     }
 
     /** The last ERROR lines of the container's karaf.log, which Pax Exam deletes with the container. */
-    private static String errorsInLog() {
+    protected static String errorsInLog() {
         try {
             List<String> errors = Files.readAllLines(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"))
                     .stream().filter(l -> l.contains("| ERROR |") || l.startsWith("Caused by")).toList();

@@ -18,7 +18,7 @@ public final class Http {
     private final int port;
     private final Map<String, String> headers = new LinkedHashMap<>();
 
-    Http(int port) {
+    public Http(int port) {
         this.port = port;
     }
 

@@ -29,6 +29,13 @@ public final class TestJars {
         return jar(headers, Map.of());
     }
 
+    /** A bundle made larger than the limit by an entry of that many random (incompressible) bytes. */
+    public static byte[] padded(Map<String, String> headers, int bytes) throws IOException {
+        byte[] noise = new byte[bytes];
+        new java.util.Random(1).nextBytes(noise);
+        return jar(headers, Map.of("noise.bin", noise));
+    }
+
     /**
      * An extension with code: {@link VersionResource} as a JAX-RS resource of its province's application,
      * answering {@code version} at {@code /api/v1/ext/{province}/version}.

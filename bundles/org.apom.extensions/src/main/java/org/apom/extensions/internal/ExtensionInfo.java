@@ -1,7 +1,13 @@
 package org.apom.extensions.internal;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+
+import org.apom.extensions.internal.jpa.ExtensionEntity;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
 
 /**
  * An installed extension as the list shows it.
@@ -12,4 +18,23 @@ import java.util.List;
  */
 public record ExtensionInfo(String symbolicName, String province, String version, String previousVersion,
         String state, List<String> services, String lastError, String changedBy, Instant changedAt) {
+
+    static ExtensionInfo of(ExtensionEntity e, Bundle bundle) {
+        List<String> services = bundle == null || bundle.getRegisteredServices() == null ? List.of()
+                : Arrays.stream(bundle.getRegisteredServices())
+                        .flatMap(r -> Stream.of((String[]) r.getProperty(Constants.OBJECTCLASS))).distinct().sorted().toList();
+        return new ExtensionInfo(e.symbolicName(), e.province(), e.currentVersion(), e.previousVersion(),
+                bundle == null ? "MISSING" : stateName(bundle.getState()), services, e.lastError(), e.changedBy(),
+                e.changedAt());
+    }
+
+    private static String stateName(int state) {
+        return switch (state) {
+            case Bundle.ACTIVE -> "ACTIVE";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            default -> "INSTALLED";
+        };
+    }
 }

@@ -3,11 +3,9 @@ package org.apom.extensions.internal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import javax.persistence.EntityManager;
 import javax.transaction.TransactionManager;
@@ -26,7 +24,6 @@ import org.apom.security.api.Caller;
 import org.apom.security.api.Reach;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -62,7 +59,8 @@ public final class ExtensionManager {
             @Reference ExtensionServiceHooks hooks, ExtensionsConfig config) {
         this.jpa = jpa;
         this.audit = audit;
-        this.rules = new JarRules(config.maxJarKiB() * 1024);
+        this.rules = new JarRules(config.maxJarKiB() * 1024,
+                JarSignatures.from(config.trustStore(), config.trustStorePassword()));
         this.bundles = new ExtensionBundles(context);
         this.applications = new ExtensionApplications(context);
         migrator.migrate(CHANGELOG, ExtensionManager.class.getClassLoader());
@@ -92,7 +90,7 @@ public final class ExtensionManager {
 
     public ExtensionInfo install(Caller caller, byte[] jar) {
         ExtensionJar checked = rules.check(jar);
-        authorize(caller, checked.province());
+        ExtensionAccess.authorize(caller, checked.province());
         Bundle[] installed = new Bundle[1];
         try {
             return jpa.txExpr(TransactionType.Required, em -> installAndRecord(em, caller, checked, installed));
@@ -118,9 +116,9 @@ public final class ExtensionManager {
         em.flush();
         serveProvinces();
         installed[0] = bundles.install(checked);
-        audit.record(caller, "extension.install", "extension", checked.symbolicName(), provinceOf(checked.province()),
+        audit.record(caller, "extension.install", "extension", checked.symbolicName(), ExtensionAccess.provinceOf(checked.province()),
                 null, state(entity));
-        return info(entity, installed[0]);
+        return ExtensionInfo.of(entity, installed[0]);
     }
 
     public ExtensionInfo update(Caller caller, String symbolicName, byte[] jar) {
@@ -140,7 +138,7 @@ public final class ExtensionManager {
             em.flush();
             apply(entity, jar, running);
             replaced[0] = running;
-            audit.record(caller, "extension.update", "extension", symbolicName, provinceOf(entity.province()), before,
+            audit.record(caller, "extension.update", "extension", symbolicName, ExtensionAccess.provinceOf(entity.province()), before,
                     state(entity));
             return info(entity);
         }));
@@ -160,7 +158,7 @@ public final class ExtensionManager {
             em.flush();
             apply(entity, entity.currentJar(), running);
             replaced[0] = running;
-            audit.record(caller, "extension.rollback", "extension", symbolicName, provinceOf(entity.province()), before,
+            audit.record(caller, "extension.rollback", "extension", symbolicName, ExtensionAccess.provinceOf(entity.province()), before,
                     state(entity));
             return info(entity);
         }));
@@ -194,7 +192,7 @@ public final class ExtensionManager {
                 bundles.uninstall(bundle);
             }
             serveProvinces();
-            audit.record(caller, "extension.uninstall", "extension", symbolicName, provinceOf(entity.province()),
+            audit.record(caller, "extension.uninstall", "extension", symbolicName, ExtensionAccess.provinceOf(entity.province()),
                     before, null);
         });
     }
@@ -244,60 +242,20 @@ public final class ExtensionManager {
     private ExtensionEntity managed(EntityManager em, Caller caller, String symbolicName) {
         AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
         ExtensionEntity entity = symbolicName == null ? null : em.find(ExtensionEntity.class, symbolicName);
-        if (entity == null || !mayManage(caller, entity.province())) {
+        if (entity == null || !ExtensionAccess.mayManage(caller, entity.province())) {
             throw ProblemException.notFound("not-found", LocalizedText.of("There is no such extension.",
                     "ไม่พบส่วนขยายที่ระบุ"));
         }
         return entity;
     }
 
-    private static void authorize(Caller caller, String province) {
-        AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
-        if (!mayManage(caller, province)) {
-            throw new ProblemException(403, "forbidden", LocalizedText.of(ExtensionJar.EVERY_PROVINCE.equals(province)
-                    ? "Only central admins install ministry-wide extensions (Apom-Province: *)."
-                    : "You may manage extensions of your own province only (its Apom-Province header).",
-                    ExtensionJar.EVERY_PROVINCE.equals(province) ? "เฉพาะผู้ดูแลส่วนกลางติดตั้งส่วนขยายทุกจังหวัดได้"
-                            : "คุณจัดการได้เฉพาะส่วนขยายของจังหวัดของคุณ"), List.of());
-        }
-    }
-
-    private static boolean mayManage(Caller caller, String province) {
-        return ExtensionJar.EVERY_PROVINCE.equals(province)
-                ? AccessPolicy.reach(caller, Action.EXTENSIONS_MANAGE) == Reach.ALL
-                : AccessPolicy.allows(caller, Action.EXTENSIONS_MANAGE, ProvinceCode.of(province));
-    }
-
     private ExtensionInfo info(ExtensionEntity e) {
-        return info(e, bundles.find(e.symbolicName()));
-    }
-
-    private ExtensionInfo info(ExtensionEntity e, Bundle bundle) {
-        List<String> services = bundle == null || bundle.getRegisteredServices() == null ? List.of()
-                : Arrays.stream(bundle.getRegisteredServices())
-                        .flatMap(r -> Stream.of((String[]) r.getProperty(Constants.OBJECTCLASS))).distinct().sorted().toList();
-        return new ExtensionInfo(e.symbolicName(), e.province(), e.currentVersion(), e.previousVersion(),
-                bundle == null ? "MISSING" : stateName(bundle.getState()), services, e.lastError(), e.changedBy(),
-                e.changedAt());
+        return ExtensionInfo.of(e, bundles.find(e.symbolicName()));
     }
 
     private static Map<String, Object> state(ExtensionEntity e) {
         return Map.of("version", e.currentVersion(), "previousVersion", String.valueOf(e.previousVersion()),
                 "province", e.province());
-    }
-
-    private static ProvinceCode provinceOf(String province) {
-        return ExtensionJar.EVERY_PROVINCE.equals(province) ? null : ProvinceCode.of(province);
-    }
-
-    private static String stateName(int state) {
-        return switch (state) {
-            case Bundle.ACTIVE -> "ACTIVE";
-            case Bundle.RESOLVED -> "RESOLVED";
-            case Bundle.STARTING -> "STARTING";
-            case Bundle.STOPPING -> "STOPPING";
-            default -> "INSTALLED";
-        };
     }
 
     private static String sha256(byte[] jar) {

@@ -1,6 +1,7 @@
 package org.apom.extensions.internal;
 
 import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /** Limits of the extension manager and of the record checks, in etc/org.apom.extensions.cfg. */
@@ -15,4 +16,11 @@ public @interface ExtensionsConfig {
     @AttributeDefinition(description = "Time limit of one run of the record checks (all of a province's checks "
             + "over all its records, each in a worker of its own), in seconds")
     int checkSeconds() default 10;
+
+    @AttributeDefinition(description = "A keystore (PKCS12 or JKS) of the certificates whose keys may sign extensions; "
+            + "when set, only jars signed by one of them are installed. Blank: signing is not required")
+    String trustStore() default "";
+
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "The trust store's password")
+    String trustStorePassword() default "";
 }

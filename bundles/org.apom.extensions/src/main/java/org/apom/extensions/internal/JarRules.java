@@ -39,9 +39,11 @@ final class JarRules {
             "Require-Bundle");
 
     private final int maxBytes;
+    private final JarSignatures signatures;
 
-    JarRules(int maxBytes) {
+    JarRules(int maxBytes, JarSignatures signatures) {
         this.maxBytes = maxBytes;
+        this.signatures = signatures;
     }
 
     /**
@@ -78,6 +80,7 @@ final class JarRules {
                                 + "javax.ws.rs, javax.annotation และ JDK"));
             }
         }
+        errors.addAll(signatures.check(jar));
         if (!errors.isEmpty()) {
             throw new ProblemException(422, "extension-rules", LocalizedText.of(
                     "The jar breaks the rules for extensions (docs/extensions.md).",

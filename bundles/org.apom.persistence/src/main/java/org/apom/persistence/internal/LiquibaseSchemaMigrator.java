@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.util.Map;
 
 import javax.sql.DataSource;
+import javax.transaction.TransactionManager;
 
 import org.apom.persistence.api.SchemaMigrator;
 import org.osgi.service.component.annotations.Activate;
@@ -24,7 +25,11 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import liquibase.ui.LoggerUIService;
 
-/** Runs changelogs with Liquibase over the platform DataSource. */
+/**
+ * Runs changelogs with Liquibase over the platform DataSource. Every store migrates its schema before its first
+ * transaction, so the migrator is also where OpenJPA is made to see the current transaction manager
+ * ({@link OpenJpaTransactions}).
+ */
 @Component(service = SchemaMigrator.class)
 public final class LiquibaseSchemaMigrator implements SchemaMigrator {
 
@@ -33,8 +38,10 @@ public final class LiquibaseSchemaMigrator implements SchemaMigrator {
     private final DataSource dataSource;
 
     @Activate
-    public LiquibaseSchemaMigrator(@Reference(target = "(osgi.jndi.service.name=apom)") DataSource dataSource) {
+    public LiquibaseSchemaMigrator(@Reference(target = "(osgi.jndi.service.name=apom)") DataSource dataSource,
+            @Reference TransactionManager transactions) {
         this.dataSource = dataSource;
+        OpenJpaTransactions.track();
     }
 
     // One migration at a time in this JVM: Liquibase's own database lock covers other nodes, but waiting on

@@ -102,19 +102,13 @@ public class UserEntity {
         return lockedUntil == null ? null : lockedUntil.toInstant();
     }
 
-    /** Counts a failed login; after {@code limit} in a row the account is locked until {@code until}. */
-    public void failedLogin(int limit, Instant until) {
-        failedLogins++;
-        if (failedLogins >= limit) {
-            lockedUntil = Timestamp.from(until);
-            failedLogins = 0;
-        }
-    }
-
-    public void loggedIn(Instant now) {
-        failedLogins = 0;
-        lockedUntil = null;
-        lastLoginAt = Timestamp.from(now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+    /**
+     * Whether a successful login now changes what is kept: failures to clear, a lock to lift, or a last login older
+     * than a minute (so a client's every request does not write the row).
+     */
+    public boolean loginWorthRecording(Instant now) {
+        return failedLogins > 0 || lockedUntil != null || lastLoginAt == null
+                || lastLoginAt.toInstant().isBefore(now.minusSeconds(60));
     }
 
     public void unlock() {

@@ -90,17 +90,20 @@ public final class JpaUserDirectory implements UserDirectory {
                 return new Attempt(Outcome.LOCKED, null, user.lockedUntil());
             }
             if (!hasher.matches(password, user.passwordHash())) {
-                user.failedLogin(config.maxFailedLogins(), now.plus(Duration.ofMinutes(config.lockMinutes())));
-                if (user.lockedAt(now)) {
+                Instant until = now.plus(Duration.ofMinutes(config.lockMinutes()));
+                if (LoginCounts.failed(em, username, config.maxFailedLogins(), until)) {
                     AuditChain.append(em, clock, LOGIN, "user.lock", "user", user.username(), user.province(), null,
-                            Map.of("lockedUntil", user.lockedUntil().toString()));
+                            Map.of("lockedUntil", until.toString()));
+                    return new Attempt(Outcome.LOCKED, null, until);
                 }
-                return new Attempt(user.lockedAt(now) ? Outcome.LOCKED : Outcome.WRONG, null, user.lockedUntil());
+                return new Attempt(Outcome.WRONG, null, null);
             }
             if (!user.enabled()) {
                 return new Attempt(Outcome.DISABLED, null, null);
             }
-            user.loggedIn(now);
+            if (user.loginWorthRecording(now)) {
+                LoginCounts.succeeded(em, username, now);
+            }
             return new Attempt(Outcome.OK, Caller.person(user.username(), user.roles(), user.province()), null);
         });
         switch (attempt.outcome()) {

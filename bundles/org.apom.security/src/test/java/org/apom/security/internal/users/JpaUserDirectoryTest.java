@@ -133,6 +133,32 @@ class JpaUserDirectoryTest {
     }
 
     @Test
+    void oneAccountLogsInFromManyRequestsAtOnceAndLoginsLeaveItsVersionAlone() throws Exception {
+        long version = users.create(CENTRAL, new NewUser("somchai", GOOD, List.of("auditor"), null)).version();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> logins = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                logins.add(pool.submit(() -> users.authenticate("somchai", GOOD.toCharArray()).name()));
+            }
+            for (var login : logins) {
+                assertEquals("somchai", login.get(), "no login fails because another one wrote the account");
+            }
+            assertEquals(version, users.get(CENTRAL, "somchai").version(), "an admin's If-Match stays valid");
+            List<java.util.concurrent.Future<String>> wrong = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                wrong.add(pool.submit(() -> codeOf(() -> users.authenticate("somchai", "wrong".toCharArray()))));
+            }
+            for (var attempt : wrong) {
+                assertTrue(List.of("invalid-credentials", "account-locked").contains(attempt.get()), attempt.get());
+            }
+            assertTrue(users.get(CENTRAL, "somchai").locked(), "eight wrong passwords at once still lock it");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anAdminLiftsALockAndDisablesAccounts() {
         UserView v = users.create(CENTRAL, new NewUser("somchai", GOOD, List.of("auditor"), null));
         for (int i = 0; i < 5; i++) {

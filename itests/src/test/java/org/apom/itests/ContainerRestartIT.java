@@ -1,0 +1,165 @@
+package org.apom.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apom.itests.support.Http;
+import org.apom.itests.support.HttpAnswer;
+import org.junit.After;
+import org.junit.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Installed extensions survive a restart of the whole platform: the distribution is unpacked and started with
+ * bin/start (no Pax Exam), the samples are installed and swapped, and the platform is stopped and started twice,
+ * the second time without Karaf's bundle cache (what the launcher does after a rebuild, and what a new node
+ * sees): the same extensions come back in the same versions, from the database.
+ */
+public class ContainerRestartIT {
+
+    private static final String PASSWORD = "restart-test-passphrase";
+    private static final String JAR = "application/java-archive";
+    private static final String CHIANG_MAI = "org.apom.ext.p50.chiangmai";
+
+    private Path home;
+    private int port;
+
+    @After
+    public void stop() throws Exception {
+        if (home != null) {
+            run("bin/stop");
+        }
+    }
+
+    @Test
+    public void theSameExtensionsInTheSameVersionsAfterARestartAndWithoutTheBundleCache() throws Exception {
+        home = unpack();
+        start();
+        Http admin = new Http(port).as("admin", PASSWORD);
+        assertEquals(201, admin.sendBytes("POST", "/extensions", JAR, sample("org.apom.ext.p40.khonkaen")).status());
+        assertEquals(201, admin.sendBytes("POST", "/extensions", JAR, sample(CHIANG_MAI + ".v100")).status());
+        assertEquals(200, admin.sendBytes("PUT", "/extensions/" + CHIANG_MAI, JAR, sample(CHIANG_MAI)).status());
+        String before = installed(admin);
+        assertTrue(before, before.contains(CHIANG_MAI + " 1.1.0 1.0.0 ACTIVE"));
+        assertEquals("1.1.0", summaryVersion(admin));
+
+        restart(false);
+        assertEquals(before, installed(admin));
+        assertEquals("1.1.0", summaryVersion(admin));
+
+        restart(true);
+        assertEquals("restored from the database", before, installed(admin));
+        assertEquals("1.1.0", summaryVersion(admin));
+    }
+
+    private String installed(Http admin) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (JsonNode e : admin.get("/extensions").json()) {
+            rows.add(e.get("symbolicName").asText() + " " + e.get("version").asText() + " "
+                    + e.get("previousVersion").asText() + " " + e.get("state").asText());
+        }
+        rows.sort(Comparator.naturalOrder());
+        return String.join("\n", rows);
+    }
+
+    private String summaryVersion(Http admin) throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        HttpAnswer last = null;
+        while (System.nanoTime() < deadline) {
+            last = admin.get("/ext/50/summary");
+            if (last.status() == 200) {
+                return last.json().get("version").asText();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the summary never answered: " + last);
+    }
+
+    private void restart(boolean withoutBundleCache) throws Exception {
+        long pid = Long.parseLong(Files.readString(home.resolve("karaf.pid")).strip());
+        run("bin/stop");
+        // bin/start refuses to start while the old JVM still holds the instance (its HTTP stops long before)
+        ProcessHandle.of(pid).ifPresent(jvm -> jvm.onExit().join());
+        if (withoutBundleCache) {
+            try (Stream<Path> files = Files.walk(home.resolve("data/cache"))) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        start();
+    }
+
+    private void start() throws Exception {
+        run("bin/start");
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try {
+                if (new Http(port).get("/health").status() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the platform did not become ready; see " + home.resolve("data/log/karaf.log"));
+    }
+
+    private void run(String script) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve(script).toString()).directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("launcher.log").toFile()));
+        builder.environment().putAll(Map.of("APOM_ADMIN_PASSWORD", PASSWORD, "APOM_DEMO_DATA", "false",
+                "APOM_HTTP_PORT", String.valueOf(port)));
+        builder.start().waitFor();
+    }
+
+    private Path unpack() throws Exception {
+        Path target = Path.of("target", "restart").toAbsolutePath();
+        if (Files.exists(target)) {
+            try (Stream<Path> files = Files.walk(target)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        Files.createDirectories(target);
+        Process tar = new ProcessBuilder("tar", "xzf", System.getProperty("apom.distribution"), "-C", target.toString(),
+                "--strip-components=1").inheritIO().start();
+        assertEquals(0, tar.waitFor());
+        port = freePort();
+        // nothing else of this node may meet another test's container on the machine
+        edit(target.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", freePort());
+        edit(target.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", freePort());
+        edit(target.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", freePort());
+        return target;
+    }
+
+    private static void edit(Path cfg, String key, int value) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(cfg)) {
+            lines.add(line.matches("\\s*" + key + "\\s*=.*") ? key + " = " + value : line);
+        }
+        Files.write(cfg, lines);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static byte[] sample(String module) throws IOException {
+        return Files.readAllBytes(Path.of(System.getProperty("apom.extensions"), module, "target",
+                module + "-" + System.getProperty("apom.version") + ".jar"));
+    }
+}
