@@ -62,7 +62,7 @@ final class JarSignatures {
                 return new JarSignatures(null, "the trust store " + trustStore + " holds no certificate");
             }
             return new JarSignatures(Set.copyOf(certificates), null);
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
             return new JarSignatures(null, "the trust store " + trustStore + " cannot be read: " + e.getMessage());
         }
     }
