@@ -42,23 +42,9 @@ public final class TestJars {
      */
     public static byte[] extensionWithResource(String symbolicName, String version, String province)
             throws IOException {
-        String component = "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\""
-                + symbolicName + "\" activate=\"activate\">\n"
-                + "  <implementation class=\"" + VersionResource.class.getName() + "\"/>\n"
-                + "  <service><provide interface=\"java.lang.Object\"/></service>\n"
-                + "  <property name=\"osgi.jaxrs.resource\" type=\"Boolean\" value=\"true\"/>\n"
-                + "  <property name=\"osgi.jaxrs.application.select\" value=\"(osgi.jaxrs.name=apom-ext-"
-                + province + ")\"/>\n"
-                + "  <property name=\"apom.sample.version\" value=\"" + version + "\"/>\n"
-                + "</scr:component>\n";
-        String classFile = VersionResource.class.getName().replace('.', '/') + ".class";
-        byte[] code;
-        try (InputStream in = VersionResource.class.getClassLoader().getResourceAsStream(classFile)) {
-            code = in.readAllBytes();
-        }
-        return jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName, "Bundle-Version", version,
-                "Apom-Province", province, "Import-Package", "javax.ws.rs", "Service-Component", "OSGI-INF/component.xml"),
-                Map.of(classFile, code, "OSGI-INF/component.xml", component.getBytes(StandardCharsets.UTF_8)));
+        return resourceExtension(symbolicName, version, province, VersionResource.class, "javax.ws.rs",
+                " activate=\"activate\"",
+                "  <property name=\"apom.sample.version\" value=\"" + version + "\"/>\n");
     }
 
     /**
@@ -66,26 +52,33 @@ public final class TestJars {
      * it asks for the core register as an optional reference and searches province 40 through its own view.
      */
     public static byte[] probeExtension(String symbolicName, String province) throws IOException {
+        return resourceExtension(symbolicName, "1.0.0", province, ProbeResource.class,
+                "javax.ws.rs,org.apom.core.api,org.apom.extensions.api,org.apom.registry.api,org.apom.security.api", "",
+                "  <reference name=\"registry\" interface=\"org.apom.registry.api.VolunteerRegistry\""
+                        + " cardinality=\"0..1\" policy=\"dynamic\" bind=\"setRegistry\" unbind=\"unsetRegistry\"/>\n"
+                        + "  <reference name=\"register\" interface=\"org.apom.extensions.api.ProvinceRegister\""
+                        + " bind=\"setRegister\"/>\n");
+    }
+
+    /** A bundle of one class of this test, registered by DS as a resource of the province's application. */
+    private static byte[] resourceExtension(String symbolicName, String version, String province, Class<?> resource,
+            String imports, String componentAttributes, String componentBody) throws IOException {
         String component = "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\""
-                + symbolicName + "\">\n"
-                + "  <implementation class=\"" + ProbeResource.class.getName() + "\"/>\n"
+                + symbolicName + "\"" + componentAttributes + ">\n"
+                + "  <implementation class=\"" + resource.getName() + "\"/>\n"
                 + "  <service><provide interface=\"java.lang.Object\"/></service>\n"
-                + "  <reference name=\"registry\" interface=\"org.apom.registry.api.VolunteerRegistry\""
-                + " cardinality=\"0..1\" policy=\"dynamic\" bind=\"setRegistry\" unbind=\"unsetRegistry\"/>\n"
-                + "  <reference name=\"register\" interface=\"org.apom.extensions.api.ProvinceRegister\""
-                + " bind=\"setRegister\"/>\n"
+                + componentBody
                 + "  <property name=\"osgi.jaxrs.resource\" type=\"Boolean\" value=\"true\"/>\n"
                 + "  <property name=\"osgi.jaxrs.application.select\" value=\"(osgi.jaxrs.name=apom-ext-"
                 + province + ")\"/>\n"
                 + "</scr:component>\n";
-        String classFile = ProbeResource.class.getName().replace('.', '/') + ".class";
+        String classFile = resource.getName().replace('.', '/') + ".class";
         byte[] code;
-        try (InputStream in = ProbeResource.class.getClassLoader().getResourceAsStream(classFile)) {
+        try (InputStream in = resource.getClassLoader().getResourceAsStream(classFile)) {
             code = in.readAllBytes();
         }
-        return jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName, "Bundle-Version", "1.0.0",
-                "Apom-Province", province, "Service-Component", "OSGI-INF/component.xml", "Import-Package",
-                "javax.ws.rs,org.apom.core.api,org.apom.extensions.api,org.apom.registry.api,org.apom.security.api"),
+        return jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName, "Bundle-Version", version,
+                "Apom-Province", province, "Import-Package", imports, "Service-Component", "OSGI-INF/component.xml"),
                 Map.of(classFile, code, "OSGI-INF/component.xml", component.getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -34,9 +34,9 @@ final class DemoData {
                 || "true".equalsIgnoreCase(System.getProperty("apom.demo.data"));
     }
 
-    static void loadIfEmpty(JpaVolunteerRegistry registry, AreaDirectory areas, LocalDate today) {
+    static void loadIfEmpty(DemoStore store, AreaDirectory areas, LocalDate today) {
         try {
-            if (!registry.isEmpty()) {
+            if (!store.isEmpty()) {
                 return;
             }
             List<String> subdistricts = new ArrayList<>();
@@ -48,7 +48,7 @@ final class DemoData {
             List<DemoRecord> records = DemoRegister.generate(ROWS, subdistricts, today, 2569);
             int stored = 0;
             for (int from = 0; from < records.size() && !Thread.currentThread().isInterrupted(); from += BATCH) {
-                stored += registry.storeDemo(records.subList(from, Math.min(records.size(), from + BATCH)),
+                stored += store.store(records.subList(from, Math.min(records.size(), from + BATCH)),
                         "demo-" + (from / BATCH + 1));
             }
             LOG.info("Loaded a demo register of {} volunteers in provinces {}", stored, PROVINCES);

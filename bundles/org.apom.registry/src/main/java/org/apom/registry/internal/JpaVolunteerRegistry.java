@@ -32,7 +32,6 @@ import org.apom.registry.api.VolunteerInput;
 import org.apom.registry.api.VolunteerRegistry;
 import org.apom.registry.api.VolunteerSearch;
 import org.apom.registry.api.VolunteerStatus;
-import org.apom.registry.internal.demo.DemoRecord;
 import org.apom.registry.internal.jpa.VolunteerEntity;
 import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
@@ -64,6 +63,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
     private final AuditTrail audit;
     private final Clock clock;
     private final RegisterDuplicates duplicates;
+    final DemoStore demoStore;
 
     @Activate
     public JpaVolunteerRegistry(@Reference(target = "(osgi.unit.name=apom-registry)") JpaTemplate jpa,
@@ -73,7 +73,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
         this(jpa, new VolunteerRules(areas::subdistrict, config.minimumAge()), audit, Clock.system(THAILAND));
         migrator.migrate(CHANGELOG, JpaVolunteerRegistry.class.getClassLoader());
         if (DemoData.wanted()) {
-            demo.submit(() -> DemoData.loadIfEmpty(this, areas, LocalDate.now(clock)));
+            demo.submit(() -> DemoData.loadIfEmpty(demoStore, areas, LocalDate.now(clock)));
         }
     }
 
@@ -88,6 +88,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
         this.audit = audit;
         this.clock = clock;
         this.duplicates = new RegisterDuplicates(jpa, audit, clock);
+        this.demoStore = new DemoStore(jpa, rules, audit, clock);
     }
 
     @Override
@@ -276,40 +277,6 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
     @Override
     public Volunteer merge(Caller caller, String survivorId, String mergedId) {
         return duplicates.merge(caller, survivorId, mergedId);
-    }
-
-    /** Whether the register holds no record at all. */
-    boolean isEmpty() {
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT v.id FROM VolunteerEntity v",
-                String.class).setMaxResults(1).getResultList().isEmpty());
-    }
-
-    /**
-     * Stores generated records in one transaction (checked by the same rules, statuses and verification dates
-     * as generated), audited as one entry for the batch.
-     *
-     * @return how many were stored
-     */
-    int storeDemo(List<DemoRecord> batch, String batchId) {
-        LocalDate today = LocalDate.now(clock);
-        return jpa.txExpr(TransactionType.Required, em -> {
-            int stored = 0;
-            for (DemoRecord record : batch) {
-                ValidVolunteer v = rules.check(record.input(), today);
-                VolunteerEntity entity = VolunteerEntities.create(v, clock.instant());
-                if (record.status() != VolunteerStatus.ACTIVE) {
-                    entity.changeStatus(record.status(), "demo", v.registeredOn());
-                }
-                if (record.lastVerifiedOn() != null && !record.lastVerifiedOn().isBefore(v.registeredOn())) {
-                    entity.verified("demo-data", record.lastVerifiedOn());
-                }
-                em.persist(entity);
-                stored++;
-            }
-            audit.record(DemoData.CALLER, "volunteer.demo-load", "volunteer", batchId, null, null,
-                    Map.of("count", stored));
-            return stored;
-        });
     }
 
     static VolunteerEntity find(EntityManager em, String id) {

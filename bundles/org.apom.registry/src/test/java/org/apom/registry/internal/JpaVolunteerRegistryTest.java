@@ -220,13 +220,13 @@ class JpaVolunteerRegistryTest {
     void theDemoRegisterIsStoredWithItsStatusesAndStaleness() {
         var records = org.apom.registry.internal.demo.DemoRegister.generate(300, List.of("500101"),
                 java.time.LocalDate.of(2026, 11, 29), 3);
-        assertEquals(300, registry.storeDemo(records, "demo-1"));
+        assertEquals(300, registry.demoStore.store(records, "demo-1"));
         var q = registry.dataQuality(CENTRAL, null).get(0);
         assertEquals(300, q.records());
         assertTrue(q.suspectedDuplicates() > 0);
         assertTrue(q.verifiedWithin12MonthsPercent() > 20 && q.verifiedWithin12MonthsPercent() < 60,
                 String.valueOf(q.verifiedWithin12MonthsPercent()));
-        assertTrue(!registry.isEmpty());
+        assertTrue(!registry.demoStore.isEmpty());
         assertEquals(List.of("volunteer.demo-load"), audited);
     }
 
