@@ -116,6 +116,13 @@ public class SampleExtensionsIT extends ApomContainerTest {
         String answer = answerOnce("/ext/50/probe");
         assertTrue(answer, answer.startsWith("registry=hidden p40=0 p40districts=0 p50="));
         assertFalse(answer, answer.endsWith("p50=0"));
+
+        // a faulty endpoint fails inside its own application, in the platform's error format, and nothing else
+        HttpAnswer failed = asAdmin().get("/ext/50/probe/fail");
+        PlatformContract.assertProblem(failed, 500, "internal-error");
+        assertFalse(failed.body(), failed.body().contains("IllegalStateException") || failed.body().contains("on purpose"));
+        assertEquals(200, asAdmin().get("/areas/provinces").status());
+        assertEquals(200, asAdmin().get("/ext/50/probe").status());
     }
 
     /** Reads and writes as several people at once: core endpoints and Chiang Mai's summary. */

@@ -46,6 +46,13 @@ public class ProbeResource {
                 + " p50=" + register.search(search("50"), PageRequest.of(500, null)).items().size();
     }
 
+    /** An endpoint that fails, as a faulty extension's would. */
+    @GET
+    @Path("fail")
+    public String fail() {
+        throw new IllegalStateException("the probe fails on purpose");
+    }
+
     private static VolunteerSearch search(String province) {
         return new VolunteerSearch(ProvinceCode.of(province), null, null, null, null, null);
     }
