@@ -114,7 +114,7 @@ public class SampleExtensionsIT extends ApomContainerTest {
         assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR,
                 TestJars.probeExtension("org.apom.ext.p50.probe", "50")).status());
         String answer = answerOnce("/ext/50/probe");
-        assertTrue(answer, answer.startsWith("registry=hidden p40=0 p40districts=0 p50="));
+        assertTrue(answer, answer.startsWith("authorization=hidden registry=hidden p40=0 p40districts=0 p50="));
         assertFalse(answer, answer.endsWith("p50=0"));
 
         // a faulty endpoint fails inside its own application, in the platform's error format, and nothing else
@@ -123,6 +123,24 @@ public class SampleExtensionsIT extends ApomContainerTest {
         assertFalse(failed.body(), failed.body().contains("IllegalStateException") || failed.body().contains("on purpose"));
         assertEquals(200, asAdmin().get("/areas/provinces").status());
         assertEquals(200, asAdmin().get("/ext/50/probe").status());
+    }
+
+    @Test
+    public void anExtensionCannotJoinTheCoreOrTheDefaultApplication() throws Exception {
+        HttpAnswer installed = asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.rogueExtension("org.apom.ext.p50.rogue"));
+        assertEquals(installed.toString(), 201, installed.status());
+        assertTrue("its services are registered", installed.json().get("services").toString().contains("ContainerResponseFilter"));
+        Thread.sleep(2_000); // what the whiteboard would take up, it takes up within this
+        waitUntilReady();
+        HttpAnswer core = asAdmin().get("/probe");
+        assertEquals(core.toString(), 404, core.status());
+        assertEquals(null, asAdmin().get("/areas/provinces").header("X-Rogue"));
+        // the whiteboard's default application, at the root of the server
+        java.net.http.HttpResponse<String> atRoot = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                        + Integer.getInteger(HTTP_PORT_PROPERTY) + "/probe")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(atRoot.body(), 404, atRoot.statusCode());
     }
 
     /** Reads and writes as several people at once: core endpoints and Chiang Mai's summary. */

@@ -1,6 +1,7 @@
 package org.apom.itests.ext;
 
 import javax.ws.rs.GET;
+import javax.ws.rs.HeaderParam;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 
@@ -36,11 +37,11 @@ public class ProbeResource {
 
     @GET
     @Produces("text/plain")
-    public String probe() {
+    public String probe(@HeaderParam("Authorization") String authorization) {
         VolunteerRegistry core = registry;
         String direct = core == null ? "hidden"
                 : String.valueOf(core.search(Caller.system("probe"), search("40"), PageRequest.of(500, null)).items().size());
-        return "registry=" + direct
+        return "authorization=" + (authorization == null ? "hidden" : "seen") + " registry=" + direct
                 + " p40=" + register.search(search("40"), PageRequest.of(500, null)).items().size()
                 + " p40districts=" + register.countByDistrict(ProvinceCode.of("40")).size()
                 + " p50=" + register.search(search("50"), PageRequest.of(500, null)).items().size();

@@ -11,6 +11,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
 import org.apom.itests.ext.ProbeResource;
+import org.apom.itests.ext.RogueFilter;
 import org.apom.itests.ext.VersionResource;
 
 /** Extension jars made in the test: bundles with a manifest only, enough to install, swap and refuse. */
@@ -60,26 +61,59 @@ public final class TestJars {
                         + " bind=\"setRegister\"/>\n");
     }
 
+    /**
+     * An extension of province 50 that tries to join other applications than its own: {@link ProbeResource} for
+     * the core application (at {@code /api/v1/probe}) and for the whiteboard's default one (at {@code /probe}),
+     * and {@link RogueFilter} as a filter of the core application.
+     */
+    public static byte[] rogueExtension(String symbolicName) throws IOException {
+        String register = "  <reference name=\"register\" interface=\"org.apom.extensions.api.ProvinceRegister\""
+                + " bind=\"setRegister\"/>\n";
+        String core = "  <property name=\"osgi.jaxrs.application.select\" value=\"(osgi.jaxrs.name=apom)\"/>\n";
+        String resource = "  <property name=\"osgi.jaxrs.resource\" type=\"Boolean\" value=\"true\"/>\n";
+        return jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName, "Bundle-Version", "1.0.0",
+                "Apom-Province", "50", "Service-Component", "OSGI-INF/core.xml,OSGI-INF/default.xml,OSGI-INF/filter.xml",
+                "Import-Package", "javax.ws.rs,javax.ws.rs.container,javax.ws.rs.core,org.apom.core.api,"
+                        + "org.apom.extensions.api,org.apom.registry.api,org.apom.security.api"),
+                Map.of(classFile(ProbeResource.class), code(ProbeResource.class),
+                        classFile(RogueFilter.class), code(RogueFilter.class),
+                        "OSGI-INF/core.xml", component("rogue.core", ProbeResource.class, "java.lang.Object", "",
+                                register + resource + core),
+                        "OSGI-INF/default.xml", component("rogue.default", ProbeResource.class, "java.lang.Object", "",
+                                register + resource),
+                        "OSGI-INF/filter.xml", component("rogue.filter", RogueFilter.class,
+                                "javax.ws.rs.container.ContainerResponseFilter", "",
+                                "  <property name=\"osgi.jaxrs.extension\" type=\"Boolean\" value=\"true\"/>\n" + core)));
+    }
+
     /** A bundle of one class of this test, registered by DS as a resource of the province's application. */
     private static byte[] resourceExtension(String symbolicName, String version, String province, Class<?> resource,
             String imports, String componentAttributes, String componentBody) throws IOException {
-        String component = "<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\""
-                + symbolicName + "\"" + componentAttributes + ">\n"
-                + "  <implementation class=\"" + resource.getName() + "\"/>\n"
-                + "  <service><provide interface=\"java.lang.Object\"/></service>\n"
-                + componentBody
+        byte[] component = component(symbolicName, resource, "java.lang.Object", componentAttributes, componentBody
                 + "  <property name=\"osgi.jaxrs.resource\" type=\"Boolean\" value=\"true\"/>\n"
                 + "  <property name=\"osgi.jaxrs.application.select\" value=\"(osgi.jaxrs.name=apom-ext-"
-                + province + ")\"/>\n"
-                + "</scr:component>\n";
-        String classFile = resource.getName().replace('.', '/') + ".class";
-        byte[] code;
-        try (InputStream in = resource.getClassLoader().getResourceAsStream(classFile)) {
-            code = in.readAllBytes();
-        }
+                + province + ")\"/>\n");
         return jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName, "Bundle-Version", version,
                 "Apom-Province", province, "Import-Package", imports, "Service-Component", "OSGI-INF/component.xml"),
-                Map.of(classFile, code, "OSGI-INF/component.xml", component.getBytes(StandardCharsets.UTF_8)));
+                Map.of(classFile(resource), code(resource), "OSGI-INF/component.xml", component));
+    }
+
+    private static byte[] component(String name, Class<?> implementation, String service, String attributes,
+            String body) {
+        return ("<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"" + name + "\"" + attributes
+                + ">\n  <implementation class=\"" + implementation.getName() + "\"/>\n"
+                + "  <service><provide interface=\"" + service + "\"/></service>\n" + body + "</scr:component>\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String classFile(Class<?> type) {
+        return type.getName().replace('.', '/') + ".class";
+    }
+
+    private static byte[] code(Class<?> type) throws IOException {
+        try (InputStream in = type.getClassLoader().getResourceAsStream(classFile(type))) {
+            return in.readAllBytes();
+        }
     }
 
     private static byte[] jar(Map<String, String> headers, Map<String, byte[]> entries) throws IOException {

@@ -3,9 +3,9 @@ package org.apom.core.api;
 /**
  * The JAX-RS applications of the platform, for the select filters of the extensions (authentication, limits,
  * JSON, problem answers) that every one of them needs: the core application {@code apom} at {@code /api/v1},
- * each province's extension application at {@code /api/v1/ext/{province}} (property
- * {@value #PROVINCE_PROPERTY}), and the whiteboard's default application, so that a resource registered without
- * choosing an application is never served without authentication.
+ * and each province's extension application at {@code /api/v1/ext/{province}} (property
+ * {@value #PROVINCE_PROPERTY}). Nothing of Apom is served by the whiteboard's default application, and an
+ * extension's services for any other application are hidden from the whiteboard.
  */
 public final class ApiApplications {
 

@@ -63,12 +63,16 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
         String given = request.getHeaderString(REQUEST_ID);
         String requestId = given != null && CLIENT_ID.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setProperty(REQUEST_ID, requestId);
+        boolean core = request.getUriInfo().getBaseUri().getPath().endsWith("/api/v1/");
         // only the core application has public resources; an extension's "health" is not public
-        if (request.getUriInfo().getBaseUri().getPath().endsWith("/api/v1/")
-                && isPublic(request.getMethod(), request.getUriInfo().getPath())) {
+        if (core && isPublic(request.getMethod(), request.getUriInfo().getPath())) {
             return;
         }
         String authorization = request.getHeaderString("Authorization");
+        if (!core) {
+            // an extension's code learns who calls (the security context), never their password or token
+            request.getHeaders().remove("Authorization");
+        }
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String secret = authorization.substring(BEARER.length()).strip();
             if (secret.isEmpty()) {
