@@ -3,10 +3,15 @@ package org.apom.security.internal.users;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import javax.transaction.TransactionManager;
 
 import org.apom.security.api.UserDirectory;
+import org.apom.security.internal.users.AccountsReady.FirstAdminChecked;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -27,28 +32,38 @@ public final class FirstStartAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(FirstStartAdmin.class);
 
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "apom-first-admin"));
+    private final AtomicReference<ServiceRegistration<FirstAdminChecked>> checked = new AtomicReference<>();
 
     @Activate
     public FirstStartAdmin(@Reference UserDirectory users,
             // OpenJPA looks the JTA manager up as a service per transaction (docs/stack.md trap 20)
-            @Reference TransactionManager transactions) {
-        this(users, Path.of(System.getProperty("karaf.etc", "etc")), System.getenv("APOM_ADMIN_PASSWORD"));
+            @Reference TransactionManager transactions, BundleContext context) {
+        this(users, Path.of(System.getProperty("karaf.etc", "etc")), System.getenv("APOM_ADMIN_PASSWORD"),
+                () -> context.registerService(FirstAdminChecked.class, new FirstAdminChecked() { }, null));
     }
 
-    FirstStartAdmin(UserDirectory users, Path etc, String chosen) {
-        worker.submit(() -> ensureWithRetries(users, etc, chosen));
+    FirstStartAdmin(UserDirectory users, Path etc, String chosen, Supplier<ServiceRegistration<FirstAdminChecked>> mark) {
+        worker.submit(() -> {
+            if (ensureWithRetries(users, etc, chosen) && mark != null) {
+                checked.set(mark.get());
+            }
+        });
     }
 
     @Deactivate
     void deactivate() {
         worker.shutdownNow();
+        ServiceRegistration<FirstAdminChecked> registration = checked.getAndSet(null);
+        if (registration != null) {
+            registration.unregister();
+        }
     }
 
-    private static void ensureWithRetries(UserDirectory users, Path etc, String chosen) {
+    private static boolean ensureWithRetries(UserDirectory users, Path etc, String chosen) {
         for (int attempt = 1; attempt <= ATTEMPTS && !Thread.currentThread().isInterrupted(); attempt++) {
             try {
                 AdminBootstrap.ensureAdmin(users, etc, chosen);
-                return;
+                return true;
             } catch (RuntimeException notYet) {
                 LOG.warn("The first admin could not be checked or created yet (attempt {}): {}", attempt,
                         notYet.toString());
@@ -60,5 +75,6 @@ public final class FirstStartAdmin {
             }
         }
         LOG.error("No first admin could be created; restart the platform once its database answers");
+        return false;
     }
 }

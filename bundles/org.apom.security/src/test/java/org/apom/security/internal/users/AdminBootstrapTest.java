@@ -85,7 +85,11 @@ class AdminBootstrapTest {
         assertFalse(Files.exists(etc.resolve(AdminBootstrap.PASSWORD_FILE)), "no file naming an unstored password");
 
         creates.set(0);
-        FirstStartAdmin firstStart = new FirstStartAdmin(flaky, etc, null);
+        java.util.concurrent.CountDownLatch marked = new java.util.concurrent.CountDownLatch(1);
+        FirstStartAdmin firstStart = new FirstStartAdmin(flaky, etc, null, () -> {
+            marked.countDown();
+            return null;
+        });
         try {
             Path file = etc.resolve(AdminBootstrap.PASSWORD_FILE);
             long deadline = System.nanoTime() + 20_000_000_000L;
@@ -94,6 +98,7 @@ class AdminBootstrapTest {
                 Thread.sleep(100);
             }
             assertEquals(2, creates.get(), "created at the second attempt");
+            assertTrue(marked.await(5, java.util.concurrent.TimeUnit.SECONDS), "health may say UP from now on");
             assertEquals("admin", users.authenticate("admin", Files.readString(file).strip().toCharArray()).name());
         } finally {
             firstStart.deactivate();
