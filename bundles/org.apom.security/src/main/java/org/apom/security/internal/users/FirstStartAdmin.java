@@ -10,6 +10,7 @@ import javax.transaction.TransactionManager;
 
 import org.apom.security.api.UserDirectory;
 import org.apom.security.internal.users.AccountsReady.FirstAdminChecked;
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -25,6 +26,9 @@ import org.slf4j.LoggerFactory;
  * re-registered at that moment, docs/stack.md trap 20) must not leave a platform nobody can log in to.
  */
 @Component(immediate = true)
+// registered by hand once the admin exists, so the resolver is told here that this bundle offers it
+@Capability(namespace = "osgi.service",
+        attribute = "objectClass:List<String>=org.apom.security.internal.users.AccountsReady$FirstAdminChecked")
 public final class FirstStartAdmin {
 
     private static final int ATTEMPTS = 90;
