@@ -109,11 +109,23 @@ public abstract class ApomContainerTest {
         throw new AssertionError("Apom was not ready within " + READY_WITHIN + ": " + last);
     }
 
-    /** The last ERROR lines of the container's karaf.log, which Pax Exam deletes with the container. */
+    /**
+     * The last ERROR lines of the container's karaf.log, each with the exception line after it, which Pax Exam
+     * deletes with the container.
+     */
     protected static String errorsInLog() {
         try {
-            List<String> errors = Files.readAllLines(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"))
-                    .stream().filter(l -> l.contains("| ERROR |") || l.startsWith("Caused by")).toList();
+            List<String> lines = Files.readAllLines(Path.of(System.getProperty("karaf.data"), "log", "karaf.log"));
+            List<String> errors = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.contains("| ERROR |") || line.startsWith("Caused by")) {
+                    errors.add(line);
+                    if (line.contains("| ERROR |") && i + 1 < lines.size() && !lines.get(i + 1).contains(" | ")) {
+                        errors.add(lines.get(i + 1));
+                    }
+                }
+            }
             return String.join("\n", errors.subList(Math.max(0, errors.size() - 20), errors.size()));
         } catch (IOException | RuntimeException e) {
             return "(no log: " + e + ")";

@@ -3,6 +3,7 @@ package org.apom.extensions.internal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class ExtensionManager {
 
     /** The JAX-RS applications of the provinces that have extensions; before their bundles start. */
     private void serveProvinces() {
-        applications.serve(new java.util.HashSet<>(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+        applications.serve(new HashSet<>(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
                 "SELECT DISTINCT e.province FROM ExtensionEntity e", String.class).getResultList())));
     }
 
@@ -116,8 +117,8 @@ public final class ExtensionManager {
         em.flush();
         serveProvinces();
         installed[0] = bundles.install(checked);
-        audit.record(caller, "extension.install", "extension", checked.symbolicName(), ExtensionAccess.provinceOf(checked.province()),
-                null, state(entity));
+        audit.record(caller, "extension.install", "extension", checked.symbolicName(),
+                ExtensionAccess.provinceOf(checked.province()), null, state(entity));
         return ExtensionInfo.of(entity, installed[0]);
     }
 
