@@ -19,12 +19,14 @@ import org.osgi.framework.Constants;
 public record ExtensionInfo(String symbolicName, String province, String version, String previousVersion,
         String state, List<String> services, String lastError, String changedBy, Instant changedAt) {
 
-    static ExtensionInfo of(ExtensionEntity e, Bundle bundle) {
+    /** @param runtimeError what last went wrong in the running version on this node, if the record has nothing */
+    static ExtensionInfo of(ExtensionEntity e, Bundle bundle, String runtimeError) {
         List<String> services = bundle == null || bundle.getRegisteredServices() == null ? List.of()
                 : Arrays.stream(bundle.getRegisteredServices())
                         .flatMap(r -> Stream.of((String[]) r.getProperty(Constants.OBJECTCLASS))).distinct().sorted().toList();
         return new ExtensionInfo(e.symbolicName(), e.province(), e.currentVersion(), e.previousVersion(),
-                bundle == null ? "MISSING" : stateName(bundle.getState()), services, e.lastError(), e.changedBy(),
+                bundle == null ? "MISSING" : stateName(bundle.getState()), services,
+                e.lastError() != null ? e.lastError() : runtimeError, e.changedBy(),
                 e.changedAt());
     }
 

@@ -46,6 +46,7 @@ public final class ExtensionManager {
 
     private final JpaTemplate jpa;
     private final AuditTrail audit;
+    private final ExtensionErrors errors;
     private final JarRules rules;
     private final ExtensionBundles bundles;
     private final ExtensionApplications applications;
@@ -57,8 +58,9 @@ public final class ExtensionManager {
             // OpenJPA looks the JTA manager up as a service per transaction (docs/stack.md trap 20)
             @Reference TransactionManager transactions,
             // extensions must never run without the hooks that hide the core services from them
-            @Reference ExtensionServiceHooks hooks, ExtensionsConfig config) {
+            @Reference ExtensionServiceHooks hooks, @Reference ExtensionErrors errors, ExtensionsConfig config) {
         this.jpa = jpa;
+        this.errors = errors;
         this.audit = audit;
         this.rules = new JarRules(config.maxJarKiB() * 1024,
                 JarSignatures.from(config.trustStore(), config.trustStorePassword()));
@@ -119,7 +121,7 @@ public final class ExtensionManager {
         installed[0] = bundles.install(checked);
         audit.record(caller, "extension.install", "extension", checked.symbolicName(),
                 ExtensionAccess.provinceOf(checked.province()), null, state(entity));
-        return ExtensionInfo.of(entity, installed[0]);
+        return ExtensionInfo.of(entity, installed[0], null);
     }
 
     public ExtensionInfo update(Caller caller, String symbolicName, byte[] jar) {
@@ -251,7 +253,7 @@ public final class ExtensionManager {
     }
 
     private ExtensionInfo info(ExtensionEntity e) {
-        return ExtensionInfo.of(e, bundles.find(e.symbolicName()));
+        return ExtensionInfo.of(e, bundles.find(e.symbolicName()), errors.lastError(e.symbolicName(), e.currentVersion()));
     }
 
     private static Map<String, Object> state(ExtensionEntity e) {

@@ -54,13 +54,16 @@ public final class RecordCheckRunner implements ContributedChecks {
     private static final int MAX_WORKERS = 16;
 
     private final VolunteerRegistry registry;
+    private final ExtensionErrors errors;
     private final long limitMillis;
     private final Map<ServiceReference<RecordCheck>, ContributedCheck> checks = new ConcurrentHashMap<>();
     private final ExecutorService workers;
 
     @Activate
-    public RecordCheckRunner(@Reference VolunteerRegistry registry, ExtensionsConfig config) {
+    public RecordCheckRunner(@Reference VolunteerRegistry registry, @Reference ExtensionErrors errors,
+            ExtensionsConfig config) {
         this.registry = registry;
+        this.errors = errors;
         this.limitMillis = config.checkSeconds() * 1000L;
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
@@ -136,7 +139,11 @@ public final class RecordCheckRunner implements ContributedChecks {
         }
         List<CheckRun> runs = new ArrayList<>();
         for (int i = 0; i < applicable.size(); i++) {
-            runs.add(outcomeOf(applicable.get(i), running.get(i), deadline));
+            CheckRun run = outcomeOf(applicable.get(i), running.get(i), deadline);
+            if (run.outcome() == Outcome.FAILED) {
+                errors.report(run.source(), run.version(), "record check " + run.code() + ": " + run.reason().en());
+            }
+            runs.add(run);
         }
         return runs;
     }

@@ -46,7 +46,8 @@ class RecordCheckRunnerTest {
 
     private final List<Volunteer> register = new ArrayList<>();
     private final List<Caller> readers = new ArrayList<>();
-    private final RecordCheckRunner runner = new RecordCheckRunner(registry(), config(1));
+    private final ExtensionErrors errors = new ExtensionErrors();
+    private final RecordCheckRunner runner = new RecordCheckRunner(registry(), errors, config(1));
 
     @AfterEach
     void tearDown() {
@@ -104,6 +105,10 @@ class RecordCheckRunnerTest {
         assertEquals(Outcome.DONE, run(runs, "fine").outcome());
         assertEquals(10, run(runs, "fine").recordsChecked());
         assertNull(run(runs, "fine").reason());
+        assertTrue(errors.lastError("org.apom.ext.p50.broken", "1.0.0").endsWith("record check broken: "
+                + run(runs, "broken").reason().en()), "the extension list shows it");
+        assertNull(errors.lastError("org.apom.ext.p50.broken", "1.1.0"), "a new version starts clean");
+        assertNull(errors.lastError("org.apom.ext.p50.fine", "1.0.0"));
     }
 
     @Test
