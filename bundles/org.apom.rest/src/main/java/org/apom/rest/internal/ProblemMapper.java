@@ -30,6 +30,7 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     public static final String PROBLEM_JSON = "application/problem+json";
     /** RFC 7235: a 401 says how to authenticate. */
     static final String CHALLENGE = "Basic realm=\"apom\", charset=\"UTF-8\"";
+    private static final String EXTENSIONS_PATH = "/" + ApomApplication.BASE + "/ext/";
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
     /** Headers of the runtime's own answer that the client still needs (405 Allow, 401 challenge, 429 wait). */
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE,
@@ -43,17 +44,20 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable failure) {
         String incident = Problems.newIncidentId();
-        Problem problem = Problems.from(failure, incident);
-        if (problem.status() >= 500) {
-            LOG.error("Incident {}: request {} failed", incident, path(), failure);
+        String path = path();
+        Problem problem = Problems.from(failure, incident, path != null && path.startsWith(EXTENSIONS_PATH));
+        if (problem.status() == 503) {
+            LOG.warn("{} answered 503 {}: {}", path, problem.code(), rootCause(failure));
+        } else if (problem.status() >= 500) {
+            LOG.error("Incident {}: request {} failed", incident, path, failure);
         } else {
-            LOG.debug("{} answered {} {}", path(), problem.status(), problem.code());
+            LOG.debug("{} answered {} {}", path, problem.status(), problem.code());
         }
         Locale locale = language();
         Response.ResponseBuilder answer = Response.status(problem.status())
                 .type(PROBLEM_JSON)
                 .language(locale)
-                .entity(problem.toJson(locale, path()));
+                .entity(problem.toJson(locale, path));
         if (failure instanceof WebApplicationException w && w.getResponse() != null) {
             for (String header : KEPT_HEADERS) {
                 Object value = w.getResponse().getHeaders().getFirst(header);
@@ -64,12 +68,22 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof ProblemException p && p.retryAfterSeconds() != null) {
             answer.header("Retry-After", p.retryAfterSeconds());
+        } else if (problem.status() == 503) {
+            answer.header("Retry-After", TransientFailures.RETRY_AFTER_SECONDS);
         }
         Response response = answer.build();
         if (problem.status() == 401 && !response.getHeaders().containsKey(HttpHeaders.WWW_AUTHENTICATE)) {
             response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         }
         return response;
+    }
+
+    private static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        return root.toString();
     }
 
     /** A malformed Accept-Language must not turn an error answer into another error. */

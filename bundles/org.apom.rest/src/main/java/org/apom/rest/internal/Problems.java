@@ -26,6 +26,11 @@ final class Problems {
     }
 
     static Problem from(Throwable failure, String incidentId) {
+        return from(failure, incidentId, false);
+    }
+
+    /** @param extensionRequest whether the request was for a province's extension endpoint */
+    static Problem from(Throwable failure, String incidentId, boolean extensionRequest) {
         ProblemException p = cause(failure, ProblemException.class);
         if (p != null) {
             // also when a parser or the runtime wrapped it (a body stream that hit its size limit)
@@ -40,6 +45,16 @@ final class Problems {
         }
         if (failure instanceof WebApplicationException w) {
             return fromWebApplication(w, incidentId);
+        }
+        if (TransientFailures.database(failure)) {
+            return Problem.of(503, "busy", LocalizedText.of(
+                    "The platform is too busy to answer this now; please try again in a moment.",
+                    "ขณะนี้ระบบมีผู้ใช้งานมาก กรุณาลองใหม่อีกครั้งในอีกสักครู่"));
+        }
+        if (extensionRequest && TransientFailures.extensionGone(failure)) {
+            return Problem.of(503, "extension-swapping", LocalizedText.of(
+                    "This province's extension is being replaced; please try again in a moment.",
+                    "ส่วนขยายของจังหวัดนี้กำลังถูกเปลี่ยนรุ่น กรุณาลองใหม่อีกครั้งในอีกสักครู่"));
         }
         return internal(incidentId);
     }

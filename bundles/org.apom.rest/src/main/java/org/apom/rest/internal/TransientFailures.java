@@ -1,0 +1,66 @@
+package org.apom.rest.internal;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientException;
+import java.util.Set;
+
+/**
+ * Failures that say "not now" rather than "never": no database connection free in time, a lock or statement
+ * timeout, a deadlock victim, the database unreachable, an extension's classes gone mid-swap. The caller may
+ * simply try again, so they are answered 503 with Retry-After, not 500.
+ */
+final class TransientFailures {
+
+    /** Seconds a client is asked to wait before trying again. */
+    static final int RETRY_AFTER_SECONDS = 2;
+
+    /**
+     * SQL states that end a statement but not the database: 08 connection (08004 is the pool's refusal), 40
+     * transaction rollback (deadlock, serialization, Derby's 40XL1 lock timeout), PostgreSQL's lock_timeout
+     * (55P03), statement_timeout (57014) and too many connections (53300), Derby's statement timeout (XCL52).
+     */
+    private static final Set<String> STATES = Set.of("55P03", "57014", "53300", "XCL52");
+    private static final Set<String> CLASSES = Set.of("08", "40");
+    private static final int MAX_DEPTH = 32;
+
+    private TransientFailures() {
+    }
+
+    static boolean database(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < MAX_DEPTH; t = next(t)) {
+            if (t instanceof SQLTransientException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (STATES.contains(state) || (state.length() >= 2 && CLASSES.contains(state.substring(0, 2)))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** An extension bundle being replaced: its old classes no longer load while a request still runs them. */
+    static boolean extensionGone(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < MAX_DEPTH; t = next(t)) {
+            if (t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException) {
+                return true;
+            }
+            if (t instanceof IllegalStateException && t.getMessage() != null
+                    && t.getMessage().contains("Invalid BundleContext")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Throwable next(Throwable t) {
+        if (t instanceof SQLException sql && sql.getNextException() != null && sql.getNextException() != t) {
+            return sql.getNextException();
+        }
+        return t.getCause() == t ? null : t.getCause();
+    }
+}
