@@ -45,6 +45,7 @@ public class AuditIT extends ApomContainerTest {
         assertEquals(201, created.status());
         assertEquals("it-request-0001", created.header("X-Request-Id"));
 
+        awaitAuditSealed();
         JsonNode entries = asAdmin().get("/audit?entity=user&id=audited").json().get("items");
         assertEquals(entries.toString(), 1, entries.size());
         JsonNode entry = entries.get(0);
@@ -71,6 +72,7 @@ public class AuditIT extends ApomContainerTest {
 
     @Test
     public void c_anEntryEditedInTheDatabaseIsFound() throws Exception {
+        awaitAuditSealed();
         long seq = asAdmin().get("/audit?entity=user&id=audited").json().at("/items/0/seq").asLong();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             assertEquals(1, s.executeUpdate("UPDATE security_audit SET actor = 'someone-else' WHERE seq = " + seq));

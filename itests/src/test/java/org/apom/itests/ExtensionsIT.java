@@ -69,6 +69,7 @@ public class ExtensionsIT extends ApomContainerTest {
         assertEquals("1.1.0", bundle(name).getVersion().toString());
         assertEquals("no core bundle restarted, refreshed or updated", coreBefore, coreBundles());
 
+        awaitAuditSealed();
         JsonNode audit = asAdmin().get("/audit?entity=extension&id=" + name + "&limit=500").json().get("items");
         assertEquals(audit.toString(), 22, audit.size());
         assertEquals(204, asAdmin().send("DELETE", "/extensions/" + name, null, (String) null).status());

@@ -42,6 +42,7 @@ public abstract class PlatformSecurityContract extends RegisterFilesContract {
         HttpAnswer created = asAdmin().post("/users", "{\"username\": \"chain-check\", \"password\": "
                 + "\"a long enough passphrase\", \"roles\": [\"auditor\"]}");
         assertEquals(created.toString(), 201, created.status());
+        awaitAuditSealed();
         JsonNode verification = asAdmin().get("/audit/verification").json();
         assertTrue(verification.toString(), verification.get("brokenAt").isNull());
         assertTrue(verification.toString(), verification.get("entries").asLong() >= 1);

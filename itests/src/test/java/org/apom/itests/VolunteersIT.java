@@ -66,6 +66,7 @@ public class VolunteersIT extends ApomContainerTest {
 
         assertProblem(person("kk-officer", "province-officer", "40").get("/volunteers/" + v.get("id").asText()), 404,
                 "not-found");
+        awaitAuditSealed();
         JsonNode reads = asAdmin().get("/audit?entity=volunteer&id=" + v.get("id").asText()).json().get("items");
         assertTrue(reads.toString(), reads.toString().contains("volunteer.create"));
         assertProblem(officer.post("/volunteers", SOMCHAI.replace("3-1006-00445-63-5", "๓๑๐๐๖๐๐๔๔๕๖๓๕")), 409,

@@ -142,6 +142,24 @@ public abstract class ApomContainerTest {
         return http().as("admin", Files.readString(adminPasswordFile()).strip());
     }
 
+    /**
+     * Waits until every committed audit entry is sealed into the chain (the sequencer runs every 200 ms), so that
+     * {@code GET /audit} lists what was just written; fails after 30 s.
+     */
+    protected void awaitAuditSealed() throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            HttpAnswer verification = asAdmin().get("/audit/verification");
+            last = verification.body();
+            if (verification.status() == 200 && verification.json().get("waiting").asLong() == 0) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("audit entries still wait to be sealed after 30 s: " + last);
+    }
+
     /** A sample file's bytes, exactly as a province would send them. */
     protected static byte[] sampleFile(String name) throws IOException {
         return Files.readAllBytes(Path.of(System.getProperty(FILES_PROPERTY), name));

@@ -36,7 +36,6 @@ import org.apom.registry.internal.jpa.VolunteerEntity;
 import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
 import org.apom.security.api.AuditEntry;
-import org.apom.security.api.AuditQuery;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.Caller;
 import org.apom.security.api.Reach;
@@ -252,15 +251,14 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
                 .setParameter("id", id).getResultList()));
         List<AuditEntry> changes = new ArrayList<>();
         for (String recordId : ids) {
-            String cursor = null;
-            do {
-                Page<AuditEntry> page = audit.query(HISTORY, new AuditQuery("volunteer", recordId, null, null, null),
-                        PageRequest.of(PageRequest.MAX_LIMIT, cursor));
-                page.items().stream().filter(e -> !e.action().equals("volunteer.read-personal")).forEach(changes::add);
-                cursor = page.nextCursor();
-            } while (cursor != null);
+            // sealed entries in chain order, then those still waiting to be sealed (seq 0)
+            audit.history(HISTORY, "volunteer", recordId).stream()
+                    .filter(e -> !e.action().equals("volunteer.read-personal")).forEach(changes::add);
         }
-        changes.sort(Comparator.comparingLong(AuditEntry::seq));
+        if (ids.size() > 1) {
+            // merged records' entries among the survivor's: by time, since waiting entries have no number yet
+            changes.sort(Comparator.comparing(AuditEntry::at));
+        }
         return changes;
     }
 

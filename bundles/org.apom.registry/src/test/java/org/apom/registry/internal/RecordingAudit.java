@@ -9,6 +9,7 @@ import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.security.api.AuditEntry;
 import org.apom.security.api.AuditQuery;
+import org.apom.security.api.AuditSealing;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.AuditVerification;
 import org.apom.security.api.Caller;
@@ -44,6 +45,16 @@ final class RecordingAudit implements AuditTrail {
 
     @Override
     public Page<AuditEntry> query(Caller caller, AuditQuery query, PageRequest page) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<AuditEntry> history(Caller caller, String entity, String entityId) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public AuditSealing sealing(Caller caller) {
         throw new UnsupportedOperationException();
     }
 

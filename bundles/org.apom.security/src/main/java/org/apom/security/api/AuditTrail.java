@@ -1,5 +1,6 @@
 package org.apom.security.api;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apom.core.api.Page;
@@ -9,7 +10,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The append-only, hash-chained audit trail. {@link #record} joins the caller's transaction, so the entry
- * commits or rolls back with the write it describes.
+ * commits or rolls back with the write it describes; a sequencer numbers committed entries into the chain
+ * moments later ({@link #sealing}). Recording takes no lock that other requests wait for.
  */
 @ProviderType
 public interface AuditTrail {
@@ -26,8 +28,26 @@ public interface AuditTrail {
     void record(Caller caller, String action, String entity, String entityId, ProvinceCode province,
             Map<String, ?> before, Map<String, ?> after);
 
-    /** Entries, oldest first, for auditors and central admins. */
+    /**
+     * Entries of the chain, oldest first, for auditors and central admins. Entries not yet sealed into the
+     * chain are not listed; a cursor therefore never skips one that is sealed later.
+     */
     Page<AuditEntry> query(Caller caller, AuditQuery query, PageRequest page);
+
+    /**
+     * Every entry about one record, those of the chain in its order and then those still waiting to be sealed
+     * (sequence number 0, no hashes), for a record's own history.
+     *
+     * @since 1.1
+     */
+    List<AuditEntry> history(Caller caller, String entity, String entityId);
+
+    /**
+     * How far sealing has come on this node, for auditors and central admins.
+     *
+     * @since 1.1
+     */
+    AuditSealing sealing(Caller caller);
 
     /** Walks the whole chain and says whether any entry was edited or removed. */
     AuditVerification verify(Caller caller);

@@ -18,6 +18,7 @@ import org.apache.commons.dbcp2.managed.LocalXAConnectionFactory;
 import org.apache.commons.dbcp2.managed.PoolableManagedConnectionFactory;
 import org.apache.commons.pool2.impl.GenericObjectPool;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import org.apom.core.api.health.ReadinessCheck;
 import org.apom.persistence.api.DatabasePool;
 import org.apom.persistence.api.PoolState;
 import org.osgi.framework.BundleContext;
@@ -86,7 +87,8 @@ public final class PooledDatabase implements DatabasePool {
         properties.put("osgi.jndi.service.name", config.dataSourceName());
         properties.put("dataSourceName", config.dataSourceName());
         registrations = List.of(context.registerService(DataSource.class, dataSource, properties),
-                context.registerService(DatabasePool.class, this, properties));
+                context.registerService(DatabasePool.class, this, properties),
+                context.registerService(ReadinessCheck.class, new PoolReadiness(this), properties));
         LOG.info("Database {} open: a pool of at most {} connections, {} ms to get one, locks {} s, statements {} s",
                 kind.product(), config.pool_maxTotal(), config.pool_maxWaitMillis(), config.lockTimeoutSeconds(),
                 config.statementTimeoutSeconds());

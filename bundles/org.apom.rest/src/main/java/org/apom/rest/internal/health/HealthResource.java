@@ -1,20 +1,18 @@
 package org.apom.rest.internal.health;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import javax.sql.DataSource;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import org.apom.core.api.health.ReadinessCheck;
 import org.apom.rest.internal.ApomApplication;
 import org.apom.rest.internal.CoreBundles;
 import org.apom.rest.internal.health.HealthJson.ComponentJson;
@@ -22,6 +20,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -50,13 +49,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "platform", description = "Health and description of the platform")
 public final class HealthResource {
 
-    private static final int DATABASE_TIMEOUT_SECONDS = 3;
-
     private final BundleContext context;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            target = "(osgi.jndi.service.name=apom)")
-    private volatile DataSource dataSource;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            fieldOption = FieldOption.UPDATE)
+    private final List<ReadinessCheck> checks = new CopyOnWriteArrayList<>();
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ServiceComponentRuntime components;
@@ -78,7 +75,8 @@ public final class HealthResource {
             content = @Content(schema = @Schema(implementation = HealthJson.class)))
     public Response health() {
         Map<String, ComponentJson> components = new LinkedHashMap<>();
-        components.put("database", database(dataSource));
+        // each part answers from what it already knows: health is public and polled, and takes no connection
+        components.putAll(ReadinessChecks.of(checks));
         components.put("bundles", bundles());
         components.put("components", ComponentsCheck.of(this.components, context.getBundles()));
         components.put("api", ApiCheck.of(jaxrs, context));
@@ -86,24 +84,6 @@ public final class HealthResource {
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .entity(new HealthJson(up ? HealthJson.UP : HealthJson.DOWN, components))
                 .build();
-    }
-
-    static ComponentJson database(DataSource ds) {
-        if (ds == null) {
-            return new ComponentJson(HealthJson.DOWN, Map.of("error", "no DataSource is registered"));
-        }
-        try (Connection c = ds.getConnection()) {
-            DatabaseMetaData meta = c.getMetaData();
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("product", meta.getDatabaseProductName());
-            details.put("version", meta.getDatabaseProductVersion());
-            boolean valid = c.isValid(DATABASE_TIMEOUT_SECONDS);
-            return new ComponentJson(valid ? HealthJson.UP : HealthJson.DOWN, details);
-        } catch (SQLException e) {
-            // the SQL state says what kind of failure without leaking the driver's text
-            return new ComponentJson(HealthJson.DOWN, Map.of("error", "database unreachable",
-                    "sqlState", String.valueOf(e.getSQLState())));
-        }
     }
 
     private ComponentJson bundles() {

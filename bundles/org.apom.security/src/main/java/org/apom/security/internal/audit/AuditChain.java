@@ -21,14 +21,16 @@ import org.apom.security.api.Caller;
 import org.apom.security.api.Role;
 import org.apom.security.internal.jpa.AuditEntryEntity;
 import org.apom.security.internal.jpa.AuditHeadEntity;
+import org.apom.security.internal.jpa.PendingAuditEntity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 /**
- * Appends to and checks the hash chain. Appending locks the chain's head row until the transaction ends, so
- * entries get consecutive numbers and each carries the hash of the one before, on every node.
+ * Numbers, chains and checks the audit entries. Recording ({@link #draft}) takes no lock: an entry is written
+ * with the change it describes, unnumbered. Sealing ({@link #seal}) is the sequencer's: under the head row's
+ * lock, it gives committed entries consecutive numbers, each carrying the hash of the one before, on every node.
  */
 public final class AuditChain {
 
@@ -40,25 +42,45 @@ public final class AuditChain {
     private AuditChain() {
     }
 
-    /** Appends in the entity manager's transaction; the entry commits or rolls back with the caller's write. */
-    public static AuditEntry append(EntityManager em, Clock clock, Caller caller, String action, String entity,
-            String entityId, ProvinceCode entityProvince, Map<String, ?> before, Map<String, ?> after) {
+    /** The entry as recorded, before it has a number and hashes. */
+    public static AuditEntry draft(Clock clock, Caller caller, String action, String entity, String entityId,
+            ProvinceCode entityProvince, Map<String, ?> before, Map<String, ?> after) {
+        // stored timestamps keep milliseconds on every database, so the hash is computed on milliseconds
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return new AuditEntry(0, at, caller.name(), caller.kind().name(),
+                caller.roles().stream().map(Role::id).sorted().collect(Collectors.joining(",")),
+                caller.province() == null ? null : caller.province().value(), action, entity, entityId,
+                entityProvince == null ? null : entityProvince.value(), caller.requestId(), json(before), json(after),
+                null, null);
+    }
+
+    /**
+     * Locks the head of the chain until the transaction ends; the first thing a sealing transaction does, so that
+     * sequencers on several nodes seal one after another.
+     */
+    static AuditHeadEntity lockHead(EntityManager em) {
         AuditHeadEntity head = em.find(AuditHeadEntity.class, AuditHeadEntity.ID, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             throw new IllegalStateException("the audit chain has no head row; the schema is incomplete");
         }
-        long seq = head.seq() + 1;
-        // stored timestamps keep milliseconds on every database, so the hash is computed on milliseconds
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditEntry draft = new AuditEntry(seq, at, caller.name(), caller.kind().name(),
-                caller.roles().stream().map(Role::id).sorted().collect(Collectors.joining(",")),
-                caller.province() == null ? null : caller.province().value(), action, entity, entityId,
-                entityProvince == null ? null : entityProvince.value(), caller.requestId(), json(before), json(after),
-                head.hash(), null);
-        AuditEntry entry = withHash(draft, hashOf(draft));
-        em.persist(new AuditEntryEntity(entry));
-        head.advance(seq, entry.hash());
-        return entry;
+        return head;
+    }
+
+    /** Appends the pending entries after the locked head, in the order given, and removes them from pending. */
+    static void seal(EntityManager em, AuditHeadEntity head, List<PendingAuditEntity> pending) {
+        long seq = head.seq();
+        String previous = head.hash();
+        for (PendingAuditEntity entry : pending) {
+            AuditEntry draft = entry.toDraft();
+            AuditEntry numbered = new AuditEntry(++seq, draft.at(), draft.actor(), draft.actorKind(), draft.roles(),
+                    draft.province(), draft.action(), draft.entity(), draft.entityId(), draft.entityProvince(),
+                    draft.requestId(), draft.before(), draft.after(), previous, null);
+            AuditEntry sealed = withHash(numbered, hashOf(numbered));
+            em.persist(new AuditEntryEntity(sealed));
+            em.remove(entry);
+            previous = sealed.hash();
+        }
+        head.advance(seq, previous);
     }
 
     /** Walks the chain from the first entry to the head. */
@@ -107,6 +129,12 @@ public final class AuditChain {
         } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is part of every JDK", ex);
         }
+    }
+
+    /** The entry as it was recorded, before sealing gave it a number and hashes. */
+    static AuditEntry unsealed(AuditEntry e) {
+        return new AuditEntry(0, e.at(), e.actor(), e.actorKind(), e.roles(), e.province(), e.action(), e.entity(),
+                e.entityId(), e.entityProvince(), e.requestId(), e.before(), e.after(), null, null);
     }
 
     private static AuditEntry withHash(AuditEntry e, String hash) {

@@ -1,8 +1,14 @@
 package org.apom.security.internal.audit;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import javax.persistence.TypedQuery;
 import javax.transaction.TransactionManager;
@@ -12,45 +18,102 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
+import org.apom.persistence.api.DatabasePool;
 import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
 import org.apom.security.api.AuditEntry;
 import org.apom.security.api.AuditQuery;
+import org.apom.security.api.AuditSealing;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.AuditVerification;
 import org.apom.security.api.Caller;
 import org.apom.security.api.UserDirectory;
 import org.apom.security.internal.jpa.AuditEntryEntity;
+import org.apom.security.internal.jpa.PendingAuditEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The audit trail over SECURITY_AUDIT; other bundles record through it inside their own transactions. */
-@Component(service = AuditTrail.class)
+/**
+ * The audit trail over SECURITY_AUDIT (the sealed chain) and SECURITY_AUDIT_PENDING (entries recorded, not yet
+ * sealed). Other bundles record through it inside their own transactions; its {@link AuditSequencer} seals them.
+ */
+@Component(service = AuditTrail.class, configurationPid = "org.apom.security.audit")
+@Designate(ocd = AuditConfig.class)
 public final class JpaAuditTrail implements AuditTrail {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JpaAuditTrail.class);
+    private static final String DERBY = "Apache Derby";
 
     private final JpaTemplate jpa;
     private final Clock clock;
+    private final PendingAudit pending;
+    private final AuditSequencer sequencer;
+    private final boolean recording;
+    private final ScheduledExecutorService sealing;
 
     @Activate
     public JpaAuditTrail(@Reference(target = "(osgi.unit.name=apom-security)") JpaTemplate jpa,
-            @Reference TransactionManager transactions,
+            @Reference TransactionManager transactions, @Reference PendingAudit pending,
+            @Reference DatabasePool database,
             // the schema is migrated by the user directory, which owns the changelog
-            @Reference UserDirectory schemaReady) {
-        this(jpa, Clock.systemUTC());
+            @Reference UserDirectory schemaReady, AuditConfig config) {
+        // PostgreSQL reads the pending table without waiting on open transactions; Derby would wait, and is
+        // embedded, so this node's notices find every entry there
+        this(jpa, pending, Clock.systemUTC(), config, !DERBY.equals(database.state().product()));
+        long interval = Math.max(10, config.sealIntervalMillis());
+        sealing.scheduleWithFixedDelay(this::sealQuietly, 0, interval, TimeUnit.MILLISECONDS);
+        if (!recording) {
+            LOG.warn("AUDIT RECORDING IS OFF (benchmarkWithoutAudit): for benchmarks only; this node reports DOWN");
+        }
     }
 
-    JpaAuditTrail(JpaTemplate jpa, Clock clock) {
+    JpaAuditTrail(JpaTemplate jpa, PendingAudit pending, Clock clock, AuditConfig config, boolean sweepAlways) {
         this.jpa = jpa;
         this.clock = clock;
+        this.pending = pending;
+        this.sequencer = new AuditSequencer(jpa, pending, clock, Math.max(1, config.sealBatch()), sweepAlways);
+        this.recording = !config.benchmarkWithoutAudit();
+        this.sealing = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "apom-audit-sequencer"));
+    }
+
+    @Deactivate
+    void deactivate() {
+        sealing.shutdownNow();
+        try {
+            sealing.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public void record(Caller caller, String action, String entity, String entityId, ProvinceCode province,
             Map<String, ?> before, Map<String, ?> after) {
-        // Required joins the JTA transaction of the write being recorded
-        jpa.tx(TransactionType.Required, em -> AuditChain.append(em, clock, caller, action, entity, entityId,
-                province, before, after));
+        if (!recording) {
+            return;
+        }
+        AuditEntry draft = AuditChain.draft(clock, caller, action, entity, entityId, province, before, after);
+        // Required joins the transaction of the write being recorded: the entry commits or rolls back with it
+        jpa.tx(TransactionType.Required, em -> pending.record(em, draft));
+    }
+
+    /** Seals what is waiting now, in the caller's thread (the sequencer's own rounds, and tests). */
+    int sealNow() {
+        return sequencer.sealAll();
+    }
+
+    private void sealQuietly() {
+        try {
+            sequencer.sealAll();
+        } catch (RuntimeException e) {
+            // kept in the sequencer's state for health and verification; the next round tries again
+            LOG.debug("Sealing audit entries failed; trying again", e);
+        }
     }
 
     @Override
@@ -96,6 +159,32 @@ public final class JpaAuditTrail implements AuditTrail {
             return new Page<>(items, found.size() > page.limit()
                     ? PageRequest.encode(Long.toString(items.get(items.size() - 1).seq())) : null);
         });
+    }
+
+    @Override
+    public List<AuditEntry> history(Caller caller, String entity, String entityId) {
+        AccessPolicy.requireAny(caller, Action.AUDIT_READ);
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            // pending first: an entry sealed between the two reads then shows in both, and is dropped from the
+            // pending ones below, instead of showing in neither
+            List<AuditEntry> pending = em.createQuery("SELECT p FROM PendingAuditEntity p "
+                    + "WHERE p.entity = :entity AND p.entityId = :id ORDER BY p.at, p.id", PendingAuditEntity.class)
+                    .setParameter("entity", entity).setParameter("id", entityId).getResultList().stream()
+                    .map(PendingAuditEntity::toDraft).toList();
+            List<AuditEntry> entries = new ArrayList<>(em.createQuery("SELECT e FROM AuditEntryEntity e "
+                    + "WHERE e.entity = :entity AND e.entityId = :id ORDER BY e.seq", AuditEntryEntity.class)
+                    .setParameter("entity", entity).setParameter("id", entityId).getResultList().stream()
+                    .map(AuditEntryEntity::toEntry).toList());
+            Set<AuditEntry> sealedDrafts = entries.stream().map(AuditChain::unsealed).collect(Collectors.toSet());
+            pending.stream().filter(p -> !sealedDrafts.contains(p)).forEach(entries::add);
+            return entries;
+        });
+    }
+
+    @Override
+    public AuditSealing sealing(Caller caller) {
+        AccessPolicy.requireAny(caller, Action.AUDIT_READ);
+        return sequencer.state();
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.apom.core.api.problem.ProblemException;
 import org.apom.security.api.AuditEntry;
 import org.apom.security.api.AuditQuery;
 import org.apom.security.api.AuditTrail;
-import org.apom.security.api.AuditVerification;
+import org.apom.security.api.AuditSealing;
+import org.apom.security.api.Caller;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -68,10 +69,14 @@ public final class AuditResource {
 
     @GET
     @Path("verification")
-    @Operation(summary = "Check the whole chain: intact, or where an entry was edited or removed")
+    @Operation(summary = "Check the whole chain (intact, or where an entry was edited or removed) and how many "
+            + "committed entries wait to be sealed into it")
     @ApiResponse(responseCode = "200", description = "The result", useReturnTypeSchema = true)
-    public AuditVerification verify(@Context SecurityContext security) {
-        return trail.verify(callerOf(security.getUserPrincipal()));
+    public VerificationJson verify(@Context SecurityContext security) {
+        Caller caller = callerOf(security.getUserPrincipal());
+        // sealing first: an entry waiting then is in the chain checked, or still counted as waiting
+        AuditSealing sealing = trail.sealing(caller);
+        return VerificationJson.of(trail.verify(caller), sealing);
     }
 
     private static Instant instant(String name, String text) {

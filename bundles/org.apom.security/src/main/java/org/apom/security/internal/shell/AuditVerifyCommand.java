@@ -5,6 +5,7 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apom.security.api.AuditTrail;
+import org.apom.security.api.AuditSealing;
 import org.apom.security.api.AuditVerification;
 import org.apom.security.api.Caller;
 
@@ -19,13 +20,18 @@ public class AuditVerifyCommand implements Action {
     @Override
     public Object execute() {
         // only central admins reach the shell (the apom realm gives only them the ssh role)
-        AuditVerification result = trail.verify(Caller.system("karaf-shell"));
+        Caller shell = Caller.system("karaf-shell");
+        AuditSealing sealing = trail.sealing(shell);
+        AuditVerification result = trail.verify(shell);
         if (result.intact()) {
             System.out.println("Audit trail intact: " + result.entries() + " entries, every hash checks.");
         } else {
             System.out.println("AUDIT TRAIL BROKEN at entry " + result.brokenAt() + ": " + result.reason()
                     + " (" + result.entries() + " entries before it check).");
         }
+        System.out.println(sealing.waiting() + " committed entries wait to be sealed"
+                + (sealing.oldestWaitingSince() == null ? "" : ", the oldest since " + sealing.oldestWaitingSince())
+                + (sealing.lastFailure() == null ? "" : "; sealing fails: " + sealing.lastFailure()) + ".");
         return null;
     }
 }

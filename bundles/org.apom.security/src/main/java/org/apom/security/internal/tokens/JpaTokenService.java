@@ -36,7 +36,7 @@ import org.apom.security.api.TokenService;
 import org.apom.security.api.TokenView;
 import org.apom.security.api.UserDirectory;
 import org.apom.security.internal.ProvinceField;
-import org.apom.security.internal.audit.AuditChain;
+import org.apom.security.internal.audit.PendingAudit;
 import org.apom.security.internal.jpa.TokenEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,19 +50,22 @@ public final class JpaTokenService implements TokenService {
     static final int MAX_YEARS = 2;
 
     private final JpaTemplate jpa;
+    private final PendingAudit audit;
     private final Predicate<ProvinceCode> provinceExists;
     private final Clock clock;
 
     @Activate
     public JpaTokenService(@Reference(target = "(osgi.unit.name=apom-security)") JpaTemplate jpa,
             @Reference AreaDirectory areas, @Reference TransactionManager transactions,
+            @Reference PendingAudit audit,
             // the schema is migrated by the user directory, which owns the changelog
             @Reference UserDirectory schemaReady) {
-        this(jpa, p -> areas.province(p).isPresent(), Clock.system(THAILAND));
+        this(jpa, audit, p -> areas.province(p).isPresent(), Clock.system(THAILAND));
     }
 
-    JpaTokenService(JpaTemplate jpa, Predicate<ProvinceCode> provinceExists, Clock clock) {
+    JpaTokenService(JpaTemplate jpa, PendingAudit audit, Predicate<ProvinceCode> provinceExists, Clock clock) {
         this.jpa = jpa;
+        this.audit = audit;
         this.provinceExists = provinceExists;
         this.clock = clock;
     }
@@ -128,7 +131,7 @@ public final class JpaTokenService implements TokenService {
                 province, expiresOn, caller.name(), clock.instant());
         jpa.tx(TransactionType.Required, em -> {
             em.persist(token);
-            AuditChain.append(em, clock, caller, "token.create", "token", token.id(), province, null,
+            audit.record(em, clock, caller, "token.create", "token", token.id(), province, null,
                     state(token.toView()));
         });
         return new CreatedToken(token.toView(), secret);
@@ -170,7 +173,7 @@ public final class JpaTokenService implements TokenService {
             if (!token.revoked()) {
                 Map<String, Object> before = state(token.toView());
                 token.revoke(clock.instant());
-                AuditChain.append(em, clock, caller, "token.revoke", "token", token.id(), token.province(), before,
+                audit.record(em, clock, caller, "token.revoke", "token", token.id(), token.province(), before,
                         state(token.toView()));
             }
             return token.toView();

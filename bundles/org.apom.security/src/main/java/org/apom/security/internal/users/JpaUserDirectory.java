@@ -32,7 +32,7 @@ import org.apom.security.api.Role;
 import org.apom.security.api.UserChange;
 import org.apom.security.api.UserDirectory;
 import org.apom.security.api.UserView;
-import org.apom.security.internal.audit.AuditChain;
+import org.apom.security.internal.audit.PendingAudit;
 import org.apom.security.internal.jpa.UserEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -47,6 +47,7 @@ public final class JpaUserDirectory implements UserDirectory {
     public static final String CHANGELOG = "db/security/changelog.xml";
 
     private final JpaTemplate jpa;
+    private final PendingAudit audit;
     private final PasswordHasher hasher = new PasswordHasher();
     private final UserRules rules;
     private final SecurityConfig config;
@@ -56,13 +57,14 @@ public final class JpaUserDirectory implements UserDirectory {
     public JpaUserDirectory(@Reference(target = "(osgi.unit.name=apom-security)") JpaTemplate jpa,
             @Reference SchemaMigrator migrator, @Reference AreaDirectory areas,
             // OpenJPA looks the JTA manager up as a service per transaction (docs/stack.md trap 20)
-            @Reference TransactionManager transactions, SecurityConfig config) {
-        this(jpa, new UserRules(p -> areas.province(p).isPresent()), config, Clock.systemUTC());
+            @Reference TransactionManager transactions, @Reference PendingAudit audit, SecurityConfig config) {
+        this(jpa, new UserRules(p -> areas.province(p).isPresent()), audit, config, Clock.systemUTC());
         migrator.migrate(CHANGELOG, JpaUserDirectory.class.getClassLoader());
     }
 
-    JpaUserDirectory(JpaTemplate jpa, UserRules rules, SecurityConfig config, Clock clock) {
+    JpaUserDirectory(JpaTemplate jpa, UserRules rules, PendingAudit audit, SecurityConfig config, Clock clock) {
         this.jpa = jpa;
+        this.audit = audit;
         this.rules = rules;
         this.config = config;
         this.clock = clock;
@@ -92,7 +94,7 @@ public final class JpaUserDirectory implements UserDirectory {
             if (!hasher.matches(password, user.passwordHash())) {
                 Instant until = now.plus(Duration.ofMinutes(config.lockMinutes()));
                 if (LoginCounts.failed(em, username, config.maxFailedLogins(), until)) {
-                    AuditChain.append(em, clock, LOGIN, "user.lock", "user", user.username(), user.province(), null,
+                    audit.record(em, clock, LOGIN, "user.lock", "user", user.username(), user.province(), null,
                             Map.of("lockedUntil", until.toString()));
                     return new Attempt(Outcome.LOCKED, null, until);
                 }
@@ -145,7 +147,7 @@ public final class JpaUserDirectory implements UserDirectory {
             UserEntity entity = new UserEntity(user.username(), hash, roles, province, clock.instant());
             em.persist(entity);
             em.flush();
-            AuditChain.append(em, clock, caller, "user.create", "user", entity.username(), province, null,
+            audit.record(em, clock, caller, "user.create", "user", entity.username(), province, null,
                     state(entity, false));
             return entity.toView(clock.instant());
         });
@@ -200,7 +202,7 @@ public final class JpaUserDirectory implements UserDirectory {
             Map<String, Object> before = state(user, false);
             apply(caller, reach, user, change, hash);
             em.flush();
-            AuditChain.append(em, clock, caller, "user.update", "user", user.username(), user.province(), before,
+            audit.record(em, clock, caller, "user.update", "user", user.username(), user.province(), before,
                     state(user, hash != null));
             return user.toView(clock.instant());
         });

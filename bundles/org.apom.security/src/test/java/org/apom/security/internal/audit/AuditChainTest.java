@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +29,14 @@ class AuditChainTest {
     private static final Caller ADMIN = Caller.system("test").inRequest("req-1");
     private TestDatabase db;
     private JpaAuditTrail trail;
+    private PendingAudit pending;
 
     @BeforeEach
     void setUp() throws Exception {
         db = new TestDatabase("apom-security-test", "META-INF/test-persistence.xml",
                 JpaUserDirectory.CHANGELOG);
-        trail = new JpaAuditTrail(db, Clock.systemUTC());
+        pending = TestAudit.pending();
+        trail = TestAudit.trail(db, pending);
     }
 
     @AfterEach
@@ -87,6 +88,7 @@ class AuditChainTest {
 
     @Test
     void concurrentWritersMakeOneUnbrokenChain() throws Exception {
+        trail = TestAudit.sweepingTrail(db, pending);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> writers = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
@@ -105,6 +107,7 @@ class AuditChainTest {
     void queriesFilterAndPage() {
         record(5);
         trail.record(ADMIN, "user.update", "user", "other", null, Map.of("a", 1), Map.of("a", 2));
+        trail.sealNow();
         var page = trail.query(ADMIN, new AuditQuery("thing", null, null, null, null), PageRequest.of(2, null));
         assertEquals(2, page.items().size());
         var rest = trail.query(ADMIN, new AuditQuery("thing", null, null, null, null), PageRequest.of(10, page.nextCursor()));
@@ -118,6 +121,7 @@ class AuditChainTest {
             trail.record(ADMIN, "thing.write", "thing", "t" + i, ProvinceCode.of("50"), null,
                     Map.of("n", i, "enabled", true));
         }
+        trail.sealNow();
     }
 
     private void sql(String statement) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.apom.security.internal.audit.TestAudit;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.ProblemException;
@@ -42,7 +43,7 @@ class JpaTokenServiceTest {
     }
 
     private JpaTokenService service() {
-        return new JpaTokenService(db, p -> !p.value().equals("99"), Clock.fixed(now, JpaTokenService.THAILAND));
+        return new JpaTokenService(db, TestAudit.pending(), p -> !p.value().equals("99"), Clock.fixed(now, JpaTokenService.THAILAND));
     }
 
     @AfterEach

@@ -13,6 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apom.security.internal.audit.TestAudit;
 import org.apom.core.api.PageRequest;
 import org.apom.persistence.testing.TestDatabase;
 import org.apom.security.api.Caller;
@@ -32,7 +33,7 @@ class AdminBootstrapTest {
     void setUp() throws Exception {
         db = new TestDatabase("apom-security-test", "META-INF/test-persistence.xml",
                 JpaUserDirectory.CHANGELOG);
-        users = new JpaUserDirectory(db, new UserRules(p -> true), JpaUserDirectoryTest.config(5, 15),
+        users = new JpaUserDirectory(db, new UserRules(p -> true), TestAudit.pending(), JpaUserDirectoryTest.config(5, 15),
                 Clock.systemUTC());
     }
 

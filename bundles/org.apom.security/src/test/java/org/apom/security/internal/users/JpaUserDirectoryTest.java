@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.apom.security.internal.audit.PendingAudit;
+import org.apom.security.internal.audit.TestAudit;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.ProblemException;
@@ -38,13 +40,15 @@ class JpaUserDirectoryTest {
     private TestDatabase db;
     private MutableClock clock;
     private JpaUserDirectory users;
+    private PendingAudit audit;
 
     @BeforeEach
     void setUp() throws Exception {
         db = new TestDatabase("apom-security-test", "META-INF/test-persistence.xml",
                 JpaUserDirectory.CHANGELOG);
         clock = new MutableClock(Instant.parse("2026-11-29T10:00:00Z"));
-        users = new JpaUserDirectory(db, new UserRules(p -> !p.value().equals("99")), config(5, 15), clock);
+        audit = TestAudit.pending();
+        users = new JpaUserDirectory(db, new UserRules(p -> !p.value().equals("99")), audit, config(5, 15), clock);
     }
 
     @AfterEach
@@ -199,6 +203,7 @@ class JpaUserDirectoryTest {
     void everyChangeIsAuditedWithoutAnyPassword() {
         UserView v = users.create(CENTRAL, new NewUser("somchai", GOOD, List.of("province-officer"), "50"));
         users.update(CENTRAL, "somchai", new UserChange("another long phrase", null, null, false, null), v.version());
+        TestAudit.seal(db, audit);
         List<AuditEntry> rows = db.txExpr(em -> em.createQuery(
                 "SELECT e FROM AuditEntryEntity e ORDER BY e.seq", AuditEntryEntity.class).getResultList()
                 .stream().map(AuditEntryEntity::toEntry).toList());
