@@ -39,8 +39,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Whether this node can serve: its database answers, every core bundle is active, every core component is
- * satisfied and every core resource is served. Public, for load balancers and monitoring; 503 when DOWN so
- * a balancer takes the node out (and keeps it out while it is still starting).
+ * satisfied (and no core bundle registered a {@link org.apom.core.api.DownReason}) and every core resource is
+ * served. Public, for load balancers and monitoring; 503 when DOWN so a balancer takes the node out (and keeps
+ * it out while it is still starting).
  */
 @Component(service = HealthResource.class)
 @JaxrsResource
@@ -80,7 +81,8 @@ public final class HealthResource {
         Map<String, ComponentJson> components = new LinkedHashMap<>();
         components.put("database", database(dataSource));
         components.put("bundles", bundles());
-        components.put("components", ComponentsCheck.of(this.components, context.getBundles()));
+        components.put("components", ComponentsCheck.of(this.components, context.getBundles(),
+                ComponentsCheck.downReasons(context)));
         components.put("api", ApiCheck.of(jaxrs, context));
         boolean up = components.values().stream().allMatch(ComponentJson::up);
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
