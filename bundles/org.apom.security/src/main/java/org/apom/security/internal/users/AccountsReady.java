@@ -6,14 +6,19 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * Satisfied once the first admin has been found or created ({@link FirstStartAdmin} registers
- * {@link FirstAdminChecked} then). Health reports every core component, so a new node stays DOWN until someone
- * can log in to it, and a balancer or a script never meets a 401 for the admin it was told about.
+ * {@link FirstAdminChecked} then, and only then). Health reports every core component, so a new node stays
+ * DOWN until someone can log in to it, and a balancer or a script never meets a 401 for the admin it was told
+ * about. When no admin could be created, {@link NoFirstAdmin} carries the reason health shows.
  */
 @Component(immediate = true)
 public final class AccountsReady {
 
     /** The mark {@link FirstStartAdmin} leaves once an admin exists. */
     public interface FirstAdminChecked {
+    }
+
+    /** Registered instead of the mark, with a {@link org.apom.core.api.DownReason}, when no admin exists. */
+    public interface NoFirstAdmin {
     }
 
     @Activate
