@@ -66,6 +66,7 @@ class AdminBootstrapTest {
 
     @Test
     void aChosenPasswordIsUsedAndNoFileIsWritten(@TempDir Path etc) {
+        assertTrue(AdminPasswordCheck.refusal("correct horse battery").isEmpty(), "the launcher lets it through");
         assertTrue(AdminBootstrap.ensureAdmin(users, etc, "correct horse battery").created());
         assertFalse(Files.exists(etc.resolve(AdminBootstrap.PASSWORD_FILE)));
         assertEquals("admin", users.authenticate("admin", "correct horse battery".toCharArray()).name());
@@ -81,6 +82,8 @@ class AdminBootstrapTest {
 
     @Test
     void aRefusedChosenPasswordSaysWhichRuleItBreaksButNeverThePassword(@TempDir Path etc) {
+        assertTrue(AdminPasswordCheck.refusal(REFUSED).orElseThrow()
+                .contains("A password must not contain the username."), "the launcher refuses it before starting");
         AdminBootstrap.Result result = AdminBootstrap.ensureAdmin(users, etc, REFUSED);
         assertEquals("no central admin: APOM_ADMIN_PASSWORD was refused: A password must not contain the username.",
                 result.noAdmin());
