@@ -1,11 +1,13 @@
 package org.apom.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,6 +64,20 @@ public class ContainerRestartIT {
         restart(true);
         assertEquals("restored from the database", before, installed(admin));
         assertEquals("1.1.0", summaryVersion(admin));
+    }
+
+    @Test
+    public void binStartRefusesAFirstAdminPasswordThePasswordRulesRefuseAndStartsNothing() throws Exception {
+        Path unpacked = unpack();
+        ProcessBuilder builder = new ProcessBuilder(unpacked.resolve("bin/start").toString())
+                .directory(unpacked.toFile()).redirectErrorStream(true);
+        builder.environment().put("APOM_ADMIN_PASSWORD", "the admin passphrase");
+        Process start = builder.start();
+        String output = new String(start.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(output, 1, start.waitFor());
+        assertTrue(output, output.contains("A password must not contain the username."));
+        assertFalse(output, output.contains("the admin passphrase"));
+        assertFalse("no Karaf was started", Files.exists(unpacked.resolve("karaf.pid")));
     }
 
     private String installed(Http admin) throws Exception {

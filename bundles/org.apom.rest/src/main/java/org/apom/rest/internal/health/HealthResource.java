@@ -38,8 +38,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Whether this node can serve: its database answers, every core bundle is active, every core component is
- * satisfied and every core resource is served. Public, for load balancers and monitoring; 503 when DOWN so
- * a balancer takes the node out (and keeps it out while it is still starting).
+ * satisfied, every core resource is served, and every {@link ReadinessCheck} a core bundle registered (the
+ * pool, audit sealing, the accounts) is UP. Public, for load balancers and monitoring; 503 when DOWN so a
+ * balancer takes the node out (and keeps it out while it is still starting).
  */
 @Component(service = HealthResource.class)
 @JaxrsResource

@@ -28,10 +28,10 @@ final class AdminBootstrap {
     private AdminBootstrap() {
     }
 
-    /** @return whether a first admin was created now */
-    static boolean ensureAdmin(UserDirectory users, Path etc, String chosen) {
-        if (!users.list(FIRST_START, PageRequest.of(1, null)).items().isEmpty()) {
-            return false;
+    /** @return whether an admin exists now (found or created), or why none does */
+    static Result ensureAdmin(UserDirectory users, Path etc, String chosen) {
+        if (accountsExist(users)) {
+            return Result.FOUND;
         }
         boolean generated = chosen == null || chosen.isEmpty();
         String password = generated ? AdminPassword.generate() : chosen;
@@ -44,15 +44,19 @@ final class AdminBootstrap {
         } catch (RuntimeException e) {
             // no password file may name a password that was never stored
             deleteQuietly(generated ? passwordFile : null);
-            if (!(e instanceof ProblemException)) {
+            if (!(e instanceof ProblemException problem)) {
                 throw e; // transient: the caller tries again
             }
+            if (accountsExist(users)) {
+                return Result.FOUND; // another node on the same database created its admin at the same moment
+            }
             logFailure(e);
-            return false;
+            return Result.noAdmin((generated ? "the first admin was refused: " : "APOM_ADMIN_PASSWORD was refused: ")
+                    + rulesBroken(problem));
         } catch (IOException e) {
             logFailure(e);
             deleteQuietly(generated ? passwordFile : null);
-            return false;
+            return Result.noAdmin("the file for its generated password could not be written (see the log)");
         }
         if (generated) {
             LOG.info("Created the central admin '{}'; its password is in {} (readable only by its owner)",
@@ -60,7 +64,35 @@ final class AdminBootstrap {
         } else {
             LOG.info("Created the central admin '{}' with the password from APOM_ADMIN_PASSWORD", ADMIN);
         }
-        return true;
+        return Result.CREATED;
+    }
+
+    /**
+     * What the first start found or did: an admin exists ({@code created} now, or accounts were already there),
+     * or {@code noAdmin} says why nobody can log in, in English for the health answer (never the password).
+     */
+    record Result(boolean created, String noAdmin) {
+
+        static final Result FOUND = new Result(false, null);
+        static final Result CREATED = new Result(true, null);
+
+        static Result noAdmin(String why) {
+            return new Result(false, "no central admin: " + why);
+        }
+
+        boolean adminExists() {
+            return noAdmin == null;
+        }
+    }
+
+    private static boolean accountsExist(UserDirectory users) {
+        return !users.list(FIRST_START, PageRequest.of(1, null)).items().isEmpty();
+    }
+
+    // the rules' own sentences name what to change; the detail alone ("The data is not valid") would not
+    private static String rulesBroken(ProblemException problem) {
+        return problem.errors().isEmpty() ? problem.getMessage()
+                : String.join(" ", problem.errors().stream().map(f -> f.message().en()).toList());
     }
 
     private static void logFailure(Exception e) {

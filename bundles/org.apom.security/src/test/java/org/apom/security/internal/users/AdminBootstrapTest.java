@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apom.security.internal.audit.TestAudit;
@@ -23,8 +27,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.ServiceRegistration;
 
 class AdminBootstrapTest {
+
+    /** Long enough, but the rules refuse it: it contains the username. */
+    private static final String REFUSED = "my admin passphrase";
 
     private TestDatabase db;
     private JpaUserDirectory users;
@@ -45,27 +53,94 @@ class AdminBootstrapTest {
     @Test
     void theFirstStartCreatesACentralAdminWithAGeneratedPasswordOnlyItsOwnerCanRead(@TempDir Path etc)
             throws Exception {
-        assertTrue(AdminBootstrap.ensureAdmin(users, etc, null));
+        assertTrue(AdminBootstrap.ensureAdmin(users, etc, null).created());
         Path file = etc.resolve(AdminBootstrap.PASSWORD_FILE);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         Caller admin = users.authenticate("admin", Files.readString(file).strip().toCharArray());
         assertTrue(admin.has(Role.CENTRAL_ADMIN));
 
-        assertFalse(AdminBootstrap.ensureAdmin(users, etc, null), "only at the first start");
+        AdminBootstrap.Result again = AdminBootstrap.ensureAdmin(users, etc, null);
+        assertFalse(again.created(), "only at the first start");
+        assertTrue(again.adminExists());
         assertEquals(1, users.list(Caller.system("t"), PageRequest.of(null, null)).items().size());
     }
 
     @Test
     void aChosenPasswordIsUsedAndNoFileIsWritten(@TempDir Path etc) {
-        assertTrue(AdminBootstrap.ensureAdmin(users, etc, "correct horse battery"));
+        assertTrue(AdminPasswordCheck.refusal("correct horse battery").isEmpty(), "the launcher lets it through");
+        assertTrue(AdminBootstrap.ensureAdmin(users, etc, "correct horse battery").created());
         assertFalse(Files.exists(etc.resolve(AdminBootstrap.PASSWORD_FILE)));
         assertEquals("admin", users.authenticate("admin", "correct horse battery".toCharArray()).name());
     }
 
     @Test
     void aWeakChosenPasswordCreatesNoAdmin(@TempDir Path etc) {
-        assertFalse(AdminBootstrap.ensureAdmin(users, etc, "short"));
+        AdminBootstrap.Result result = AdminBootstrap.ensureAdmin(users, etc, "short");
+        assertFalse(result.adminExists());
+        assertFalse(result.created());
         assertTrue(users.list(Caller.system("t"), PageRequest.of(null, null)).items().isEmpty());
+    }
+
+    @Test
+    void aRefusedChosenPasswordSaysWhichRuleItBreaksButNeverThePassword(@TempDir Path etc) {
+        assertTrue(AdminPasswordCheck.refusal(REFUSED).orElseThrow()
+                .contains("A password must not contain the username."), "the launcher refuses it before starting");
+        AdminBootstrap.Result result = AdminBootstrap.ensureAdmin(users, etc, REFUSED);
+        assertEquals("no central admin: APOM_ADMIN_PASSWORD was refused: A password must not contain the username.",
+                result.noAdmin());
+        assertFalse(Files.exists(etc.resolve(AdminBootstrap.PASSWORD_FILE)));
+    }
+
+    @Test
+    void aRefusedPasswordLeavesNoMarkButTheReasonSoHealthStaysDown(@TempDir Path etc) throws Exception {
+        RecordedOutcome outcome = new RecordedOutcome();
+        FirstStartAdmin firstStart = new FirstStartAdmin(users, etc, REFUSED, outcome);
+        try {
+            assertTrue(outcome.told.await(20, TimeUnit.SECONDS));
+            assertEquals(0, outcome.marks.get(), "no mark: AccountsReady would let health say UP");
+            assertEquals(List.of("no central admin: APOM_ADMIN_PASSWORD was refused: "
+                    + "A password must not contain the username."), outcome.reasons);
+        } finally {
+            firstStart.deactivate();
+        }
+        assertTrue(users.list(Caller.system("t"), PageRequest.of(null, null)).items().isEmpty());
+    }
+
+    @Test
+    void anAdminFoundAtALaterStartLeavesTheMarkWhateverThePassword(@TempDir Path etc) throws Exception {
+        assertTrue(AdminBootstrap.ensureAdmin(users, etc, "correct horse battery").created());
+        RecordedOutcome outcome = new RecordedOutcome();
+        // only a first start uses the variable; a later one with a refused value still has its admin
+        FirstStartAdmin firstStart = new FirstStartAdmin(users, etc, REFUSED, outcome);
+        try {
+            assertTrue(outcome.told.await(20, TimeUnit.SECONDS));
+            assertEquals(1, outcome.marks.get());
+            assertTrue(outcome.reasons.isEmpty());
+        } finally {
+            firstStart.deactivate();
+        }
+    }
+
+    /** What {@link FirstStartAdmin} told: marks that an admin exists, and reasons why none does. */
+    private static final class RecordedOutcome implements FirstStartAdmin.Outcome {
+
+        final CountDownLatch told = new CountDownLatch(1);
+        final AtomicInteger marks = new AtomicInteger();
+        final List<String> reasons = new CopyOnWriteArrayList<>();
+
+        @Override
+        public ServiceRegistration<?> adminExists() {
+            marks.incrementAndGet();
+            told.countDown();
+            return null;
+        }
+
+        @Override
+        public ServiceRegistration<?> noAdmin(String reason) {
+            reasons.add(reason);
+            told.countDown();
+            return null;
+        }
     }
 
     @Test
@@ -86,11 +161,8 @@ class AdminBootstrapTest {
         assertFalse(Files.exists(etc.resolve(AdminBootstrap.PASSWORD_FILE)), "no file naming an unstored password");
 
         creates.set(0);
-        java.util.concurrent.CountDownLatch marked = new java.util.concurrent.CountDownLatch(1);
-        FirstStartAdmin firstStart = new FirstStartAdmin(flaky, etc, null, () -> {
-            marked.countDown();
-            return null;
-        });
+        RecordedOutcome outcome = new RecordedOutcome();
+        FirstStartAdmin firstStart = new FirstStartAdmin(flaky, etc, null, outcome);
         try {
             Path file = etc.resolve(AdminBootstrap.PASSWORD_FILE);
             long deadline = System.nanoTime() + 20_000_000_000L;
@@ -99,7 +171,8 @@ class AdminBootstrapTest {
                 Thread.sleep(100);
             }
             assertEquals(2, creates.get(), "created at the second attempt");
-            assertTrue(marked.await(5, java.util.concurrent.TimeUnit.SECONDS), "health may say UP from now on");
+            assertTrue(outcome.told.await(5, TimeUnit.SECONDS));
+            assertEquals(1, outcome.marks.get(), "health may say UP from now on");
             assertEquals("admin", users.authenticate("admin", Files.readString(file).strip().toCharArray()).name());
         } finally {
             firstStart.deactivate();
