@@ -128,6 +128,7 @@ final class ImportRun {
             BooleanSupplier stopping) {
         List<RowError> errors = new ArrayList<>();
         int[] rejected = {0};
+        int[] accepted = {0};
         try {
             jpa.tx(TransactionType.Required, em -> {
                 List<RegisterCsv.Row> chunk = new ArrayList<>(CHUNK);
@@ -137,37 +138,43 @@ final class ImportRun {
                         if (stopping.getAsBoolean()) {
                             throw new IllegalStateException("stopping");
                         }
-                        rejected[0] += commitAtomicChunk(em, start, rows, chunk, caller, errors);
+                        Tally t = commitAtomicChunk(em, start, rows, chunk, caller, errors);
+                        accepted[0] += t.accepted();
+                        rejected[0] += t.rejected();
                     }
                 });
                 if (!chunk.isEmpty()) {
-                    rejected[0] += commitAtomicChunk(em, start, rows, chunk, caller, errors);
+                    Tally t = commitAtomicChunk(em, start, rows, chunk, caller, errors);
+                    accepted[0] += t.accepted();
+                    rejected[0] += t.rejected();
                 }
                 if (rejected[0] > 0) {
                     throw new RejectedRows();
                 }
-                em.find(ImportEntity.class, start.id()).done(clock.instant());
+                ImportEntity done = em.find(ImportEntity.class, start.id());
+                done.advance(csv.rows(), accepted[0], 0);
+                done.done(clock.instant());
             });
         } catch (RejectedRows rolledBack) {
             // nothing went in; what stays is the report of every rejected row
             jpa.tx(TransactionType.Required, em -> {
                 ImportEntity i = em.find(ImportEntity.class, start.id());
-                i.advance(csv.rows() - i.processed(), 0, rejected[0]);
+                i.advance(csv.rows(), 0, rejected[0]);
                 storeErrors(em, start.id(), errors);
                 i.done(clock.instant());
             });
         }
     }
 
-    private int commitAtomicChunk(EntityManager em, ImportEntity start, ImportRows rows, List<RegisterCsv.Row> chunk,
+    private Tally commitAtomicChunk(EntityManager em, ImportEntity start, ImportRows rows, List<RegisterCsv.Row> chunk,
             Caller caller, List<RowError> errors) {
         int from = chunk.get(0).index();
-        int rejected = check(em, start, from, rows, chunk, caller, !start.dryRun(), errors);
+        Tally tally = check(em, start, from, rows, chunk, caller, !start.dryRun(), errors);
         em.flush();
         em.clear(); // an all-or-nothing import of 100,000 rows must not keep 100,000 entities in memory
         uncommittedProgress.put(start.id(), from + chunk.size());
         chunk.clear();
-        return rejected;
+        return tally;
     }
 
     /** Checks, stores and records one chunk, with its errors and the import's new position. */
@@ -178,11 +185,19 @@ final class ImportRun {
         storeErrors(em, start.id(), errors);
     }
 
-    /** @return the number of rejected rows; their errors are added to {@code errors} */
-    private int check(EntityManager em, ImportEntity start, int from, ImportRows rows, List<RegisterCsv.Row> chunk,
+    /** How many rows of a chunk went in and how many were rejected. */
+    private record Tally(int accepted, int rejected) {
+    }
+
+    /**
+     * Checks and stores a chunk; the errors of its rejected rows are added to {@code errors}. A chunked import's
+     * position advances in the same transaction; an all-or-nothing import's is counted by its caller and written
+     * once at the end, so that its import row is not locked (and its status not unreadable) for the whole run.
+     */
+    private Tally check(EntityManager em, ImportEntity start, int from, ImportRows rows, List<RegisterCsv.Row> chunk,
             Caller caller, boolean write, List<RowError> errors) {
-        ImportEntity current = em.find(ImportEntity.class, start.id());
-        if (current.processed() != from && !start.atomic()) {
+        ImportEntity current = start.atomic() ? null : em.find(ImportEntity.class, start.id());
+        if (current != null && current.processed() != from) {
             // another runner moved this import on: never process a row twice
             throw new IllegalStateException("import " + start.id() + " is at row " + current.processed()
                     + ", not " + from);
@@ -205,8 +220,10 @@ final class ImportRun {
                 rejected++;
             }
         }
-        current.advance(chunk.size(), accepted, rejected);
-        return rejected;
+        if (current != null) {
+            current.advance(chunk.size(), accepted, rejected);
+        }
+        return new Tally(accepted, rejected);
     }
 
     private void store(EntityManager em, ValidVolunteer v, Caller caller, String importId) {

@@ -23,6 +23,9 @@ enum DatabaseKind {
             // Derby looks for deadlocks only once a wait is older than this, so it must come before the timeout
             setProperty(connection, "derby.locks.deadlockTimeout", Math.max(1, wait / 2));
             setProperty(connection, "derby.locks.waitTimeout", wait);
+            // Derby turns a transaction's row locks into one table lock past 5,000 rows, and then one province's
+            // atomic import of 50,000 rows would lock every other province out of the register until it commits
+            setProperty(connection, "derby.locks.escalationThreshold", ESCALATION_THRESHOLD);
         }
 
         private void setProperty(Connection connection, String name, int seconds) throws SQLException {
@@ -53,6 +56,7 @@ enum DatabaseKind {
     };
 
     static final int IDLE_IN_TRANSACTION_SECONDS = 600;
+    static final int ESCALATION_THRESHOLD = 2_000_000;
 
     private final String product;
 
