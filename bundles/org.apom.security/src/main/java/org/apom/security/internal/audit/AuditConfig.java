@@ -11,9 +11,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     long sealIntervalMillis() default 200;
 
     @AttributeDefinition(description = "Most entries sealed in one transaction")
-    int sealBatch() default 200;
+    int sealBatch() default 500;
 
-    @AttributeDefinition(description = "Readiness goes DOWN when a committed entry has waited longer than this")
+    @AttributeDefinition(description = "Readiness goes DOWN when entries wait and none was sealed for this long, "
+            + "or when one has waited ten times this long")
     int maxSealingLagSeconds() default 30;
 
     @AttributeDefinition(description = "BENCHMARKS ONLY: record nothing, to measure what auditing costs. "

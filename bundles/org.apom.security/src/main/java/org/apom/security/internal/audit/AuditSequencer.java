@@ -3,10 +3,8 @@ package org.apom.security.internal.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import javax.persistence.EntityManager;
@@ -80,7 +78,7 @@ final class AuditSequencer {
                 AuditHeadEntity head = AuditChain.lockHead(em);
                 // this node's entries in the order their transactions committed, then what a sweep finds, oldest
                 // first
-                List<PendingAuditEntity> entries = inCommitOrder(byId(em, taken), taken);
+                List<PendingAuditEntity> entries = byId(em, taken);
                 if (sweep && entries.size() < batch) {
                     Set<String> have = new HashSet<>();
                     entries.forEach(e -> have.add(e.id()));
@@ -121,26 +119,17 @@ final class AuditSequencer {
                 .getResultList().isEmpty();
     }
 
+    /** Looked up by key one by one, in commit order: Derby scans the table for a long IN list. */
     private static List<PendingAuditEntity> byId(EntityManager em, List<Notice> taken) {
-        if (taken.isEmpty()) {
-            return List.of();
-        }
-        // entries of a transaction that rolled back are simply not found
-        return em.createQuery("SELECT p FROM PendingAuditEntity p WHERE p.id IN :ids", PendingAuditEntity.class)
-                .setParameter("ids", taken.stream().map(Notice::id).toList()).getResultList();
-    }
-
-    private static List<PendingAuditEntity> inCommitOrder(List<PendingAuditEntity> found, List<Notice> taken) {
-        Map<String, PendingAuditEntity> byId = new HashMap<>();
-        found.forEach(e -> byId.put(e.id(), e));
-        List<PendingAuditEntity> ordered = new ArrayList<>();
-        for (Notice n : taken) {
-            PendingAuditEntity e = byId.remove(n.id());
-            if (e != null) {
-                ordered.add(e);
+        List<PendingAuditEntity> found = new ArrayList<>(taken.size());
+        for (Notice notice : taken) {
+            // an entry another node's sequencer sealed first is simply not found
+            PendingAuditEntity entry = em.find(PendingAuditEntity.class, notice.id());
+            if (entry != null) {
+                found.add(entry);
             }
         }
-        return ordered;
+        return found;
     }
 
     private static List<PendingAuditEntity> oldest(EntityManager em, int limit) {

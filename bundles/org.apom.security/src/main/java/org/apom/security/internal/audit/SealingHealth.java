@@ -11,7 +11,17 @@ import org.apom.security.api.AuditSealing;
 /** Whether the audit chain's sealing keeps up, with what health shows of it. */
 final class SealingHealth {
 
+    /** How many times the lag limit a backlog may reach while the sequencer still makes progress. */
+    static final int BEHIND_FACTOR = 10;
+
     private SealingHealth() {
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
     }
 
     static Readiness of(AuditSealing state, boolean recording, Duration maxLag, Instant now) {
@@ -26,10 +36,18 @@ final class SealingHealth {
         if (!recording) {
             return Readiness.down("audit recording is off (benchmarkWithoutAudit): for benchmarks only", details);
         }
-        if (lagSeconds > maxLag.toSeconds()) {
+        // a backlog being worked through (one province's import of 50,000 rows) is not a fault; a sequencer that
+        // seals nothing while entries wait, or that stays far behind, is
+        Instant progress = latest(state.lastSealedAt(), state.oldestWaitingSince());
+        if (state.waiting() > 0 && progress != null
+                && Duration.between(progress, now).compareTo(maxLag) > 0) {
+            return Readiness.down("the audit sequencer has sealed nothing for over " + maxLag.toSeconds()
+                    + " s while " + state.waiting() + " entries wait"
+                    + (state.lastFailure() == null ? "" : ": " + state.lastFailure()), details);
+        }
+        if (lagSeconds > maxLag.toSeconds() * BEHIND_FACTOR) {
             return Readiness.down("committed audit entries have waited " + lagSeconds + " s to be sealed (limit "
-                    + maxLag.toSeconds() + " s)" + (state.lastFailure() == null ? "" : ": " + state.lastFailure()),
-                    details);
+                    + maxLag.toSeconds() * BEHIND_FACTOR + " s)", details);
         }
         if (state.failingSince() != null && Duration.between(state.failingSince(), now).compareTo(maxLag) > 0) {
             return Readiness.down("the audit sequencer has failed since " + state.failingSince() + ": "
