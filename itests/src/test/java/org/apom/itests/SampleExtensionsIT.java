@@ -98,6 +98,8 @@ public class SampleExtensionsIT extends ApomContainerTest {
                 swapMillis, load.core.get(), load.coreFailures, load.extension.get(), load.extensionFailures.get());
         assertTrue("core requests were made", load.core.get() > 100);
         assertEquals("no core request failed; the log says:\n" + errorsInLog(), List.of(), List.copyOf(load.coreFailures));
+        assertEquals("during a swap the extension answers at worst 503 with Retry-After", List.of(),
+                List.copyOf(load.extensionServerErrors));
         assertEquals("no other bundle (core, Khon Kaen's) restarted, refreshed or updated", untouched,
                 bundlesOtherThan(CHIANG_MAI));
         assertEquals(before + 1, summaryOnceVersion("1.0.0").get("activeByDistrict").get("5001").asInt());
@@ -149,6 +151,8 @@ public class SampleExtensionsIT extends ApomContainerTest {
         final AtomicInteger extension = new AtomicInteger();
         final ConcurrentLinkedQueue<String> coreFailures = new ConcurrentLinkedQueue<>();
         final AtomicInteger extensionFailures = new AtomicInteger();
+        /** Answers of the extension's endpoint worse than a 503 with Retry-After while it is swapped. */
+        final ConcurrentLinkedQueue<String> extensionServerErrors = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<Thread> threads = new ArrayList<>();
 
@@ -183,6 +187,10 @@ public class SampleExtensionsIT extends ApomContainerTest {
                             coreFailures.add(path + " " + answer.status() + " " + answer.body());
                         } else {
                             extensionFailures.incrementAndGet();
+                            if (answer.status() >= 500
+                                    && (answer.status() != 503 || answer.header("Retry-After") == null)) {
+                                extensionServerErrors.add(answer.status() + " " + answer.body());
+                            }
                         }
                     }
                     Thread.sleep(60);

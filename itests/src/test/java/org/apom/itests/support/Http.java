@@ -22,6 +22,13 @@ public final class Http {
         this.port = port;
     }
 
+    /** A client with the same headers, to add one without changing this client (which threads may share). */
+    public Http copy() {
+        Http copy = new Http(port);
+        copy.headers.putAll(headers);
+        return copy;
+    }
+
     /** Sends this header with every request of this client. */
     public Http with(String name, String value) {
         headers.put(name, value);

@@ -28,6 +28,19 @@ public final class TestPostgres {
         return postgres.getPort();
     }
 
+    /** A new empty database on that server, for a test that must not share the platform's tables; its URL. */
+    public static synchronized String database(String name) {
+        int port = port();
+        try (java.sql.Connection c = postgres.getPostgresDatabase().getConnection();
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create the test database " + name, e);
+        }
+        return "jdbc:postgresql://localhost:" + port + "/" + name;
+    }
+
     private static synchronized void stop() {
         try {
             postgres.close();

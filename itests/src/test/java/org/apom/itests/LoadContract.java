@@ -1,0 +1,400 @@
+package org.apom.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.inject.Inject;
+import javax.sql.DataSource;
+
+import org.apom.itests.support.ApomContainerTest;
+import org.apom.itests.support.Http;
+import org.apom.itests.support.HttpAnswer;
+import org.apom.itests.support.TestJars;
+import org.apom.persistence.api.DatabasePool;
+import org.junit.Test;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.util.Filter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The platform as the country uses it: many callers at once, mixed reads and writes, an import and extension
+ * swaps, on each supported database (see the subclasses). No timing is asserted; what must hold is that nothing
+ * fails, nothing is lost, every write is in an audit chain that verifies, and the pool gives back every
+ * connection.
+ */
+public abstract class LoadContract extends ApomContainerTest {
+
+    private static final int CLIENTS = 64;
+    private static final long LOAD_SECONDS = 30;
+    private static final String[] PROVINCES = {"50", "40", "10"};
+    private static final String PASSWORD = "a long enough passphrase";
+    private static final String PATCH = "application/merge-patch+json";
+    private static final AtomicInteger UNIQUE = new AtomicInteger(700_000);
+
+    @Inject
+    protected DatabasePool pool;
+
+    @Inject
+    @Filter("(osgi.jndi.service.name=apom)")
+    protected DataSource dataSource;
+
+    /** How this subclass points the platform at its database; none for the embedded default. */
+    protected List<Option> databaseOptions() {
+        return List.of();
+    }
+
+    @Override
+    protected List<Option> extraOptions() {
+        List<Option> options = new ArrayList<>(databaseOptions());
+        // 64 clients of three people far exceed one person's rate limit, which is not what is tested here
+        options.add(editConfigurationFilePut("etc/org.apom.security.limits.cfg", "requestsPerMinute", "10000000"));
+        return options;
+    }
+
+    @Test
+    public void sixtyFourClientsAtOnceLoseNothingAndNothingFails() throws Exception {
+        Map<String, Http> officers = new HashMap<>();
+        for (String p : PROVINCES) {
+            officers.put(p, officer("load-" + p, p));
+        }
+        List<String> owned = new ArrayList<>();
+        Map<String, List<String>> readable = new HashMap<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            String province = PROVINCES[c % PROVINCES.length];
+            String id = registered(officers.get(province), province);
+            owned.add(id);
+            readable.computeIfAbsent(province, p -> new ArrayList<>()).add(id);
+        }
+        String extension = "org.apom.ext.load";
+        HttpAnswer installed = asAdmin().sendBytes("POST", "/extensions", "application/java-archive",
+                TestJars.extension(extension, "1.0.0", "50"));
+        assertEquals(installed.toString(), 201, installed.status());
+
+        Queue failures = new Queue();
+        Set<String> created = ConcurrentHashMap.newKeySet();
+        Map<String, String> lastAddress = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> patches = new ConcurrentHashMap<>();
+        AtomicInteger requests = new AtomicInteger();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_SECONDS);
+        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + 2);
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            work.add(threads.submit(() -> {
+                String province = PROVINCES[client % PROVINCES.length];
+                Http as = officers.get(province);
+                Random random = new Random(client);
+                List<String> mine = readable.get(province);
+                while (System.nanoTime() < deadline) {
+                    int pick = random.nextInt(100);
+                    try {
+                        if (pick < 40) {
+                            expect(failures, as.get("/volunteers/" + mine.get(random.nextInt(mine.size()))), 200);
+                        } else if (pick < 60) {
+                            expect(failures, as.get("/volunteers?province=" + province + "&limit=20"), 200);
+                        } else if (pick < 75) {
+                            HttpAnswer answer = as.post("/volunteers", AccessMatrixIT.volunteerJson(province));
+                            if (expect(failures, answer, 201)) {
+                                created.add(answer.json().get("id").asText());
+                            }
+                        } else {
+                            patchOwn(officers.get(province), owned.get(client), client, failures, lastAddress,
+                                    patches);
+                        }
+                    } catch (HttpTimeoutException e) {
+                        failures.add("timeout: " + e.getMessage());
+                    } catch (Exception e) {
+                        failures.add("client " + client + ": " + e);
+                    }
+                    requests.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        Set<String> imported = ConcurrentHashMap.newKeySet();
+        work.add(threads.submit(() -> {
+            StringBuilder csv = new StringBuilder("national_id,title,first_name,last_name,birth_date,gender,"
+                    + "subdistrict_code\n");
+            for (int i = 0; i < 500; i++) {
+                String nationalId = AccessMatrixIT.nationalId(UNIQUE.incrementAndGet());
+                imported.add(nationalId);
+                csv.append(nationalId).append(",นาง,นำเข้า,พร้อมกัน,1/1/2520,หญิง,400101\n");
+            }
+            JsonNode report = RegisterFilesContract.importFile(asAdmin(), csv.toString().getBytes(StandardCharsets.UTF_8),
+                    "");
+            if (!"DONE".equals(report.get("status").asText()) || report.get("accepted").asInt() != 500) {
+                failures.add("import: " + report);
+            }
+            return null;
+        }));
+        work.add(threads.submit(() -> {
+            for (int swap = 0; swap < 10 && System.nanoTime() < deadline; swap++) {
+                String version = swap % 2 == 0 ? "1.1.0" : "1.0.0";
+                expect(failures, asAdmin().sendBytes("PUT", "/extensions/" + extension, "application/java-archive",
+                        TestJars.extension(extension, version, "50")), 200);
+                Thread.sleep(1_000);
+            }
+            return null;
+        }));
+        for (Future<?> w : work) {
+            w.get(5, TimeUnit.MINUTES);
+        }
+        threads.shutdown();
+        System.out.println("Load test: " + requests.get() + " requests from " + CLIENTS + " clients in "
+                + LOAD_SECONDS + " s, " + created.size() + " registered, " + patches.values().stream()
+                .mapToInt(AtomicInteger::get).sum() + " changed, " + imported.size() + " imported");
+        assertTrue("failed answers: " + failures.first(10) + " (" + failures.size() + " in all)", failures.isEmpty());
+        assertTrue("some work was done", created.size() > 10 && !patches.isEmpty());
+
+        awaitAuditSealed();
+        JsonNode verification = asAdmin().get("/audit/verification").json();
+        assertTrue(verification.toString(), verification.get("brokenAt").isNull());
+        Set<String> stored = column("SELECT id FROM registry_volunteer");
+        assertTrue("every acknowledged registration is stored", stored.containsAll(created));
+        assertTrue("every imported row is stored",
+                column("SELECT national_id FROM registry_volunteer").containsAll(imported));
+        for (Map.Entry<String, String> change : lastAddress.entrySet()) {
+            assertEquals("the last acknowledged change of " + change.getKey() + " is stored", change.getValue(),
+                    column("SELECT address FROM registry_volunteer WHERE id = '" + change.getKey() + "'")
+                            .iterator().next());
+        }
+        assertTrue("every registration is in the chain",
+                column("SELECT entity_id FROM security_audit WHERE action = 'volunteer.create'").containsAll(created));
+        for (Map.Entry<String, AtomicInteger> changed : patches.entrySet()) {
+            assertEquals("every change of " + changed.getKey() + " is in the chain", changed.getValue().get(),
+                    count("SELECT COUNT(*) FROM security_audit WHERE action = 'volunteer.update' AND entity_id = '"
+                            + changed.getKey() + "'"));
+        }
+
+        // a minute later the platform answers as before, and holds no connection
+        Thread.sleep(60_000);
+        assertEquals(200, http().get("/health").status());
+        expect(failures, officers.get("50").get("/volunteers/" + readable.get("50").get(0)), 200);
+        assertTrue(failures.first(1).toString(), failures.isEmpty());
+        assertPoolIdle();
+    }
+
+    @Test
+    public void everyErrorPathEndsItsTransactionAndReturnsItsConnection() throws Exception {
+        Http officer = officer("errors-50", "50");
+        HttpAnswer created = officer.post("/volunteers", AccessMatrixIT.volunteerJson("50"));
+        assertEquals(created.toString(), 201, created.status());
+        String path = "/volunteers/" + created.json().get("id").asText();
+        String etag = created.header("ETag");
+        assertEquals(200, officer.copy().with("If-Match", etag).send("PATCH", path, PATCH, "{\"address\": \"1\"}")
+                .status());
+        List<Integer> statuses = List.of(
+                officer.copy().get("/volunteers/no-such-volunteer").status(),
+                officer.copy().send("POST", "/volunteers", "application/json", "{not json").status(),
+                officer.copy().post("/volunteers", "{\"nationalId\": \"1\"}").status(),
+                officer.copy().post("/volunteers", AccessMatrixIT.volunteerJson("50")
+                        .replaceAll("\"nationalId\": \"[0-9]+\"", "\"nationalId\": \""
+                                + created.json().get("nationalId").asText() + "\"")).status(),
+                officer.copy().with("If-Match", etag).send("PATCH", path, PATCH, "{\"address\": \"2\"}")
+                        .status(),
+                officer("errors-40", "40").with("If-Match", "*").send("PATCH", path, PATCH, "{\"address\": \"3\"}")
+                        .status(),
+                http().as("errors-50", "wrong password!!").get(path).status(),
+                officer.copy().get("/volunteers/imports/no-such-import").status());
+        assertEquals(List.of(404, 400, 422, 409, 412, 404, 401, 404), statuses);
+        assertPoolIdle();
+        assertEquals(200, officer.copy().get(path).status());
+    }
+
+    @Test
+    public void anAtomicImportOfFiftyThousandRowsStallsNoOtherProvince() throws Exception {
+        Http chiangMai = officer("import-50", "50");
+        Http bangkok = officer("import-10", "10");
+        StringBuilder csv = new StringBuilder("national_id,title,first_name,last_name,birth_date,gender,"
+                + "subdistrict_code\n");
+        for (int i = 0; i < 50_000; i++) {
+            csv.append(AccessMatrixIT.nationalId(UNIQUE.incrementAndGet())).append(",นาย,สงขลา,นำเข้า,1/1/2520,ชาย,900101\n");
+        }
+        Queue failures = new Queue();
+        List<Long> before = otherProvinces(chiangMai, bangkok, 8, () -> false, failures, 3);
+
+        HttpAnswer started = asAdmin().sendBytes("POST", "/volunteers/imports?atomic=true", "text/csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(started.toString(), 202, started.status());
+        String report = "/volunteers/imports/" + started.json().get("id").asText();
+        long importStart = System.nanoTime();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        JsonNode[] done = new JsonNode[1];
+        Thread poller = new Thread(() -> {
+            try {
+                while (running.get()) {
+                    JsonNode r = asAdmin().get(report).json();
+                    if (!"RUNNING".equals(r.get("status").asText()) && !"QUEUED".equals(r.get("status").asText())) {
+                        done[0] = r;
+                        running.set(false);
+                    }
+                    Thread.sleep(200);
+                }
+            } catch (Exception e) {
+                failures.add("poller: " + e);
+                running.set(false);
+            }
+        });
+        poller.start();
+        List<Long> during = otherProvinces(chiangMai, bangkok, 8, running::get, failures, 600);
+        poller.join(TimeUnit.MINUTES.toMillis(10));
+        long importMillis = (System.nanoTime() - importStart) / 1_000_000;
+        System.out.println("Atomic import of 50,000 rows: " + importMillis + " ms; other provinces, " + before.size()
+                + " requests in 3 s before it (median " + median(before) + " ms), " + during.size()
+                + " while it ran (median " + median(during) + " ms)");
+        assertTrue("failed answers: " + failures.first(10), failures.isEmpty());
+        assertEquals(String.valueOf(done[0]), "DONE", done[0].get("status").asText());
+        assertEquals(50_000, done[0].get("accepted").asInt());
+        // before issue 9 every audited request of the country waited for the import's lock until it committed
+        assertTrue("other provinces were served while the import ran: " + during.size(), during.size() >= 50);
+        awaitAuditSealed();
+        assertTrue(asAdmin().get("/audit/verification").json().get("brokenAt").isNull());
+    }
+
+    /**
+     * Registers and reads in two other provinces from {@code clients} threads while {@code going} says so (or for
+     * {@code seconds} when it never does); the time of each request in milliseconds.
+     */
+    private static List<Long> otherProvinces(Http chiangMai, Http bangkok, int clients,
+            java.util.function.BooleanSupplier going, Queue failures, long seconds) throws Exception {
+        List<Long> millis = java.util.Collections.synchronizedList(new ArrayList<>());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        boolean untilDeadline = !going.getAsBoolean();
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        List<Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Http as = c % 2 == 0 ? chiangMai : bangkok;
+            String province = c % 2 == 0 ? "50" : "10";
+            work.add(threads.submit(() -> {
+                while (System.nanoTime() < deadline && (untilDeadline || going.getAsBoolean())) {
+                    long start = System.nanoTime();
+                    HttpAnswer created = as.post("/volunteers", AccessMatrixIT.volunteerJson(province));
+                    if (expect(failures, created, 201)) {
+                        expect(failures, as.get("/volunteers/" + created.json().get("id").asText()), 200);
+                    }
+                    millis.add((System.nanoTime() - start) / 1_000_000);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> w : work) {
+            w.get(15, TimeUnit.MINUTES);
+        }
+        threads.shutdown();
+        return millis;
+    }
+
+    private static long median(List<Long> millis) {
+        List<Long> sorted = millis.stream().sorted().toList();
+        return sorted.isEmpty() ? -1 : sorted.get(sorted.size() / 2);
+    }
+
+    /** Changes a record only this client changes, so that the last acknowledged value must be the stored one. */
+    private static void patchOwn(Http as, String id, int client, Queue failures, Map<String, String> lastAddress,
+            Map<String, AtomicInteger> patches) throws Exception {
+        HttpAnswer current = as.get("/volunteers/" + id);
+        if (!expect(failures, current, 200)) {
+            return;
+        }
+        String address = "load " + client + "-" + UNIQUE.incrementAndGet();
+        HttpAnswer changed = as.copy().with("If-Match", current.header("ETag"))
+                .send("PATCH", "/volunteers/" + id, PATCH, "{\"address\": \"" + address + "\"}");
+        if (expect(failures, changed, 200)) {
+            lastAddress.put(id, address);
+            patches.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        }
+    }
+
+    private static boolean expect(Queue failures, HttpAnswer answer, int status) {
+        if (answer.status() == status) {
+            return true;
+        }
+        failures.add(answer.status() + " " + answer.body());
+        return false;
+    }
+
+    private Http officer(String username, String province) throws Exception {
+        HttpAnswer made = asAdmin().post("/users", "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD
+                + "\", \"roles\": [\"province-officer\"], \"province\": \"" + province + "\"}");
+        assertTrue(made.toString(), made.status() == 201 || made.status() == 409);
+        return http().as(username, PASSWORD);
+    }
+
+    private static String registered(Http as, String province) throws Exception {
+        HttpAnswer created = as.post("/volunteers", AccessMatrixIT.volunteerJson(province));
+        assertEquals(created.toString(), 201, created.status());
+        return created.json().get("id").asText();
+    }
+
+    /** Every connection back in the pool once the requests are answered (the sequencer may hold one briefly). */
+    private void assertPoolIdle() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (pool.state().active() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(pool.state().toString(), 0, pool.state().active());
+    }
+
+    private Set<String> column(String sql) throws Exception {
+        Set<String> values = new HashSet<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private int count(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
+                ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    /** Failures seen by many threads. */
+    private static final class Queue {
+
+        private final ConcurrentLinkedQueue<String> items = new ConcurrentLinkedQueue<>();
+
+        void add(String failure) {
+            items.add(failure);
+        }
+
+        boolean isEmpty() {
+            return items.isEmpty();
+        }
+
+        int size() {
+            return items.size();
+        }
+
+        List<String> first(int n) {
+            return items.stream().limit(n).toList();
+        }
+    }
+}
