@@ -42,7 +42,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
     private static final java.util.regex.Pattern CLIENT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     /** The only resources anyone may read without logging in (shared/docs/api.md). */
-    static final Set<String> PUBLIC = Set.of("health", "openapi.json");
+    static final Set<String> PUBLIC = Set.of("health", "health/live", "openapi.json");
     /** How long verified credentials are remembered; a changed password or lock takes effect within it. */
     private static final Duration REMEMBER = Duration.ofSeconds(30);
 

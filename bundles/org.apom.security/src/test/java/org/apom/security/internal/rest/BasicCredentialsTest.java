@@ -45,6 +45,7 @@ class BasicCredentialsTest {
     @Test
     void onlyHealthAndTheApiDescriptionArePublicAndOnlyToRead() {
         assertTrue(AuthenticationFilter.isPublic("GET", "health"));
+        assertTrue(AuthenticationFilter.isPublic("GET", "health/live"));
         assertTrue(AuthenticationFilter.isPublic("GET", "/openapi.json"));
         assertTrue(AuthenticationFilter.isPublic("HEAD", "health"));
         assertFalse(AuthenticationFilter.isPublic("POST", "health"));
