@@ -51,6 +51,7 @@ public abstract class PlatformSecurityContract extends RegisterFilesContract {
     @Test
     public void onlyHealthAndTheApiDescriptionArePublic() throws Exception {
         assertEquals(200, http().get("/health").status());
+        assertEquals("UP", http().get("/health/live").json().get("status").asText());
         assertEquals(200, http().get("/openapi.json").status());
         HttpAnswer anonymous = http().get("/areas/provinces");
         assertProblem(anonymous, 401, "authentication-required");

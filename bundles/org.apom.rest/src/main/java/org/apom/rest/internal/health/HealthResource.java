@@ -87,6 +87,23 @@ public final class HealthResource {
                 .build();
     }
 
+    /** What {@link #live()} answers. */
+    public record Liveness(String status) {
+    }
+
+    private static final Liveness LIVE = new Liveness(HealthJson.UP);
+
+    @GET
+    @Path("live")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Liveness of this node (public): it answers HTTP; nothing else is checked, no database is "
+            + "touched (for a process supervisor, and the benchmarks' ceiling)")
+    @ApiResponse(responseCode = "200", description = "UP",
+            content = @Content(schema = @Schema(implementation = Liveness.class)))
+    public Liveness live() {
+        return LIVE;
+    }
+
     private ComponentJson bundles() {
         int active = 0;
         List<String> notActive = new ArrayList<>();
