@@ -40,18 +40,8 @@ generate "$rows" 1 "$work/import.csv"
 generate 2000 2 "$work/single.csv"
 for p in $(seq 1 "$parts"); do generate "$part_rows" $((p + 2)) "$work/more-$p.csv"; done
 
-pg_start() {
-    local data="$work/pg"
-    mkdir -p "$data" && chown postgres "$work" "$data" 2>/dev/null || true
-    local as=(); [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
-    "${as[@]}" initdb -D "$data" -A trust -U postgres -E UTF8 >/dev/null
-    "${as[@]}" pg_ctl -D "$data" -o "-p 55432 -k /tmp -c fsync=on" -l "$data/log" -w start >/dev/null
-    psql -h /tmp -p 55432 -U postgres -q -c "CREATE DATABASE apom" >/dev/null
-}
-pg_stop() {
-    local as=(); [ "$(id -u)" = 0 ] && as=(runuser -u postgres --)
-    "${as[@]}" pg_ctl -D "$work/pg" -m fast stop >/dev/null 2>&1 || true
-}
+# shellcheck source=lib/postgres.sh
+. "$root/benchmarks/lib/postgres.sh"
 
 for db in "${databases[@]}"; do
     dir="$work/apom-$db"
