@@ -87,6 +87,13 @@ public abstract class LoadContract extends ApomContainerTest {
             owned.add(id);
             readable.computeIfAbsent(province, p -> new ArrayList<>()).add(id);
         }
+        Map<String, List<String>> shared = new HashMap<>();
+        for (String province : PROVINCES) {
+            for (int i = 0; i < 5; i++) {
+                shared.computeIfAbsent(province, p -> new ArrayList<>()).add(registered(officers.get(province),
+                        province));
+            }
+        }
         String extension = "org.apom.ext.load";
         HttpAnswer installed = asAdmin().sendBytes("POST", "/extensions", "application/java-archive",
                 TestJars.extension(extension, "1.0.0", "50"));
@@ -119,9 +126,21 @@ public abstract class LoadContract extends ApomContainerTest {
                             if (expect(failures, answer, 201)) {
                                 created.add(answer.json().get("id").asText());
                             }
-                        } else {
+                        } else if (pick < 88) {
                             patchOwn(officers.get(province), owned.get(client), client, failures, lastAddress,
                                     patches);
+                        } else {
+                            // many clients change the same records at once: each change goes in or is refused
+                            // as concurrent, never a server error
+                            List<String> ours = shared.get(province);
+                            String id = ours.get(random.nextInt(ours.size()));
+                            HttpAnswer changed = as.copy().with("If-Match", "*").send("PATCH", "/volunteers/" + id,
+                                    PATCH, "{\"address\": \"shared " + UNIQUE.incrementAndGet() + "\"}");
+                            if (changed.status() == 200) {
+                                patches.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+                            } else if (changed.status() != 409) {
+                                failures.add(changed.status() + " " + changed.body());
+                            }
                         }
                     } catch (HttpTimeoutException e) {
                         failures.add("timeout: " + e.getMessage());

@@ -46,7 +46,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         String incident = Problems.newIncidentId();
         String path = path();
         Problem problem = Problems.from(failure, incident, path != null && path.startsWith(EXTENSIONS_PATH));
-        if (problem.status() == 503) {
+        if (TransientFailures.clientGone(failure)) {
+            // nobody is left to answer, and nothing went wrong on our side
+            LOG.debug("{}: the client went away before its answer was written", path);
+        } else if (problem.status() == 503) {
             LOG.warn("{} answered 503 {}: {}", path, problem.code(), rootCause(failure));
         } else if (problem.status() >= 500) {
             LOG.error("Incident {}: request {} failed", incident, path, failure);

@@ -46,6 +46,11 @@ final class Problems {
         if (failure instanceof WebApplicationException w) {
             return fromWebApplication(w, incidentId);
         }
+        if (TransientFailures.concurrentChange(failure)) {
+            return Problem.of(409, "concurrent-change", LocalizedText.of(
+                    "Someone else changed this record at the same moment; read it again and repeat your change.",
+                    "มีผู้อื่นแก้ไขข้อมูลนี้ในเวลาเดียวกัน กรุณาอ่านข้อมูลใหม่แล้วแก้ไขอีกครั้ง"));
+        }
         if (TransientFailures.database(failure)) {
             return Problem.of(503, "busy", LocalizedText.of(
                     "The platform is too busy to answer this now; please try again in a moment.",

@@ -42,6 +42,34 @@ final class TransientFailures {
         return false;
     }
 
+    /**
+     * Two transactions changed the same record at once and this one lost (JPA's optimistic lock, found by name: the
+     * REST layer does not depend on JPA). The caller should read the record again, not just repeat.
+     */
+    static boolean concurrentChange(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < MAX_DEPTH; t = next(t)) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("OptimisticLockException") || name.equals("OptimisticException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The client went away before its answer was written (Jetty's EofException, a broken pipe). */
+    static boolean clientGone(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < MAX_DEPTH; t = next(t)) {
+            if (t.getClass().getSimpleName().equals("EofException")
+                    || (t instanceof java.io.IOException && t.getMessage() != null
+                            && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("reset by peer")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** An extension bundle being replaced: its old classes no longer load while a request still runs them. */
     static boolean extensionGone(Throwable failure) {
         int depth = 0;

@@ -35,6 +35,27 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aLostOptimisticLockIsAConflictNotAnInternalError() {
+        class OptimisticLockException extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+        }
+        Problem p = Problems.from(new RuntimeException("RollbackException is propagating",
+                new OptimisticLockException()), "x");
+        assertEquals(409, p.status());
+        assertEquals("concurrent-change", p.code());
+    }
+
+    @Test
+    void aClientThatWentAwayIsToldApartFromAFailure() {
+        class EofException extends java.io.IOException {
+            private static final long serialVersionUID = 1L;
+        }
+        assertEquals(true, TransientFailures.clientGone(new RuntimeException(new EofException())));
+        assertEquals(true, TransientFailures.clientGone(new java.io.IOException("Broken pipe")));
+        assertEquals(false, TransientFailures.clientGone(new IllegalStateException("bug")));
+    }
+
+    @Test
     void otherDatabaseErrorsStayInternal() {
         Problem p = Problems.from(new RuntimeException(new SQLException("constraint", "23505")), "x");
         assertEquals(500, p.status());

@@ -1,8 +1,6 @@
 package org.apom.security.internal.rest;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
@@ -43,19 +41,19 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
 
     /** The only resources anyone may read without logging in (shared/docs/api.md). */
     static final Set<String> PUBLIC = Set.of("health", "health/live", "openapi.json");
-    /** How long verified credentials are remembered; a changed password or lock takes effect within it. */
-    private static final Duration REMEMBER = Duration.ofSeconds(30);
 
     private static final String BEARER = "Bearer";
 
     private final UserDirectory users;
     private final TokenService tokens;
-    private final CredentialCache verified = new CredentialCache(REMEMBER, Clock.systemUTC());
+    private final CredentialCache verified;
 
     @Activate
-    public AuthenticationFilter(@Reference UserDirectory users, @Reference TokenService tokens) {
+    public AuthenticationFilter(@Reference UserDirectory users, @Reference TokenService tokens,
+            @Reference CredentialCache verified) {
         this.users = users;
         this.tokens = tokens;
+        this.verified = verified;
     }
 
     @Override

@@ -16,13 +16,21 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.apom.security.api.Caller;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Remembers recently verified Basic credentials for a short while, so that a client sending the same
  * username and password with every request does not pay an Argon2 check each time. Entries are keyed by an
- * HMAC under a key that lives only in this process; failures are never remembered.
+ * HMAC under a key that lives only in this process; failures are never remembered. One instance serves every
+ * authentication filter (they are prototypes, one per application and more): a cache per filter missed so often
+ * that Argon2 took a third of the CPU under load.
  */
-final class CredentialCache {
+@Component(service = CredentialCache.class)
+public final class CredentialCache {
+
+    /** How long verified credentials are remembered; a changed password or lock takes effect within it. */
+    static final Duration REMEMBER = Duration.ofSeconds(30);
 
     private static final int MAX_ENTRIES = 10_000;
 
@@ -32,6 +40,11 @@ final class CredentialCache {
     private final Clock clock;
 
     private record Entry(Caller caller, Instant expires) {
+    }
+
+    @Activate
+    public CredentialCache() {
+        this(REMEMBER, Clock.systemUTC());
     }
 
     CredentialCache(Duration ttl, Clock clock) {
@@ -49,20 +62,15 @@ final class CredentialCache {
         if (hit != null && hit.expires().isAfter(now)) {
             return hit.caller();
         }
-        Caller caller = check.get();
         if (entries.size() >= MAX_ENTRIES) {
             entries.values().removeIf(e -> !e.expires().isAfter(now));
             if (entries.size() >= MAX_ENTRIES) {
                 entries.clear();
             }
         }
-        entries.put(id, new Entry(caller, now.plus(ttl)));
-        return caller;
-    }
-
-    /** Forgets everything, for example after an account changed. */
-    void clear() {
-        entries.clear();
+        // the callers that missed together wait for one check instead of each paying for their own
+        return entries.compute(id, (k, old) -> old != null && old.expires().isAfter(now) ? old
+                : new Entry(check.get(), now.plus(ttl))).caller();
     }
 
     private String fingerprint(String username, char[] password) {
