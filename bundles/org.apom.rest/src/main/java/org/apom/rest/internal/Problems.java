@@ -51,6 +51,12 @@ final class Problems {
                     "Someone else changed this record at the same moment; read it again and repeat your change.",
                     "มีผู้อื่นแก้ไขข้อมูลนี้ในเวลาเดียวกัน กรุณาอ่านข้อมูลใหม่แล้วแก้ไขอีกครั้ง"));
         }
+        if (TransientFailures.uniqueViolation(failure)) {
+            // two requests inserted the same key at once and the database's constraint stopped the second
+            return Problem.of(409, "duplicate", LocalizedText.of(
+                    "A record with the same key was created at the same moment.",
+                    "มีการสร้างข้อมูลที่ใช้คีย์เดียวกันในเวลาเดียวกัน"));
+        }
         if (TransientFailures.database(failure)) {
             return Problem.of(503, "busy", LocalizedText.of(
                     "The platform is too busy to answer this now; please try again in a moment.",

@@ -57,6 +57,17 @@ final class TransientFailures {
         return false;
     }
 
+    /** A unique constraint refused an insert (SQL state 23505 on both databases). */
+    static boolean uniqueViolation(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth++ < MAX_DEPTH; t = next(t)) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The client went away before its answer was written (Jetty's EofException, a broken pipe). */
     static boolean clientGone(Throwable failure) {
         int depth = 0;

@@ -56,8 +56,15 @@ class TransientFailuresTest {
     }
 
     @Test
-    void otherDatabaseErrorsStayInternal() {
+    void aUniqueKeyRaceIsADuplicate() {
         Problem p = Problems.from(new RuntimeException(new SQLException("constraint", "23505")), "x");
+        assertEquals(409, p.status());
+        assertEquals("duplicate", p.code());
+    }
+
+    @Test
+    void otherDatabaseErrorsStayInternal() {
+        Problem p = Problems.from(new RuntimeException(new SQLException("check", "23514")), "x");
         assertEquals(500, p.status());
         assertEquals(500, Problems.from(new IllegalStateException("bug"), "x").status());
     }

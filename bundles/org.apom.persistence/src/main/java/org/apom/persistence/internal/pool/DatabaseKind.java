@@ -1,40 +1,28 @@
 package org.apom.persistence.internal.pool;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
  * What differs between the two supported databases in bounding waits: PostgreSQL takes its limits per session,
- * embedded Derby per database.
+ * embedded Derby per database; both are set by every new connection.
  */
 enum DatabaseKind {
 
     DERBY("Apache Derby") {
         @Override
         List<String> sessionSettings(DatabaseConfig config) {
-            return List.of();
-        }
-
-        @Override
-        void applyOnce(Connection connection, DatabaseConfig config) throws SQLException {
             int wait = Math.max(1, config.lockTimeoutSeconds());
-            // Derby looks for deadlocks only once a wait is older than this, so it must come before the timeout
-            setProperty(connection, "derby.locks.deadlockTimeout", Math.max(1, wait / 2));
-            setProperty(connection, "derby.locks.waitTimeout", wait);
-            // Derby turns a transaction's row locks into one table lock past 5,000 rows, and then one province's
-            // atomic import of 50,000 rows would lock every other province out of the register until it commits
-            setProperty(connection, "derby.locks.escalationThreshold", ESCALATION_THRESHOLD);
+            // database properties, set again by every new connection (cheap, and no connection is needed before
+            // the first request): Derby looks for deadlocks only once a wait is older than deadlockTimeout, so it
+            // comes before the timeout; and past escalationThreshold row locks of one transaction it takes a table
+            // lock, so one province's atomic import of 50,000 rows would lock every other province out
+            return List.of(property("derby.locks.deadlockTimeout", Math.max(1, wait / 2)),
+                    property("derby.locks.waitTimeout", wait),
+                    property("derby.locks.escalationThreshold", ESCALATION_THRESHOLD));
         }
 
-        private void setProperty(Connection connection, String name, int seconds) throws SQLException {
-            try (PreparedStatement call = connection.prepareStatement(
-                    "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY(?, ?)")) {
-                call.setString(1, name);
-                call.setString(2, Integer.toString(seconds));
-                call.execute();
-            }
+        private String property(String name, int value) {
+            return "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('" + name + "', '" + value + "')";
         }
     },
 
@@ -47,11 +35,6 @@ enum DatabaseKind {
                     // a session left idle inside a transaction (a client gone mid-request) must not keep its
                     // locks for ever
                     "SET idle_in_transaction_session_timeout = '" + IDLE_IN_TRANSACTION_SECONDS + "s'");
-        }
-
-        @Override
-        void applyOnce(Connection connection, DatabaseConfig config) {
-            // per session, in sessionSettings
         }
     };
 
@@ -70,9 +53,6 @@ enum DatabaseKind {
 
     /** SQL run on every new connection. */
     abstract List<String> sessionSettings(DatabaseConfig config);
-
-    /** Settings of the database itself, applied once when the pool starts. */
-    abstract void applyOnce(Connection connection, DatabaseConfig config) throws SQLException;
 
     static DatabaseKind of(String url) {
         if (url != null && url.startsWith("jdbc:postgresql:")) {

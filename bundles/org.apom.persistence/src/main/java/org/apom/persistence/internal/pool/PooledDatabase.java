@@ -1,7 +1,7 @@
 package org.apom.persistence.internal.pool;
 
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Hashtable;
 import java.util.List;
@@ -74,21 +74,22 @@ public final class PooledDatabase implements DatabasePool {
         }
         DriverConnectionFactory connections = new DriverConnectionFactory(factory.createDriver(null), config.url(),
                 credentials(config));
-        try (Connection first = connections.createConnection()) {
-            kind.applyOnce(first, config);
-        }
+        // nothing is opened here: a database that is not up yet (started with the platform) only makes the first
+        // requests wait or answer 503, instead of leaving the platform without a DataSource for good
         // With the synchronization registry, the pool ends its part of a transaction before OpenJPA closes its
         // connections; with plain synchronizations it ended after, and a connection could go back to the pool
         // twice, the second time while another request was using it (trap 31).
         LocalXAConnectionFactory local = new LocalXAConnectionFactory(transactions, synchronizations, connections);
         pool = newPool(local, config);
-        dataSource = new BoundedDataSource(pool, local.getTransactionRegistry(), config.pool_maxWaitMillis());
+        dataSource = new BoundedDataSource(pool, local.getTransactionRegistry(), config.pool_maxWaitMillis(),
+                Clock.systemUTC());
         Hashtable<String, Object> properties = new Hashtable<>();
         properties.put("osgi.jndi.service.name", config.dataSourceName());
         properties.put("dataSourceName", config.dataSourceName());
         registrations = List.of(context.registerService(DataSource.class, dataSource, properties),
                 context.registerService(DatabasePool.class, this, properties),
-                context.registerService(ReadinessCheck.class, new PoolReadiness(this), properties));
+                context.registerService(ReadinessCheck.class, new PoolReadiness(this, dataSource, Clock.systemUTC()),
+                        properties));
         LOG.info("Database {} open: a pool of at most {} connections, {} ms to get one, locks {} s, statements {} s",
                 kind.product(), config.pool_maxTotal(), config.pool_maxWaitMillis(), config.lockTimeoutSeconds(),
                 config.statementTimeoutSeconds());
@@ -110,6 +111,7 @@ public final class PooledDatabase implements DatabasePool {
         // first come, first served: under load no request starves while later ones are served
         settings.setFairness(true);
         settings.setTestOnBorrow(true);
+        settings.setTestWhileIdle(true);
         settings.setTimeBetweenEvictionRuns(Duration.ofSeconds(30));
         settings.setJmxEnabled(false);
         GenericObjectPool<PoolableConnection> created = new GenericObjectPool<>(pooled, settings);

@@ -84,14 +84,20 @@ public final class AuditChain {
         head.advance(seq, previous);
     }
 
-    /** Walks the chain from the first entry to the head. */
+    /**
+     * Walks the chain from the first entry to the head as it was when the walk began: the sequencer goes on
+     * sealing meanwhile, and what it adds is checked by the next walk.
+     */
     public static AuditVerification verify(EntityManager em) {
+        AuditHeadEntity head = em.find(AuditHeadEntity.class, AuditHeadEntity.ID);
+        long end = head.seq();
+        String endHash = head.hash();
         String previous = GENESIS;
         long expected = 1;
-        while (true) {
-            List<AuditEntryEntity> batch = em.createQuery(
-                    "SELECT e FROM AuditEntryEntity e WHERE e.seq >= :from ORDER BY e.seq", AuditEntryEntity.class)
-                    .setParameter("from", expected).setMaxResults(BATCH).getResultList();
+        while (expected <= end) {
+            List<AuditEntryEntity> batch = em.createQuery("SELECT e FROM AuditEntryEntity e "
+                    + "WHERE e.seq >= :from AND e.seq <= :end ORDER BY e.seq", AuditEntryEntity.class)
+                    .setParameter("from", expected).setParameter("end", end).setMaxResults(BATCH).getResultList();
             for (AuditEntryEntity stored : batch) {
                 AuditEntry e = stored.toEntry();
                 if (e.seq() != expected) {
@@ -111,10 +117,9 @@ public final class AuditChain {
                 break;
             }
         }
-        AuditHeadEntity head = em.find(AuditHeadEntity.class, AuditHeadEntity.ID);
         long last = expected - 1;
-        if (head.seq() != last || !head.hash().equals(previous)) {
-            return broken(last + 1, last, "the trail ends at entry " + last + " but " + head.seq()
+        if (last != end || !endHash.equals(previous)) {
+            return broken(last + 1, last, "the trail ends at entry " + last + " but " + end
                     + " entries were written: the last ones were removed");
         }
         return new AuditVerification(last, null, null);

@@ -69,10 +69,13 @@ final class AuditSequencer {
         if (taken.isEmpty() && !sweep) {
             return 0;
         }
+        boolean sealedOrEmpty = false;
         try {
-            int[] swept = {0};
+            // how many rows a sweep read; -1 while none ran (a batch full of notices leaves no room for one)
+            int[] swept = {-1};
             int sealed = jpa.txExpr(TransactionType.Required, em -> {
                 if (taken.isEmpty() && !anyPending(em)) {
+                    swept[0] = 0;
                     return 0;
                 }
                 AuditHeadEntity head = AuditChain.lockHead(em);
@@ -89,7 +92,7 @@ final class AuditSequencer {
                 AuditChain.seal(em, head, entries);
                 return entries.size();
             });
-            if (sweep && swept[0] < batch) {
+            if (sweep && swept[0] >= 0 && swept[0] < batch) {
                 sweepNeeded = false;
             }
             if (sealed > 0) {
@@ -97,15 +100,21 @@ final class AuditSequencer {
             }
             lastFailure = null;
             failingSince = null;
+            sealedOrEmpty = true;
             return sealed;
-        } catch (RuntimeException e) {
-            // nothing was sealed: the notices go back in front, in their order, for the next round
-            pending.giveBack(taken);
+        } catch (RuntimeException | Error e) {
             lastFailure = e.toString();
             if (failingSince == null) {
                 failingSince = clock.instant();
             }
             throw e;
+        } finally {
+            if (!sealedOrEmpty) {
+                // nothing was sealed: the notices go back in front, in their order, for the next round, and a
+                // sweep makes sure of whatever an Error may have cost
+                pending.giveBack(taken);
+                sweepNeeded = true;
+            }
         }
     }
 

@@ -55,6 +55,8 @@ public final class JpaAuditTrail implements AuditTrail {
     private final AuditSequencer sequencer;
     private final boolean recording;
     private final ScheduledExecutorService sealing;
+    /** Only the sequencer's thread reads and writes it. */
+    private boolean failing;
 
     @Activate
     public JpaAuditTrail(@Reference(target = "(osgi.unit.name=apom-security)") JpaTemplate jpa,
@@ -110,9 +112,17 @@ public final class JpaAuditTrail implements AuditTrail {
     private void sealQuietly() {
         try {
             sequencer.sealAll();
-        } catch (RuntimeException e) {
-            // kept in the sequencer's state for health and verification; the next round tries again
-            LOG.debug("Sealing audit entries failed; trying again", e);
+            if (failing) {
+                failing = false;
+                LOG.info("Audit entries are sealed again");
+            }
+        } catch (Throwable e) {
+            // an escaped Throwable would cancel every later round of the schedule; the state keeps the failure
+            // for verification and health, and the next round tries again
+            if (!failing) {
+                failing = true;
+                LOG.warn("Sealing audit entries failed; trying again every round", e);
+            }
         }
     }
 

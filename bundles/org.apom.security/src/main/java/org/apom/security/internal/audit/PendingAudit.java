@@ -50,6 +50,7 @@ public final class PendingAudit {
     private final Deque<Notice> notices = new ConcurrentLinkedDeque<>();
     private final AtomicInteger count = new AtomicInteger();
     private final AtomicBoolean overflowed = new AtomicBoolean();
+    private final int maxNotices;
 
     @Activate
     public PendingAudit(@Reference TransactionSynchronizationRegistry registry) {
@@ -69,8 +70,13 @@ public final class PendingAudit {
     }
 
     public PendingAudit(AfterCommit afterCommit, Clock clock) {
+        this(afterCommit, clock, MAX_NOTICES);
+    }
+
+    PendingAudit(AfterCommit afterCommit, Clock clock, int maxNotices) {
         this.afterCommit = afterCommit;
         this.clock = clock;
+        this.maxNotices = maxNotices;
     }
 
     /** Writes the entry in the entity manager's transaction; it is sealed once that commits. */
@@ -87,7 +93,7 @@ public final class PendingAudit {
     }
 
     private void committed(String id) {
-        if (count.incrementAndGet() > MAX_NOTICES) {
+        if (count.incrementAndGet() > maxNotices) {
             count.decrementAndGet();
             overflowed.set(true);
             return;

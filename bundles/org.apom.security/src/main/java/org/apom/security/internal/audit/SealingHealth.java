@@ -17,6 +17,20 @@ final class SealingHealth {
     private SealingHealth() {
     }
 
+    /**
+     * Only the kind of the last failure: health is public, and a driver's message names hosts, users and SQL (the
+     * whole message is in GET /audit/verification, for auditors).
+     */
+    private static String failureKind(AuditSealing state) {
+        String failure = state.lastFailure();
+        if (failure == null) {
+            return "";
+        }
+        int colon = failure.indexOf(':');
+        String type = colon < 0 ? failure : failure.substring(0, colon);
+        return " (" + type.substring(type.lastIndexOf('.') + 1) + ")";
+    }
+
     private static Instant latest(Instant a, Instant b) {
         if (a == null) {
             return b;
@@ -42,16 +56,15 @@ final class SealingHealth {
         if (state.waiting() > 0 && progress != null
                 && Duration.between(progress, now).compareTo(maxLag) > 0) {
             return Readiness.down("the audit sequencer has sealed nothing for over " + maxLag.toSeconds()
-                    + " s while " + state.waiting() + " entries wait"
-                    + (state.lastFailure() == null ? "" : ": " + state.lastFailure()), details);
+                    + " s while " + state.waiting() + " entries wait" + failureKind(state), details);
         }
         if (lagSeconds > maxLag.toSeconds() * BEHIND_FACTOR) {
             return Readiness.down("committed audit entries have waited " + lagSeconds + " s to be sealed (limit "
                     + maxLag.toSeconds() * BEHIND_FACTOR + " s)", details);
         }
         if (state.failingSince() != null && Duration.between(state.failingSince(), now).compareTo(maxLag) > 0) {
-            return Readiness.down("the audit sequencer has failed since " + state.failingSince() + ": "
-                    + state.lastFailure(), details);
+            return Readiness.down("the audit sequencer has failed since " + state.failingSince()
+                    + failureKind(state), details);
         }
         return Readiness.up(details);
     }

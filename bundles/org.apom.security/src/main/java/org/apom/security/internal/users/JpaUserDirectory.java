@@ -72,8 +72,13 @@ public final class JpaUserDirectory implements UserDirectory {
 
     private enum Outcome { OK, WRONG, LOCKED, DISABLED }
 
-    /** What a login attempt came to, decided inside the transaction that records it. */
+    /** What a login attempt came to. */
     private record Attempt(Outcome outcome, Caller caller, Instant lockedUntil) {
+    }
+
+    /** What a login needs to know of an account, read in a short transaction and used outside it. */
+    private record Account(String passwordHash, boolean lockedNow, Instant lockedUntil, boolean enabled,
+            boolean loginWorthRecording, Caller caller, ProvinceCode province) {
     }
 
     private static final Caller LOGIN = Caller.system("login");
@@ -81,33 +86,15 @@ public final class JpaUserDirectory implements UserDirectory {
     @Override
     public Caller authenticate(String username, char[] password) {
         Instant now = clock.instant();
-        // the failure count must be committed even though the caller then gets a 401
-        Attempt attempt = jpa.txExpr(TransactionType.Required, em -> {
+        // Argon2 runs outside any transaction: a pooled connection held through it would let a few bogus logins
+        // lend out the whole pool
+        Account account = jpa.txExpr(TransactionType.Supports, em -> {
             UserEntity user = em.find(UserEntity.class, username);
-            if (user == null) {
-                hasher.matchDecoy(password);
-                return new Attempt(Outcome.WRONG, null, null);
-            }
-            if (user.lockedAt(now)) {
-                return new Attempt(Outcome.LOCKED, null, user.lockedUntil());
-            }
-            if (!hasher.matches(password, user.passwordHash())) {
-                Instant until = now.plus(Duration.ofMinutes(config.lockMinutes()));
-                if (LoginCounts.failed(em, username, config.maxFailedLogins(), until)) {
-                    audit.record(em, clock, LOGIN, "user.lock", "user", user.username(), user.province(), null,
-                            Map.of("lockedUntil", until.toString()));
-                    return new Attempt(Outcome.LOCKED, null, until);
-                }
-                return new Attempt(Outcome.WRONG, null, null);
-            }
-            if (!user.enabled()) {
-                return new Attempt(Outcome.DISABLED, null, null);
-            }
-            if (user.loginWorthRecording(now)) {
-                LoginCounts.succeeded(em, username, now);
-            }
-            return new Attempt(Outcome.OK, Caller.person(user.username(), user.roles(), user.province()), null);
+            return user == null ? null : new Account(user.passwordHash(), user.lockedAt(now), user.lockedUntil(),
+                    user.enabled(), user.loginWorthRecording(now),
+                    Caller.person(user.username(), user.roles(), user.province()), user.province());
         });
+        Attempt attempt = attempt(username, password, account, now);
         switch (attempt.outcome()) {
             case OK:
                 return attempt.caller();
@@ -123,6 +110,36 @@ public final class JpaUserDirectory implements UserDirectory {
                 throw unauthorized("invalid-credentials", LocalizedText.of(
                         "The username or password is wrong.", "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"));
         }
+    }
+
+    private Attempt attempt(String username, char[] password, Account account, Instant now) {
+        if (account == null) {
+            hasher.matchDecoy(password);
+            return new Attempt(Outcome.WRONG, null, null);
+        }
+        if (account.lockedNow()) {
+            return new Attempt(Outcome.LOCKED, null, account.lockedUntil());
+        }
+        if (!hasher.matches(password, account.passwordHash())) {
+            Instant until = now.plus(Duration.ofMinutes(config.lockMinutes()));
+            // the failure count must be committed even though the caller then gets a 401
+            boolean locked = jpa.txExpr(TransactionType.Required, em -> {
+                if (LoginCounts.failed(em, username, config.maxFailedLogins(), until)) {
+                    audit.record(em, clock, LOGIN, "user.lock", "user", username, account.province(), null,
+                            Map.of("lockedUntil", until.toString()));
+                    return true;
+                }
+                return false;
+            });
+            return locked ? new Attempt(Outcome.LOCKED, null, until) : new Attempt(Outcome.WRONG, null, null);
+        }
+        if (!account.enabled()) {
+            return new Attempt(Outcome.DISABLED, null, null);
+        }
+        if (account.loginWorthRecording()) {
+            jpa.tx(TransactionType.Required, em -> LoginCounts.succeeded(em, username, now));
+        }
+        return new Attempt(Outcome.OK, account.caller(), null);
     }
 
     @Override

@@ -113,6 +113,19 @@ class AuditSequencerTest {
     }
 
     @Test
+    void noticesBeyondTheLimitAreFoundByASweepEvenWhenTheFirstBatchIsFullOfNotices() {
+        // a queue of at most 10 notices and batches of 7 (TestAudit.config): 15 entries drop 5 notices
+        PendingAudit small = new PendingAudit(Runnable::run, java.time.Clock.systemUTC(), 10);
+        JpaAuditTrail bounded = TestAudit.trail(db, small);
+        for (int i = 0; i < 15; i++) {
+            bounded.record(WRITER, "thing.write", "thing", "n" + i, null, null, Map.of("i", i));
+        }
+        assertEquals(15, bounded.sealNow());
+        assertEquals(15, bounded.verify(WRITER).entries());
+        assertEquals(0, pendingRows());
+    }
+
+    @Test
     void aNewRunSweepsWhatTheLastOneLeftUnsealed() {
         record("before-1", "before-2");
         // the node stops before sealing: its notices are gone with it, the entries are committed
