@@ -68,7 +68,8 @@ public final class RequestTimer implements ContainerRequestFilter, ContainerResp
                 : routes.route(prefix, matched.getResourceClass(), matched.getResourceMethod());
         Answered answered = new Answered(RouteTemplates.method(request.getMethod()), route, response.getStatus(),
                 started);
-        if (response.hasEntity()) {
+        // HEAD answers carry the entity of GET, but no body is ever written for them
+        if (response.hasEntity() && !"HEAD".equals(request.getMethod())) {
             request.setProperty(ANSWERED, answered);
         } else {
             record(answered);

@@ -83,6 +83,18 @@ class RequestTimerTest {
                 "http_server_requests_seconds_count{method=\"GET\",route=\"/volunteers/{id}\",status=\"200\"} 1"));
     }
 
+    @Test
+    void aHeadAnswerIsRecordedAtOnceSinceNoBodyWillBeWritten() throws Exception {
+        ContainerRequestContext request = request("HEAD", "http://localhost/api/v1/", new HashMap<>());
+        timer.filter(request);
+        Method one = Volunteers.class.getMethod("one");
+        timer.matched = Fake.of(ResourceInfo.class, Map.of("getResourceClass", args -> Volunteers.class,
+                "getResourceMethod", args -> one));
+        timer.filter(request, response(200, true));
+        assertTrue(scrape().contains(
+                "http_server_requests_seconds_count{method=\"HEAD\",route=\"/volunteers/{id}\",status=\"200\"} 1"));
+    }
+
     private void serve(String method, String base, Class<?> resource, Method resourceMethod, int status)
             throws Exception {
         ContainerRequestContext request = request(method, base, new HashMap<>());
