@@ -97,6 +97,7 @@ public class AccessMatrixIT extends ApomContainerTest {
             | DELETE /extensions/{symbolicName}          | other  | 204     | 404     | 403     | 403     | 403        | 401       |
             | GET /audit                                 | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             | GET /audit/verification                    | -      | 200     | 403     | 403     | 200     | 403        | 401       |
+            | GET /metrics                               | -      | 200     | 403     | 403     | 403     | 403        | 401       |
             """;
 
     private static final String PASSWORD = "a long enough passphrase";

@@ -57,6 +57,9 @@ public abstract class ApomContainerTest {
                 systemProperty(FILES_PROPERTY).value(new File("src/test/resources/files").getAbsolutePath()),
                 // services injected with @Inject may take longer than Pax Exam's 10 s on a busy 2-core machine
                 systemProperty("pax.exam.service.timeout").value("120000"),
+                // the probe waits for Pax Exam's JUnit invoker only 10 s by default, too short while a loaded
+                // machine still starts the boot features ("gave up waiting for service ProbeInvokerFactory")
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),

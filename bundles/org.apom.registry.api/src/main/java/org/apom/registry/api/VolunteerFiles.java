@@ -22,6 +22,13 @@ public interface VolunteerFiles {
      */
     ImportReport startImport(Caller caller, byte[] file, ImportOptions options);
 
+    /**
+     * How many imports this node runs and queues now; counts only, so no caller is needed.
+     *
+     * @since 1.1
+     */
+    ImportActivity activity();
+
     /** The import as it stands; another province's import is not found. */
     ImportReport importReport(Caller caller, String id);
 

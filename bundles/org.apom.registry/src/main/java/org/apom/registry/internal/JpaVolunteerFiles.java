@@ -31,6 +31,7 @@ import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.ProblemException;
+import org.apom.registry.api.ImportActivity;
 import org.apom.registry.api.ImportOptions;
 import org.apom.registry.api.ImportReport;
 import org.apom.registry.api.Volunteer;
@@ -62,7 +63,7 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
     private final AuditTrail audit;
     private final Clock clock;
     private final ImportRun runner;
-    private final ExecutorService imports;
+    private final ImportQueue imports;
     private volatile boolean stopping;
 
     /**
@@ -84,7 +85,7 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
         this.audit = audit;
         this.clock = clock;
         this.runner = new ImportRun(jpa, rules, audit, clock);
-        this.imports = imports;
+        this.imports = new ImportQueue(imports);
     }
 
     @Deactivate
@@ -121,6 +122,11 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
         });
         imports.submit(() -> runner.run(id, () -> stopping));
         return importReport(caller, id);
+    }
+
+    @Override
+    public ImportActivity activity() {
+        return imports.activity();
     }
 
     @Override

@@ -16,7 +16,10 @@ import org.apom.core.api.problem.ProblemException;
  * <ul>
  * <li>{@code all}: every province; {@code own}: the caller's province only; {@code -}: not allowed;</li>
  * <li>{@code scope} (integrators): only with a token that carries the action's scope, and then limited to
- * the token's province if it has one.</li>
+ * the token's province if it has one;</li>
+ * <li>{@code national} (integrators): only with a token that carries the action's scope and has no province,
+ * for actions on the platform as a whole rather than on a province's data (a province's token cannot carry
+ * such a scope).</li>
  * </ul>
  */
 public final class AccessPolicy {
@@ -37,6 +40,7 @@ public final class AccessPolicy {
             | tiering:read | all | own | own | - | scope |
             | recognition:read | all | own | own | - | scope |
             | extensions:manage | all | own | - | - | - |
+            | metrics:read | all | - | - | - | national |
             """;
 
     private static final Map<Action, Map<Role, String>> CELLS = parse(TABLE);
@@ -95,11 +99,30 @@ public final class AccessPolicy {
                 "บทบาทของคุณไม่มีสิทธิ์ " + action.id()), List.of());
     }
 
-    /** The scopes an integrator token may carry: the actions whose integrator cell is {@code scope}. */
+    /**
+     * The scopes an integrator token may carry: the actions whose integrator cell is {@code scope} or
+     * {@code national}.
+     */
     public static Set<String> integratorScopes() {
+        Set<String> scopes = integratorScopes("scope");
+        scopes.addAll(nationalScopes());
+        return scopes;
+    }
+
+    /**
+     * The scopes only a token without a province may carry: the actions whose integrator cell is
+     * {@code national}.
+     *
+     * @since 1.2
+     */
+    public static Set<String> nationalScopes() {
+        return integratorScopes("national");
+    }
+
+    private static Set<String> integratorScopes(String cell) {
         Set<String> scopes = new TreeSet<>();
         CELLS.forEach((action, byRole) -> {
-            if ("scope".equals(byRole.get(Role.INTEGRATOR))) {
+            if (cell.equals(byRole.get(Role.INTEGRATOR))) {
                 scopes.add(action.id());
             }
         });
@@ -118,6 +141,8 @@ public final class AccessPolicy {
                     return Reach.NONE;
                 }
                 return caller.province() == null ? Reach.ALL : Reach.OWN;
+            case "national":
+                return caller.scopes().contains(action.id()) && caller.province() == null ? Reach.ALL : Reach.NONE;
             default:
                 return Reach.NONE;
         }

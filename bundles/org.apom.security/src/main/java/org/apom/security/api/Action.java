@@ -18,7 +18,9 @@ public enum Action {
     NETWORKS_READ,
     TIERING_READ,
     RECOGNITION_READ,
-    EXTENSIONS_MANAGE;
+    EXTENSIONS_MANAGE,
+    /** Reads the operational metrics of a node (requests, latencies, pool, audit sealing, imports); no data. */
+    METRICS_READ;
 
     /** For example {@code volunteers:read}; also the integrator token scope for the action. */
     public String id() {

@@ -68,6 +68,26 @@ class AccessPolicyTest {
     }
 
     @Test
+    void metricsAreForCentralAdminsAndNationalTokensWithTheScope() {
+        assertEquals(Reach.ALL, AccessPolicy.reach(Caller.person("root", Set.of(Role.CENTRAL_ADMIN), null),
+                Action.METRICS_READ));
+        assertEquals(Reach.ALL, AccessPolicy.reach(Caller.token("prometheus", Set.of("metrics:read"), null),
+                Action.METRICS_READ));
+        // even if a province's token somehow carried the scope, it reaches nothing
+        assertEquals(Reach.NONE, AccessPolicy.reach(Caller.token("cm", Set.of("metrics:read"), CHIANG_MAI),
+                Action.METRICS_READ));
+        assertEquals(Reach.NONE, AccessPolicy.reach(Caller.token("dashboard", Set.of("volunteers:read"), null),
+                Action.METRICS_READ));
+        for (Role role : Set.of(Role.PROVINCE_ADMIN, Role.PROVINCE_OFFICER, Role.AUDITOR)) {
+            assertEquals(Reach.NONE, AccessPolicy.reach(Caller.person("p", Set.of(role), CHIANG_MAI),
+                    Action.METRICS_READ), role.id());
+        }
+        assertEquals(Set.of("metrics:read"), AccessPolicy.nationalScopes());
+        assertTrue(AccessPolicy.integratorScopes().containsAll(Set.of("metrics:read", "volunteers:read")));
+        assertEquals("metrics:read", Action.METRICS_READ.id());
+    }
+
+    @Test
     void auditorsReadTheTrailAndNothingPersonal() {
         Caller auditor = Caller.person("audit", Set.of(Role.AUDITOR), null);
         assertEquals(Reach.ALL, AccessPolicy.reach(auditor, Action.AUDIT_READ));

@@ -117,6 +117,9 @@ public final class JpaTokenService implements TokenService {
         }
         Set<String> scopes = scopes(request.scopes(), errors);
         ProvinceCode province = province(request.province(), errors);
+        if (province != null) {
+            nationalOnly(scopes, errors);
+        }
         LocalDate expiresOn = expiry(request.expiresOn(), errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -205,6 +208,17 @@ public final class JpaTokenService implements TokenService {
             }
         }
         return new LinkedHashSet<>(requested);
+    }
+
+    /** A province's token cannot carry the scope of an action on the whole platform (metrics:read). */
+    private static void nationalOnly(Set<String> scopes, List<FieldError> errors) {
+        for (String scope : scopes) {
+            if (AccessPolicy.nationalScopes().contains(scope)) {
+                errors.add(error("scopes", "national-scope", "The scope '" + scope
+                        + "' is about the whole platform: only a token without a province may carry it.",
+                        "ขอบเขต '" + scope + "' ครอบคลุมทั้งระบบ ใช้ได้เฉพาะโทเคนที่ไม่ระบุจังหวัด"));
+            }
+        }
     }
 
     private ProvinceCode province(String code, List<FieldError> errors) {

@@ -103,6 +103,21 @@ class JpaTokenServiceTest {
     }
 
     @Test
+    void onlyANationalTokenCarriesTheMetricsScope() {
+        CreatedToken scraper = tokens.create(CENTRAL, new NewToken("prometheus", List.of("metrics:read"), null,
+                "2027-01-01"));
+        assertEquals(Set.of("metrics:read"), tokens.authenticate(scraper.secret()).scopes());
+        ProblemException e = assertThrows(ProblemException.class, () -> tokens.create(CENTRAL,
+                new NewToken("cm scraper", List.of("volunteers:read", "metrics:read"), "50", "2027-01-01")));
+        assertEquals(422, e.status());
+        assertEquals(List.of("scopes:national-scope"), e.errors().stream().map(f -> f.field() + ":" + f.code())
+                .toList());
+        // a province admin creates only tokens of their province, so never a scrape token
+        assertEquals(422, statusOf(() -> tokens.create(CM_ADMIN,
+                new NewToken("cm scraper", List.of("metrics:read"), "50", "2027-01-01"))));
+    }
+
+    @Test
     void nonsenseIsAnInvalidTokenWithoutALookup() {
         assertEquals("invalid-token", codeOf(() -> tokens.authenticate("abc")));
         assertEquals("invalid-token", codeOf(() -> tokens.authenticate(TokenSecrets.generate())));
