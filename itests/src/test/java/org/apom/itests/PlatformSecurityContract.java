@@ -83,7 +83,7 @@ public abstract class PlatformSecurityContract extends RegisterFilesContract {
                 publicOperations += documentedPublic ? 1 : 0;
             }
         }
-        assertEquals("health and openapi.json", 2, publicOperations);
+        assertEquals("health, health/live and openapi.json", 3, publicOperations);
     }
 
     @Test

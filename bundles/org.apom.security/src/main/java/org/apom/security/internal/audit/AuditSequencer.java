@@ -12,8 +12,8 @@ import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apom.security.api.AuditSealing;
-import org.apom.security.internal.jpa.AuditHeadEntity;
 import org.apom.security.internal.audit.PendingAudit.Notice;
+import org.apom.security.internal.jpa.AuditHeadEntity;
 import org.apom.security.internal.jpa.PendingAuditEntity;
 
 /**
