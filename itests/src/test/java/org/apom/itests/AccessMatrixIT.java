@@ -41,6 +41,7 @@ public class AccessMatrixIT extends ApomContainerTest {
     static final String MATRIX = """
             | operation                                  | target | central | p-admin | officer | auditor | integrator | anonymous |
             | GET /health                                | -      | 200     | 200     | 200     | 200     | 200        | 200       |
+            | GET /health/live                           | -      | 200     | 200     | 200     | 200     | 200        | 200       |
             | GET /openapi.json                          | -      | 200     | 200     | 200     | 200     | 200        | 200       |
             | GET /areas/provinces                       | -      | 200     | 200     | 200     | 200     | 200        | 401       |
             | GET /areas/provinces/{code}/districts      | own    | 200     | 200     | 200     | 200     | 200        | 401       |
