@@ -44,7 +44,7 @@ public final class RegisterProbe implements ReadinessCheck {
             // the register's schema exists once the register is up
             @Reference VolunteerRegistry register) {
         this(jpa, Clock.systemUTC());
-        probes.scheduleWithFixedDelay(this::probe, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        probes.scheduleWithFixedDelay(this::probe, 1_000, EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     RegisterProbe(JpaTemplate jpa, Clock clock) {

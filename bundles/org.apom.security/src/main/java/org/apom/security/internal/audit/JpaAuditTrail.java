@@ -68,7 +68,8 @@ public final class JpaAuditTrail implements AuditTrail {
         // embedded, so this node's notices find every entry there
         this(jpa, pending, Clock.systemUTC(), config, !DERBY.equals(database.state().product()));
         long interval = Math.max(10, config.sealIntervalMillis());
-        sealing.scheduleWithFixedDelay(this::sealQuietly, 0, interval, TimeUnit.MILLISECONDS);
+        // the first round waits one interval: not in the middle of the platform's own start
+        sealing.scheduleWithFixedDelay(this::sealQuietly, interval, interval, TimeUnit.MILLISECONDS);
         if (!recording) {
             LOG.warn("AUDIT RECORDING IS OFF (benchmarkWithoutAudit): for benchmarks only; this node reports DOWN");
         }
