@@ -264,9 +264,12 @@ public abstract class LoadContract extends ApomContainerTest {
         Thread poller = new Thread(() -> {
             try {
                 while (running.get()) {
-                    JsonNode r = asAdmin().get(report).json();
-                    if (!"RUNNING".equals(r.get("status").asText()) && !"QUEUED".equals(r.get("status").asText())) {
-                        done[0] = r;
+                    HttpAnswer answer = asAdmin().get(report);
+                    if (answer.status() != 200) {
+                        // reading an import's report while it runs answers, whatever it is doing
+                        failures.add("import report: " + answer.status() + " " + answer.body());
+                    } else if (Set.of("DONE", "FAILED").contains(answer.json().get("status").asText())) {
+                        done[0] = answer.json();
                         running.set(false);
                     }
                     Thread.sleep(200);

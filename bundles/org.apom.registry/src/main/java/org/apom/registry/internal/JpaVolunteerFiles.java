@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
+import javax.persistence.OptimisticLockException;
 import javax.transaction.TransactionManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -132,14 +133,24 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
     @Override
     public ImportReport importReport(Caller caller, String id) {
         AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
-        return jpa.txExpr(TransactionType.Supports, em -> {
-            ImportEntity i = id == null ? null : em.find(ImportEntity.class, id);
-            if (i == null || !mayRead(caller, i)) {
-                throw ProblemException.notFound("not-found", LocalizedText.of("There is no such import.",
-                        "ไม่พบการนำเข้าที่ระบุ"));
+        for (int attempt = 1;; attempt++) {
+            try {
+                return jpa.txExpr(TransactionType.Supports, em -> {
+                    ImportEntity i = id == null ? null : em.find(ImportEntity.class, id);
+                    if (i == null || !mayRead(caller, i)) {
+                        throw ProblemException.notFound("not-found", LocalizedText.of("There is no such import.",
+                                "ไม่พบการนำเข้าที่ระบุ"));
+                    }
+                    return report(em, i);
+                });
+            } catch (RuntimeException changedWhileRead) {
+                // OpenJPA refuses a lazy field of a row that changed after the row was read: the import moved on
+                // (its end is written while its report is read); a read answers, it never conflicts
+                if (attempt == 3 || !optimisticLock(changedWhileRead)) {
+                    throw changedWhileRead;
+                }
             }
-            return report(em, i);
-        });
+        }
     }
 
     @Override
@@ -200,6 +211,15 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
         return new ImportReport(i.id(), i.status(), i.provinceCode() == null ? null : ProvinceCode.of(i.provinceCode()),
                 i.dryRun(), i.atomic(), i.encoding(), i.rowCount(), processed, i.accepted(), i.rejected(), unknown,
                 errors, i.caller().name(), i.createdAt(), i.finishedAt(), i.failure());
+    }
+
+    private static boolean optimisticLock(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Central callers read every import; a province's callers read the imports of their province. */
