@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class AuditChain {
 
     static final String GENESIS = "0".repeat(64);
+    /** The hash of the entries sealed from now on ({@link #hashOf}). */
+    static final int HASH_VERSION = 2;
     private static final int BATCH = 500;
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
@@ -75,8 +78,8 @@ public final class AuditChain {
             AuditEntry numbered = new AuditEntry(++seq, draft.at(), draft.actor(), draft.actorKind(), draft.roles(),
                     draft.province(), draft.action(), draft.entity(), draft.entityId(), draft.entityProvince(),
                     draft.requestId(), draft.before(), draft.after(), previous, null);
-            AuditEntry sealed = withHash(numbered, hashOf(numbered));
-            em.persist(new AuditEntryEntity(sealed));
+            AuditEntry sealed = withHash(numbered, hashOf(numbered, HASH_VERSION));
+            em.persist(new AuditEntryEntity(sealed, HASH_VERSION));
             // one delete by key each, sent in JDBC batches: Derby scans the table for a delete with a long IN list
             em.remove(entry);
             previous = sealed.hash();
@@ -106,7 +109,7 @@ public final class AuditChain {
                 if (!e.previousHash().equals(previous)) {
                     return broken(expected, expected - 1, "entry " + expected + " does not follow the entry before it");
                 }
-                if (!hashOf(e).equals(e.hash())) {
+                if (!hashOf(e, stored.hashVersion()).equals(e.hash())) {
                     return broken(expected, expected - 1, "entry " + expected + " was changed after it was written");
                 }
                 previous = e.hash();
@@ -125,10 +128,16 @@ public final class AuditChain {
         return new AuditVerification(last, null, null);
     }
 
-    static String hashOf(AuditEntry e) {
-        String canonical = String.join("\u001f", Long.toString(e.seq()), e.at().toString(), e.actor(), e.actorKind(),
-                e.roles(), text(e.province()), e.action(), e.entity(), e.entityId(), text(e.entityProvince()),
-                text(e.requestId()), text(e.before()), text(e.after()), e.previousHash());
+    /**
+     * The hash of an entry. Version 2 hashes a JSON array of the fields, so no value can pass for two (a token
+     * name may hold any character), with the time as a UTC instant from the stored milliseconds. Version 1
+     * joined the fields with U+001F and is kept only to verify the entries sealed with it.
+     */
+    static String hashOf(AuditEntry e, int version) {
+        String canonical = version == 1 ? String.join("\u001f", Long.toString(e.seq()), e.at().toString(), e.actor(),
+                e.actorKind(), e.roles(), text(e.province()), e.action(), e.entity(), e.entityId(),
+                text(e.entityProvince()), text(e.requestId()), text(e.before()), text(e.after()), e.previousHash())
+                : canonical(e);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));
@@ -150,6 +159,16 @@ public final class AuditChain {
 
     private static AuditVerification broken(long at, long checked, String reason) {
         return new AuditVerification(checked, at, reason);
+    }
+
+    private static String canonical(AuditEntry e) {
+        try {
+            return JSON.writeValueAsString(Arrays.asList("apom-audit-2", e.seq(), e.at().toString(), e.actor(),
+                    e.actorKind(), e.roles(), e.province(), e.action(), e.entity(), e.entityId(), e.entityProvince(),
+                    e.requestId(), e.before(), e.after(), e.previousHash()));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("strings and numbers always make JSON", ex);
+        }
     }
 
     private static String text(String value) {

@@ -142,11 +142,12 @@ public final class JpaAuditTrail implements AuditTrail {
             if (q.actor() != null) {
                 jpql.append(" AND e.actor = :actor");
             }
+            // by the UTC time; entries from before it was kept, by the time as stored
             if (q.from() != null) {
-                jpql.append(" AND e.at >= :from");
+                jpql.append(" AND (e.recordedMillis >= :fromMs OR e.recordedMillis IS NULL AND e.at >= :from)");
             }
             if (q.to() != null) {
-                jpql.append(" AND e.at < :to");
+                jpql.append(" AND (e.recordedMillis < :toMs OR e.recordedMillis IS NULL AND e.at < :to)");
             }
             TypedQuery<AuditEntryEntity> query = em.createQuery(jpql.append(" ORDER BY e.seq").toString(),
                     AuditEntryEntity.class).setParameter("after", after).setMaxResults(page.limit() + 1);
@@ -160,10 +161,10 @@ public final class JpaAuditTrail implements AuditTrail {
                 query.setParameter("actor", q.actor());
             }
             if (q.from() != null) {
-                query.setParameter("from", java.sql.Timestamp.from(q.from()));
+                query.setParameter("from", java.sql.Timestamp.from(q.from())).setParameter("fromMs", q.from().toEpochMilli());
             }
             if (q.to() != null) {
-                query.setParameter("to", java.sql.Timestamp.from(q.to()));
+                query.setParameter("to", java.sql.Timestamp.from(q.to())).setParameter("toMs", q.to().toEpochMilli());
             }
             List<AuditEntry> found = query.getResultList().stream().map(AuditEntryEntity::toEntry).toList();
             List<AuditEntry> items = found.stream().limit(page.limit()).toList();

@@ -19,15 +19,23 @@ public class AuditEntryEntity extends RecordedAudit {
     private String prevHash;
     @Column(name = "HASH", nullable = false)
     private String hash;
+    /** How {@link #hash} was computed: 1 for entries sealed before the hash encoded its fields unambiguously. */
+    @Column(name = "HASH_VERSION", nullable = false)
+    private int hashVersion;
 
     protected AuditEntryEntity() {
     }
 
-    public AuditEntryEntity(AuditEntry e) {
+    public AuditEntryEntity(AuditEntry e, int hashVersion) {
         super(e);
         seq = e.seq();
         prevHash = e.previousHash();
         hash = e.hash();
+        this.hashVersion = hashVersion;
+    }
+
+    public int hashVersion() {
+        return hashVersion;
     }
 
     public AuditEntry toEntry() {

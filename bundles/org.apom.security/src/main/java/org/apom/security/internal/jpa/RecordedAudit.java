@@ -1,6 +1,7 @@
 package org.apom.security.internal.jpa;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 
 import javax.persistence.Column;
 import javax.persistence.Lob;
@@ -12,8 +13,12 @@ import org.apom.security.api.AuditEntry;
 @MappedSuperclass
 public abstract class RecordedAudit {
 
+    /** For people reading the table; in the writing JVM's time zone, so never read back for the chain. */
     @Column(name = "RECORDED_AT", nullable = false)
     private Timestamp at;
+    /** The time itself, in UTC; {@code null} in entries recorded before it was kept. */
+    @Column(name = "RECORDED_MS")
+    private Long recordedMillis;
     @Column(name = "ACTOR", nullable = false)
     private String actor;
     @Column(name = "ACTOR_KIND", nullable = false)
@@ -44,6 +49,7 @@ public abstract class RecordedAudit {
 
     protected RecordedAudit(AuditEntry e) {
         at = Timestamp.from(e.at());
+        recordedMillis = e.at().toEpochMilli();
         actor = e.actor();
         actorKind = e.actorKind();
         roles = e.roles();
@@ -59,7 +65,8 @@ public abstract class RecordedAudit {
 
     /** The entry with the given number and hashes. */
     protected AuditEntry toEntry(long seq, String previousHash, String hash) {
-        return new AuditEntry(seq, at.toInstant(), actor, actorKind, roles, province, action, entity, entityId,
+        Instant when = recordedMillis != null ? Instant.ofEpochMilli(recordedMillis) : at.toInstant();
+        return new AuditEntry(seq, when, actor, actorKind, roles, province, action, entity, entityId,
                 entityProvince, requestId, before, after, previousHash, hash);
     }
 }

@@ -87,6 +87,56 @@ class AuditChainTest {
     }
 
     @Test
+    void noTwoEntriesShareAHashByMovingTheFieldSeparator() {
+        // a value may hold U+001F (a token's name, an id), the separator the first version joined fields with
+        AuditEntry a = entry("thing\u001fx", "t1");
+        AuditEntry b = entry("thing", "x\u001ft1");
+        assertFalse(AuditChain.hashOf(a, AuditChain.HASH_VERSION).equals(AuditChain.hashOf(b, AuditChain.HASH_VERSION)));
+        assertEquals(AuditChain.hashOf(a, 1), AuditChain.hashOf(b, 1), "what the first version could not tell apart");
+    }
+
+    @Test
+    void theChainVerifiesInAnyTimeZone() {
+        java.util.TimeZone zone = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Bangkok"));
+            record(3);
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
+            AuditVerification v = trail.verify(ADMIN);
+            assertTrue(v.intact(), "sealed at +07:00, verified at UTC: " + v);
+        } finally {
+            java.util.TimeZone.setDefault(zone);
+        }
+    }
+
+    @Test
+    void entriesSealedWithTheFirstHashStillVerify() {
+        record(2);
+        // as a platform before this change sealed them: the first version's hash, no UTC time
+        sql("UPDATE security_audit SET hash_version = 1, recorded_ms = NULL");
+        String previous = AuditChain.GENESIS;
+        for (long seq = 1; seq <= 2; seq++) {
+            AuditEntry e = trail.query(ADMIN, AuditQuery.all(), PageRequest.of(null, null)).items().get((int) seq - 1);
+            AuditEntry chained = new AuditEntry(e.seq(), e.at(), e.actor(), e.actorKind(), e.roles(), e.province(),
+                    e.action(), e.entity(), e.entityId(), e.entityProvince(), e.requestId(), e.before(), e.after(),
+                    previous, null);
+            String hash = AuditChain.hashOf(chained, 1);
+            sql("UPDATE security_audit SET prev_hash = '" + previous + "', hash = '" + hash + "' WHERE seq = " + seq);
+            previous = hash;
+        }
+        sql("UPDATE security_audit_head SET hash = '" + previous + "'");
+        record(1);
+        AuditVerification v = trail.verify(ADMIN);
+        assertTrue(v.intact(), String.valueOf(v));
+        assertEquals(3, v.entries());
+    }
+
+    private static AuditEntry entry(String entity, String entityId) {
+        return new AuditEntry(1, java.time.Instant.parse("2026-12-01T00:00:00Z"), "admin", "PERSON", "central-admin",
+                null, "thing.write", entity, entityId, null, null, null, null, AuditChain.GENESIS, null);
+    }
+
+    @Test
     void concurrentWritersMakeOneUnbrokenChain() throws Exception {
         trail = TestAudit.sweepingTrail(db, pending);
         ExecutorService pool = Executors.newFixedThreadPool(4);
