@@ -159,14 +159,15 @@ public final class AccessPolicy {
             for (int i = 1; i < header.length; i++) {
                 byRole.put(Role.fromId(header[i].strip()), row[i].strip());
             }
-            cells.put(action, byRole);
+            cells.put(action, Map.copyOf(byRole));
         }
         for (Action action : Action.values()) {
             if (!cells.containsKey(action) || cells.get(action).size() != Role.values().length) {
                 throw new IllegalStateException("the permission table does not cover " + action.id());
             }
         }
-        return cells;
+        // immutable: code in the same JVM (an extension) that reaches the map cannot grant itself a cell
+        return Map.copyOf(cells);
     }
 
     private static Action actionOf(String id) {

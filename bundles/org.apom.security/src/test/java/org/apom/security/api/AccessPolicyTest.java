@@ -112,4 +112,13 @@ class AccessPolicyTest {
         assertEquals("role", assertThrows(org.apom.core.api.InvalidValueException.class,
                 () -> Role.fromId("root")).code());
     }
+
+    @Test
+    void theTableCannotBeChangedAtRunTime() {
+        var cells = AccessPolicy.parse(AccessPolicy.TABLE);
+        assertThrows(UnsupportedOperationException.class,
+                () -> cells.get(Action.EXTENSIONS_MANAGE).put(Role.PROVINCE_OFFICER, "all"));
+        assertThrows(UnsupportedOperationException.class,
+                () -> cells.remove(Action.USERS_READ));
+    }
 }
