@@ -135,11 +135,23 @@ public class ExtensionsIT extends ApomContainerTest {
                 .get("errors").get(0).get("code").asText());
         assertProblem(asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.padded(valid, 6 * 1024 * 1024)), 413,
                 "too-large");
-        // a valid bundle that cannot resolve: nothing of it stays
-        assertProblem(asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.jar(Map.of("Bundle-ManifestVersion", "2",
-                "Bundle-SymbolicName", "org.apom.ext.p50.unresolvable", "Apom-Province", "50",
-                "Import-Package", "org.apom.nothing.api"))), 422, "cannot-start");
+        // a valid bundle that cannot resolve: nothing of it stays, and the answer names the package, not the wiring
+        HttpAnswer unresolvable = asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.jar(Map.of(
+                "Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "org.apom.ext.p50.unresolvable",
+                "Apom-Province", "50", "Import-Package", "org.apom.nothing.api")));
+        assertProblem(unresolvable, 422, "cannot-start");
+        assertTrue(unresolvable.body(), unresolvable.body().contains("org.apom.nothing.api")
+                && !unresolvable.body().contains("Unable to resolve"));
+        // a jar with a second manifest (the one the framework would read), and one that inflates without end
+        assertProblem(asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.twoFaced("org.apom.ext.p50.twofaced")),
+                422, "duplicate-entry");
+        assertProblem(asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.inflating(valid, 128 * 1024 * 1024)),
+                422, "too-large-inflated");
         assertEquals(bundles, context.getBundles().length);
+        // who may not manage extensions is refused before the body is read, whatever its size
+        Http officer = person("jar-officer", "province-officer", "50");
+        assertProblem(officer.sendBytes("POST", "/extensions", JAR, TestJars.padded(valid, 6 * 1024 * 1024)), 403,
+                "forbidden");
     }
 
     @Test
@@ -193,10 +205,20 @@ public class ExtensionsIT extends ApomContainerTest {
     @Test
     public void anExtensionServesItsEndpointInItsProvincesApplicationAndASwapShowsThere() throws Exception {
         String name = "org.apom.ext.p50.endpoint";
-        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR,
-                TestJars.extensionWithResource(name, "1.0.0", "50")).status());
+        HttpAnswer installed = asAdmin().sendBytes("POST", "/extensions", JAR,
+                TestJars.extensionWithResource(name, "1.0.0", "50"));
+        assertEquals(201, installed.status());
+        // these tests run in development mode, and every answer about extensions says so
+        assertEquals("development", installed.json().get("trust").asText());
+        JsonNode mode = asAdmin().get("/health").json().get("components").get("extensions").get("details");
+        assertEquals("development", mode.get("mode").asText());
+        assertTrue(mode.toString(), mode.get("warning").asText().contains("DEVELOPMENT MODE"));
         assertEquals("1.0.0", answerWithin("/ext/50/version", "1.0.0"));
         assertProblem(http().get("/ext/50/version"), 401, "authentication-required");
+        // a province's extensions serve those who may read its volunteers, nobody else
+        assertProblem(person("ext-officer-40", "province-officer", "40").get("/ext/50/version"), 403, "forbidden");
+        assertEquals(200, person("ext-officer-50", "province-officer", "50").get("/ext/50/version").status());
+        assertProblem(person("ext-auditor", "auditor", null).get("/ext/50/version"), 403, "forbidden");
         for (String version : List.of("1.1.0", "1.0.0", "1.1.0")) {
             long start = System.nanoTime();
             assertEquals(200, asAdmin().sendBytes("PUT", "/extensions/" + name, JAR,
@@ -234,12 +256,17 @@ public class ExtensionsIT extends ApomContainerTest {
     }
 
     private Bundle bundle(String symbolicName) {
-        return context.getBundle("apom-extension:" + symbolicName);
+        for (Bundle b : context.getBundles()) {
+            if (b.getLocation().startsWith("apom-extension:") && b.getLocation().endsWith("/" + symbolicName)) {
+                return b;
+            }
+        }
+        return null;
     }
 
     private Http person(String username, String role, String province) throws Exception {
         asAdmin().post("/users", "{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\", \"roles\": [\""
-                + role + "\"], \"province\": \"" + province + "\"}");
+                + role + "\"]" + (province == null ? "" : ", \"province\": \"" + province + "\"") + "}");
         return http().as(username, PASSWORD);
     }
 }

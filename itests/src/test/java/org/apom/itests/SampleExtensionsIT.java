@@ -119,6 +119,18 @@ public class SampleExtensionsIT extends ApomContainerTest {
         assertTrue(answer, answer.startsWith("authorization=hidden registry=hidden p40=0 p40districts=0 p50="));
         assertFalse(answer, answer.endsWith("p50=0"));
 
+        // it reads as the person it serves, audited under their name; another province's officer never reaches it
+        PlatformContract.assertProblem(person("probe-40", "province-officer", "40").get("/ext/50/probe"), 403,
+                "forbidden");
+        HttpAnswer asOfficer = person("probe-50", "province-officer", "50").get("/ext/50/probe");
+        assertEquals(asOfficer.toString(), 200, asOfficer.status());
+        assertFalse(asOfficer.body(), asOfficer.body().endsWith("p50=0"));
+        awaitAuditSealed();
+        JsonNode reads = asAdmin().get("/audit?actor=probe-50&limit=100").json().get("items");
+        assertTrue(reads.toString(), reads.size() > 0);
+        reads.forEach(e -> assertEquals(e.toString(), "volunteer.read-personal", e.get("action").asText()));
+        assertEquals(0, asAdmin().get("/audit?actor=extension:org.apom.ext.p50.probe&limit=10").json().get("items").size());
+
         // a faulty endpoint fails inside its own application, in the platform's error format, and nothing else
         HttpAnswer failed = asAdmin().get("/ext/50/probe/fail");
         PlatformContract.assertProblem(failed, 500, "internal-error");
@@ -265,7 +277,7 @@ public class SampleExtensionsIT extends ApomContainerTest {
     private List<String> bundlesOtherThan(String extension) {
         List<String> state = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
-            if (!b.getLocation().equals("apom-extension:" + extension)) {
+            if (!(b.getLocation().startsWith("apom-extension:") && b.getLocation().endsWith("/" + extension))) {
                 state.add(b.getBundleId() + " " + b.getSymbolicName() + " " + b.getState() + " " + b.getLastModified());
             }
         }

@@ -116,6 +116,31 @@ public final class TestJars {
         }
     }
 
+    /**
+     * A jar with two {@code META-INF/MANIFEST.MF} entries: a check that walks the entries reads the first (province
+     * 50, nothing forbidden), the framework looks the name up and finds the last (every province, the framework).
+     */
+    public static byte[] twoFaced(String symbolicName) throws IOException {
+        Map<String, String> evil = Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName,
+                "Apom-Province", "*", "Import-Package", "org.osgi.framework");
+        Manifest second = new Manifest();
+        second.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        evil.forEach((k, v) -> second.getMainAttributes().putValue(k, v));
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        second.write(text);
+        byte[] jar = jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName,
+                "Apom-Province", "50"), Map.of("META-INF/MANIFEST.XX", text.toByteArray()));
+        // the same length, so every offset holds: renamed in its header and in the central directory
+        String bytes = new String(jar, StandardCharsets.ISO_8859_1);
+        return bytes.replace("META-INF/MANIFEST.XX", "META-INF/MANIFEST.MF")
+                .getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** A valid manifest and an entry of zeros that inflates to that many bytes from a few hundred KiB. */
+    public static byte[] inflating(Map<String, String> headers, int inflatedBytes) throws IOException {
+        return jar(headers, Map.of("zeros.bin", new byte[inflatedBytes]));
+    }
+
     private static byte[] jar(Map<String, String> headers, Map<String, byte[]> entries) throws IOException {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -12,13 +12,16 @@ import org.osgi.framework.ServiceReference;
 record ContributedCheck(ServiceReference<RecordCheck> reference, RecordCheck check, String code, String source,
         String version, String province) {
 
-    /** @return the check, or {@code null} when its bundle names no province or its code cannot be read */
+    /**
+     * @return the check, or {@code null} when its bundle is no installed extension or its code cannot be read;
+     *         its province is the one stored at install ({@link ExtensionLocation})
+     */
     static ContributedCheck of(RecordCheck check, ServiceReference<RecordCheck> reference) {
         Bundle bundle = reference.getBundle();
         if (bundle == null) {
             return null;
         }
-        String province = bundle.getHeaders("").get(ExtensionJar.PROVINCE_HEADER);
+        String province = ExtensionLocation.provinceOf(bundle);
         if (province == null) {
             return null;
         }
@@ -29,7 +32,7 @@ record ContributedCheck(ServiceReference<RecordCheck> reference, RecordCheck che
             return null;
         }
         return new ContributedCheck(reference, check, code == null ? "unnamed" : code, bundle.getSymbolicName(),
-                bundle.getVersion().toString(), province.strip());
+                bundle.getVersion().toString(), province);
     }
 
     boolean appliesTo(ProvinceCode p) {

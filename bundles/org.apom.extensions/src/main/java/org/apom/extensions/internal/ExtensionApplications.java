@@ -51,6 +51,8 @@ final class ExtensionApplications {
         properties.put("osgi.jaxrs.name", name);
         properties.put("osgi.jaxrs.application.base", "/api/v1/ext/" + ("*".equals(province) ? "all" : province));
         properties.put(ApiApplications.PROVINCE_PROPERTY, province);
+        // the whiteboard serves the application only while the gate that checks who may use it is there
+        properties.put("osgi.jaxrs.extension.select", "(" + ExtensionRequests.GATE + "=true)");
         return context.registerService(Application.class, new ProvinceApplication(), properties);
     }
 

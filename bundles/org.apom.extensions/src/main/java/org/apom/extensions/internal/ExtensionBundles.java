@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apom.core.api.LocalizedText;
 import org.apom.core.api.problem.ProblemException;
@@ -13,15 +15,19 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.FrameworkWiring;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The extension bundles in the framework, each at the location {@code apom-extension:<symbolic name>}. An update
+ * The extension bundles in the framework, each at its {@link ExtensionLocation}. An update
  * refreshes that one bundle only: extensions export nothing, so nothing else is wired to it and the refresh
  * touches no other bundle.
  */
 final class ExtensionBundles {
 
-    static final String LOCATION = "apom-extension:";
+    private static final Logger LOG = LoggerFactory.getLogger(ExtensionBundles.class);
+    private static final Pattern MISSING_PACKAGE = Pattern.compile("osgi\\.wiring\\.package=([A-Za-z0-9_.]+)");
+
     static final int START_LEVEL = 90;
     private static final long REFRESH_SECONDS = 30;
 
@@ -32,14 +38,32 @@ final class ExtensionBundles {
     }
 
     Bundle find(String symbolicName) {
-        return context.getBundle(LOCATION + symbolicName);
+        for (Bundle bundle : context.getBundles()) {
+            ExtensionLocation location = ExtensionLocation.parse(bundle);
+            if (location != null && location.symbolicName().equals(symbolicName)) {
+                return bundle;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Uninstalls the bundle an older platform installed at {@code apom-extension:<symbolic name>}, which names no
+     * province, so that the manager can install the stored jar at its location of today.
+     */
+    void dropUnlocated(String symbolicName) {
+        Bundle old = context.getBundle(ExtensionLocation.PREFIX + symbolicName);
+        if (old != null) {
+            uninstall(old);
+        }
     }
 
     /** Installs and starts the jar; on failure nothing stays installed. */
     Bundle install(ExtensionJar jar) {
         Bundle bundle = null;
         try {
-            bundle = context.installBundle(LOCATION + jar.symbolicName(), new ByteArrayInputStream(jar.bytes()));
+            bundle = context.installBundle(ExtensionLocation.of(jar.province(), jar.symbolicName()),
+                    new ByteArrayInputStream(jar.bytes()));
             // after every core bundle (80) when the framework starts again with its bundle cache
             bundle.adapt(BundleStartLevel.class).setStartLevel(START_LEVEL);
             bundle.start();
@@ -48,7 +72,7 @@ final class ExtensionBundles {
             if (bundle != null) {
                 uninstallQuietly(bundle);
             }
-            throw cannotStart(e);
+            throw cannotStart(jar.symbolicName(), e);
         }
     }
 
@@ -59,7 +83,7 @@ final class ExtensionBundles {
             refresh(bundle);
             bundle.start();
         } catch (BundleException e) {
-            throw cannotStart(e);
+            throw cannotStart(bundle.getSymbolicName(), e);
         }
     }
 
@@ -97,10 +121,26 @@ final class ExtensionBundles {
         }
     }
 
-    private static ProblemException cannotStart(BundleException e) {
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new ProblemException(422, "cannot-start", LocalizedText.of(
-                "The extension cannot start in this platform: " + why,
-                "ส่วนขยายเริ่มทำงานในแพลตฟอร์มนี้ไม่ได้: " + why), List.of());
+    /**
+     * The framework's reason goes to the log; the caller learns what they can act on (a package their jar imports
+     * that nothing exports, or an activator that failed), never the platform's wiring.
+     */
+    static ProblemException cannotStart(String symbolicName, BundleException e) {
+        LOG.warn("Extension {} cannot start", symbolicName, e);
+        Matcher missing = MISSING_PACKAGE.matcher(String.valueOf(e.getMessage()));
+        LocalizedText why;
+        if (e.getType() == BundleException.RESOLVE_ERROR && missing.find()) {
+            why = LocalizedText.of("The extension cannot start in this platform: it imports " + missing.group(1)
+                    + ", which no bundle exports in a version it accepts.",
+                    "ส่วนขยายเริ่มทำงานในแพลตฟอร์มนี้ไม่ได้: แพ็กเกจ " + missing.group(1)
+                            + " ที่นำเข้าไม่มีในรุ่นที่ยอมรับ");
+        } else if (e.getType() == BundleException.ACTIVATOR_ERROR) {
+            why = LocalizedText.of("The extension cannot start in this platform: its activator failed.",
+                    "ส่วนขยายเริ่มทำงานในแพลตฟอร์มนี้ไม่ได้: activator ทำงานผิดพลาด");
+        } else {
+            why = LocalizedText.of("The extension cannot start in this platform (the platform's log has the "
+                    + "framework's reason).", "ส่วนขยายเริ่มทำงานในแพลตฟอร์มนี้ไม่ได้ (ดูเหตุผลในบันทึกของระบบ)");
+        }
+        return new ProblemException(422, "cannot-start", why, List.of());
     }
 }

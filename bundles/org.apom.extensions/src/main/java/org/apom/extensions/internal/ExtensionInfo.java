@@ -15,9 +15,11 @@ import org.osgi.framework.Constants;
  * @param province its province code, or {@code *}
  * @param state the bundle's state ({@code ACTIVE}, {@code RESOLVED}, {@code INSTALLED}, or {@code MISSING})
  * @param services the service interfaces it registered
+ * @param trust why its jar was let in: {@code reviewed} (approved by a central reviewer), {@code signed} (by a key
+ *        in the ministry's trust store) or {@code development} (development mode: no review)
  */
 public record ExtensionInfo(String symbolicName, String province, String version, String previousVersion,
-        String state, List<String> services, String lastError, String changedBy, Instant changedAt) {
+        String state, List<String> services, String lastError, String changedBy, Instant changedAt, String trust) {
 
     /** @param runtimeError what last went wrong in the running version on this node, if the record has nothing */
     static ExtensionInfo of(ExtensionEntity e, Bundle bundle, String runtimeError) {
@@ -27,7 +29,7 @@ public record ExtensionInfo(String symbolicName, String province, String version
         return new ExtensionInfo(e.symbolicName(), e.province(), e.currentVersion(), e.previousVersion(),
                 bundle == null ? "MISSING" : stateName(bundle.getState()), services,
                 e.lastError() != null ? e.lastError() : runtimeError, e.changedBy(),
-                e.changedAt());
+                e.changedAt(), e.trust());
     }
 
     private static String stateName(int state) {

@@ -1,5 +1,7 @@
 package org.apom.extensions.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -42,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class ExtensionManager {
 
     static final String CHANGELOG = "db/extensions/changelog.xml";
+    /** The environment variable that turns development mode on, as the cfg flag does. */
+    static final String DEV_ENV = "APOM_EXTENSIONS_DEV";
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionManager.class);
 
     private final JpaTemplate jpa;
@@ -50,6 +54,8 @@ public final class ExtensionManager {
     private final JarRules rules;
     private final ExtensionBundles bundles;
     private final ExtensionApplications applications;
+    private final ExtensionTrust trust;
+    private final ExtensionReviews reviews;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
@@ -62,8 +68,14 @@ public final class ExtensionManager {
         this.jpa = jpa;
         this.errors = errors;
         this.audit = audit;
-        this.rules = new JarRules(config.maxJarKiB() * 1024,
+        this.rules = new JarRules(config.maxJarKiB() * 1024, config.maxInflatedKiB() * 1024L);
+        this.trust = new ExtensionTrust(config.developmentMode() || "true".equalsIgnoreCase(System.getenv(DEV_ENV)),
                 JarSignatures.from(config.trustStore(), config.trustStorePassword()));
+        if (trust.developmentMode()) {
+            LOG.warn("Extensions run in DEVELOPMENT MODE: any jar that passes the rules runs, without review or "
+                    + "signature. Never in production.");
+        }
+        this.reviews = new ExtensionReviews(jpa, audit, rules, config.maxInflatedKiB() * 1024L, clock);
         this.bundles = new ExtensionBundles(context);
         this.applications = new ExtensionApplications(context);
         migrator.migrate(CHANGELOG, ExtensionManager.class.getClassLoader());
@@ -82,6 +94,20 @@ public final class ExtensionManager {
                 "SELECT DISTINCT e.province FROM ExtensionEntity e", String.class).getResultList())));
     }
 
+    /** The review of jars before they may run. */
+    public ExtensionReviews reviews() {
+        return reviews;
+    }
+
+    /** Whether any jar that passes the rules runs, without review or signature. */
+    public boolean developmentMode() {
+        return trust.developmentMode();
+    }
+
+    public boolean trustStoreConfigured() {
+        return trust.trustStoreConfigured();
+    }
+
     public List<ExtensionInfo> list(Caller caller) {
         Reach reach = AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
         return jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
@@ -91,7 +117,18 @@ public final class ExtensionManager {
                 .map(this::info).toList());
     }
 
-    public ExtensionInfo install(Caller caller, byte[] jar) {
+    /** Reads the body only for a caller who may manage extensions, and never beyond the size limit. */
+    public ExtensionInfo install(Caller caller, InputStream body) throws IOException {
+        AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
+        return install(caller, rules.read(body));
+    }
+
+    /** Installs an approved version of an extension of the caller's province. */
+    public ExtensionInfo installApproved(Caller caller, String symbolicName, String version) {
+        return install(caller, reviews.approvedJar(caller, symbolicName, version));
+    }
+
+    private ExtensionInfo install(Caller caller, byte[] jar) {
         ExtensionJar checked = rules.check(jar);
         ExtensionAccess.authorize(caller, checked.province());
         Bundle[] installed = new Bundle[1];
@@ -113,8 +150,10 @@ public final class ExtensionManager {
                     "This extension is installed; send a new version with PUT /extensions/" + checked.symbolicName() + ".",
                     "ส่วนขยายนี้ติดตั้งแล้ว ส่งรุ่นใหม่ด้วย PUT /extensions/" + checked.symbolicName()));
         }
+        String basis = trust.require(checked, ExtensionReviews.approved(em, checked, sha256(jar))).id();
         ExtensionEntity entity = new ExtensionEntity(checked.symbolicName(), checked.province(),
                 checked.version().toString(), jar, sha256(jar), caller.name(), clock.instant());
+        entity.trusted(basis);
         em.persist(entity);
         em.flush();
         serveProvinces();
@@ -124,7 +163,18 @@ public final class ExtensionManager {
         return ExtensionInfo.of(entity, installed[0], null);
     }
 
-    public ExtensionInfo update(Caller caller, String symbolicName, byte[] jar) {
+    /** Reads the body only for a caller who may manage extensions, and never beyond the size limit. */
+    public ExtensionInfo update(Caller caller, String symbolicName, InputStream body) throws IOException {
+        AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
+        return update(caller, symbolicName, rules.read(body));
+    }
+
+    /** Swaps in an approved version of an extension of the caller's province. */
+    public ExtensionInfo updateApproved(Caller caller, String symbolicName, String version) {
+        return update(caller, symbolicName, reviews.approvedJar(caller, symbolicName, version));
+    }
+
+    private ExtensionInfo update(Caller caller, String symbolicName, byte[] jar) {
         ExtensionJar checked = rules.check(jar);
         byte[][] replaced = new byte[1][];
         return revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
@@ -135,9 +185,11 @@ public final class ExtensionManager {
                                 + "differs); install it with POST /extensions.",
                                 "แฟ้มนี้เป็นส่วนขยายอื่น (ชื่อหรือจังหวัดต่างกัน) ติดตั้งด้วย POST /extensions"))));
             }
+            String basis = trust.require(checked, ExtensionReviews.approved(em, checked, sha256(jar))).id();
             Map<String, Object> before = state(entity);
             byte[] running = entity.currentJar();
             entity.replace(checked.version().toString(), jar, sha256(jar), caller.name(), clock.instant());
+            entity.trusted(basis);
             em.flush();
             apply(entity, jar, running);
             replaced[0] = running;
@@ -155,9 +207,13 @@ public final class ExtensionManager {
                 throw ProblemException.conflict("no-previous-version", LocalizedText.of(
                         "This extension has no previous version to go back to.", "ส่วนขยายนี้ไม่มีรุ่นก่อนหน้า"));
             }
+            // the version before must still be trusted today (development mode may be off since)
+            ExtensionJar previous = rules.check(entity.previousJar());
+            String basis = trust.require(previous, ExtensionReviews.approved(em, previous, sha256(previous.bytes()))).id();
             Map<String, Object> before = state(entity);
             byte[] running = entity.currentJar();
             entity.rollBack(caller.name(), clock.instant());
+            entity.trusted(basis);
             em.flush();
             apply(entity, entity.currentJar(), running);
             replaced[0] = running;
@@ -208,16 +264,32 @@ public final class ExtensionManager {
             try {
                 jpa.tx(TransactionType.Required, em -> {
                     ExtensionEntity entity = em.find(ExtensionEntity.class, name);
+                    bundles.dropUnlocated(name);
                     Bundle bundle = bundles.find(name);
+                    ExtensionJar checked = rules.check(entity.currentJar());
+                    try {
+                        entity.trusted(trust.require(checked, ExtensionReviews.approved(em, checked,
+                                entity.currentSha256())).id());
+                    } catch (ProblemException untrusted) {
+                        // only reviewed code runs: what the framework kept from before must not go on running
+                        if (bundle != null) {
+                            bundles.uninstall(bundle);
+                        }
+                        throw untrusted;
+                    }
+                    entity.failed(null);
                     if (bundle == null) {
-                        bundles.install(rules.check(entity.currentJar()));
+                        bundles.install(checked);
                     } else if (!bundle.getVersion().toString().equals(entity.currentVersion())) {
                         bundles.update(bundle, entity.currentJar());
                     }
                 });
             } catch (RuntimeException e) {
-                LOG.error("Extension {} could not be restored: {}", name, e.getMessage());
-                jpa.tx(TransactionType.Required, em -> em.find(ExtensionEntity.class, name).failed(e.getMessage()));
+                LOG.error("Extension {} could not be restored", name, e);
+                // the list shows this to province admins: what they can act on, never the platform's internals
+                String shown = e instanceof ProblemException p ? p.detail().en()
+                        : "It could not be restored at the last start (the platform's log has the reason).";
+                jpa.tx(TransactionType.Required, em -> em.find(ExtensionEntity.class, name).failed(shown));
             }
         }
     }
@@ -261,7 +333,7 @@ public final class ExtensionManager {
                 "province", e.province());
     }
 
-    private static String sha256(byte[] jar) {
+    static String sha256(byte[] jar) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(jar));
         } catch (NoSuchAlgorithmException e) {

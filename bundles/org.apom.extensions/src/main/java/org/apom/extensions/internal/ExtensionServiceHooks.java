@@ -31,6 +31,7 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = {FindHook.class, EventListenerHook.class, ExtensionServiceHooks.class})
 public final class ExtensionServiceHooks implements FindHook, EventListenerHook {
 
+
     private static final String[] ALLOWED_PACKAGES = {"org.apom.extensions.api.", "org.osgi.service.log."};
 
     @Override
@@ -50,7 +51,7 @@ public final class ExtensionServiceHooks implements FindHook, EventListenerHook 
     /** Whether a service may be seen by the platform's bundles: any of theirs, and of an extension's only these. */
     static boolean offered(ServiceReference<?> reference) {
         Bundle owner = reference.getBundle();
-        if (owner == null || !owner.getLocation().startsWith(ExtensionBundles.LOCATION)) {
+        if (!ExtensionLocation.isExtension(owner)) {
             return true;
         }
         boolean forWhiteboards = false;
@@ -64,16 +65,17 @@ public final class ExtensionServiceHooks implements FindHook, EventListenerHook 
         if (!forWhiteboards) {
             return ofAllowedTypes(reference);
         }
-        String province = owner.getHeaders("").get(ExtensionJar.PROVINCE_HEADER);
-        String ownApplication = "(osgi.jaxrs.name=" + ApiApplications.extensionApplication(
-                province == null ? "" : province.strip()) + ")";
+        String province = ExtensionLocation.provinceOf(owner);
+        if (province == null) {
+            return false;
+        }
+        String ownApplication = "(osgi.jaxrs.name=" + ApiApplications.extensionApplication(province) + ")";
         return "true".equals(String.valueOf(reference.getProperty("osgi.jaxrs.resource")))
                 && ownApplication.equals(reference.getProperty("osgi.jaxrs.application.select"));
     }
 
     static boolean isExtension(BundleContext context) {
-        Bundle bundle = context.getBundle();
-        return bundle != null && bundle.getLocation().startsWith(ExtensionBundles.LOCATION);
+        return ExtensionLocation.isExtension(context.getBundle());
     }
 
     static boolean mayUse(Bundle extension, ServiceReference<?> reference) {

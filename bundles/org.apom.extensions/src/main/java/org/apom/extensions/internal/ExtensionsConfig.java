@@ -13,6 +13,10 @@ public @interface ExtensionsConfig {
     @AttributeDefinition(description = "Largest extension jar accepted, in KiB")
     int maxJarKiB() default 5 * 1024;
 
+    @AttributeDefinition(description = "The most an extension jar's entries may inflate to together, in KiB: "
+            + "a jar made to inflate to gigabytes is refused once it reaches this")
+    int maxInflatedKiB() default 64 * 1024;
+
     @AttributeDefinition(description = "Time limit of one run of the record checks (all of a province's checks "
             + "over all its records, each in a worker of its own), in seconds")
     int checkSeconds() default 10;
@@ -23,4 +27,9 @@ public @interface ExtensionsConfig {
 
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "The trust store's password")
     String trustStorePassword() default "";
+
+    @AttributeDefinition(description = "Development mode: any jar that passes the rules runs, without review or "
+            + "signature. For a developer's machine and the samples (./apom run), never for production; "
+            + "APOM_EXTENSIONS_DEV=true in the environment turns it on too. Health and the extension list say so")
+    boolean developmentMode() default false;
 }

@@ -1,14 +1,12 @@
 package org.apom.extensions.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.jar.Attributes;
-import java.util.jar.JarInputStream;
-import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -39,11 +37,24 @@ final class JarRules {
             "Require-Bundle");
 
     private final int maxBytes;
-    private final JarSignatures signatures;
+    private final long maxInflatedBytes;
 
-    JarRules(int maxBytes, JarSignatures signatures) {
+    JarRules(int maxBytes, long maxInflatedBytes) {
         this.maxBytes = maxBytes;
-        this.signatures = signatures;
+        this.maxInflatedBytes = maxInflatedBytes;
+    }
+
+    /**
+     * Reads an uploaded jar, never more than the size limit allows.
+     *
+     * @throws ProblemException 413 {@code too-large}
+     */
+    byte[] read(InputStream body) throws IOException {
+        byte[] jar = body.readNBytes(maxBytes + 1);
+        if (jar.length > maxBytes) {
+            throw tooLarge();
+        }
+        return jar;
     }
 
     /**
@@ -52,11 +63,9 @@ final class JarRules {
      */
     ExtensionJar check(byte[] jar) {
         if (jar.length > maxBytes) {
-            throw new ProblemException(413, "too-large", LocalizedText.of(
-                    "An extension jar has at most " + maxBytes / 1024 + " KiB.",
-                    "แฟ้มส่วนขยายมีขนาดได้ไม่เกิน " + maxBytes / 1024 + " KiB"), List.of());
+            throw tooLarge();
         }
-        Attributes main = manifest(jar).getMainAttributes();
+        Attributes main = JarStructure.manifest(jar, maxInflatedBytes).getMainAttributes();
         List<FieldError> errors = new ArrayList<>();
         String name = symbolicName(main.getValue("Bundle-SymbolicName"), errors);
         Version version = version(main.getValue("Bundle-Version"), errors);
@@ -80,7 +89,6 @@ final class JarRules {
                                 + "javax.ws.rs, javax.annotation และ JDK"));
             }
         }
-        errors.addAll(signatures.check(jar));
         if (!errors.isEmpty()) {
             throw new ProblemException(422, "extension-rules", LocalizedText.of(
                     "The jar breaks the rules for extensions (docs/extensions.md).",
@@ -94,16 +102,10 @@ final class JarRules {
                 || ALLOWED_PREFIXES.stream().anyMatch(p -> pkg.equals(p) || pkg.startsWith(p.endsWith(".") ? p : p + "."));
     }
 
-    private static Manifest manifest(byte[] jar) {
-        try (JarInputStream in = new JarInputStream(new ByteArrayInputStream(jar))) {
-            Manifest manifest = in.getManifest();
-            if (manifest == null) {
-                throw notABundle("The jar has no manifest (META-INF/MANIFEST.MF first).");
-            }
-            return manifest;
-        } catch (IOException e) {
-            throw notABundle("The body is not a jar file.");
-        }
+    private ProblemException tooLarge() {
+        return new ProblemException(413, "too-large", LocalizedText.of(
+                "An extension jar has at most " + maxBytes / 1024 + " KiB.",
+                "แฟ้มส่วนขยายมีขนาดได้ไม่เกิน " + maxBytes / 1024 + " KiB"), List.of());
     }
 
     private static String symbolicName(String header, List<FieldError> errors) {
@@ -147,10 +149,5 @@ final class JarRules {
 
     private static FieldError error(String header, String code, String en, String th) {
         return new FieldError(header, code, LocalizedText.of(en, th));
-    }
-
-    private static ProblemException notABundle(String en) {
-        return new ProblemException(422, "not-a-bundle", LocalizedText.of(en, "แฟ้มนี้ไม่ใช่ bundle ที่ถูกต้อง"),
-                List.of());
     }
 }

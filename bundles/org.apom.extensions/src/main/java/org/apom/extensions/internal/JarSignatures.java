@@ -21,6 +21,8 @@ import java.util.jar.JarInputStream;
 
 import org.apom.core.api.LocalizedText;
 import org.apom.core.api.problem.FieldError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The signature rule, on when central IT configures a trust store: every entry of an extension jar must be signed
@@ -28,6 +30,8 @@ import org.apom.core.api.problem.FieldError;
  * A store that is configured but cannot be read refuses every jar rather than let unsigned ones in.
  */
 final class JarSignatures {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JarSignatures.class);
 
     static final String FIELD = "signature";
 
@@ -59,12 +63,18 @@ final class JarSignatures {
                 }
             }
             if (certificates.isEmpty()) {
-                return new JarSignatures(null, "the trust store " + trustStore + " holds no certificate");
+                return unusable("the trust store " + trustStore + " holds no certificate");
             }
             return new JarSignatures(Set.copyOf(certificates), null);
         } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            return new JarSignatures(null, "the trust store " + trustStore + " cannot be read: " + e.getMessage());
+            return unusable("the trust store " + trustStore + " cannot be read: " + e.getMessage());
         }
+    }
+
+    /** The reason goes to the log only: where the store lies and why it fails is no uploader's business. */
+    private static JarSignatures unusable(String reason) {
+        LOG.error("Every extension is refused: {}", reason);
+        return new JarSignatures(null, reason);
     }
 
     boolean required() {
@@ -77,8 +87,9 @@ final class JarSignatures {
             return List.of();
         }
         if (unusable != null) {
-            return List.of(error("trust-store-unusable", "Extensions cannot be checked: " + unusable + ".",
-                    "ตรวจลายมือชื่อส่วนขยายไม่ได้: " + unusable));
+            return List.of(error("trust-store-unusable", "Extensions cannot be checked now: central IT's trust store "
+                    + "cannot be used (the platform's log says why).",
+                    "ตรวจลายมือชื่อส่วนขยายไม่ได้ในขณะนี้ เพราะใช้คลังใบรับรองของส่วนกลางไม่ได้ (ดูเหตุผลในบันทึกของระบบ)"));
         }
         List<String> unsigned = new ArrayList<>();
         List<String> untrusted = new ArrayList<>();

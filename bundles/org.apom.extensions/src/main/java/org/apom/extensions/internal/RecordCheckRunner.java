@@ -82,7 +82,7 @@ public final class RecordCheckRunner implements ContributedChecks {
     void addCheck(RecordCheck check, ServiceReference<RecordCheck> reference) {
         ContributedCheck contributed = ContributedCheck.of(check, reference);
         if (contributed == null) {
-            LOG.warn("Record check {} ignored: its bundle names no Apom-Province or its code cannot be read", reference);
+            LOG.warn("Record check {} ignored: its bundle is no installed extension or its code cannot be read", reference);
             return;
         }
         checks.put(reference, contributed);

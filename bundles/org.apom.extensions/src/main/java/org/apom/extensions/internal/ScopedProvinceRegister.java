@@ -2,6 +2,7 @@ package org.apom.extensions.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.apom.core.api.DistrictCode;
 import org.apom.core.api.Page;
@@ -20,39 +21,60 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ServiceScope;
 
 /**
- * One {@link ProvinceRegister} per bundle that asks for it, reading as that bundle's {@link ExtensionCaller}: the
- * register itself enforces the province, so an extension of province 50 that searches province 40 finds
- * nothing, and its reads are audited under its name.
+ * One {@link ProvinceRegister} per bundle that asks for it. It reads as the person whose request the extension
+ * serves ({@link ExtensionRequests}), so the register masks, scopes and audits as for that person, and within
+ * the extension's stored province only: an extension of province 50 that searches province 40 finds nothing,
+ * even for a central admin.
  */
 @Component(service = ProvinceRegister.class, scope = ServiceScope.BUNDLE)
 public final class ScopedProvinceRegister implements ProvinceRegister {
 
     private final VolunteerRegistry registry;
-    private final Caller caller;
+    private final String province;
+    private final Supplier<Caller> requester;
 
     @Activate
     public ScopedProvinceRegister(@Reference VolunteerRegistry registry, ComponentContext context) {
-        this(registry, ExtensionCaller.of(context.getUsingBundle()));
+        this(registry, ExtensionLocation.provinceOf(context.getUsingBundle()), ExtensionRequests::current);
     }
 
-    ScopedProvinceRegister(VolunteerRegistry registry, Caller caller) {
+    /** @param province the extension's stored province ({@code *}: every one), {@code null} if it has none */
+    ScopedProvinceRegister(VolunteerRegistry registry, String province, Supplier<Caller> requester) {
         this.registry = registry;
-        this.caller = caller;
+        this.province = province;
+        this.requester = requester;
     }
 
     @Override
     public Page<Volunteer> search(VolunteerSearch search, PageRequest page) {
-        if (caller == null) {
+        if (province == null || !reaches(search.province())) {
             return new Page<>(List.of(), null);
         }
-        return registry.search(caller, search, page);
+        VolunteerSearch within = search.province() != null || ExtensionJar.EVERY_PROVINCE.equals(province) ? search
+                : new VolunteerSearch(ProvinceCode.of(province), search.district(), search.subdistrict(),
+                        search.status(), search.q(), search.verifiedBefore());
+        return registry.search(requester(), within, page);
     }
 
     @Override
-    public Map<DistrictCode, Map<VolunteerStatus, Long>> countByDistrict(ProvinceCode province) {
-        if (caller == null) {
+    public Map<DistrictCode, Map<VolunteerStatus, Long>> countByDistrict(ProvinceCode asked) {
+        if (province == null || asked == null || !reaches(asked)) {
             return Map.of();
         }
-        return registry.countByDistrict(caller, province);
+        return registry.countByDistrict(requester(), asked);
+    }
+
+    private boolean reaches(ProvinceCode asked) {
+        return asked == null || ExtensionJar.EVERY_PROVINCE.equals(province) || province.equals(asked.value());
+    }
+
+    private Caller requester() {
+        Caller caller = requester.get();
+        if (caller == null) {
+            // reads happen for a person; an extension's own thread or timer has nobody to read for
+            throw new IllegalStateException("ProvinceRegister reads for the person an extension's request serves; "
+                    + "call it on the thread of a request to the extension's application");
+        }
+        return caller;
     }
 }

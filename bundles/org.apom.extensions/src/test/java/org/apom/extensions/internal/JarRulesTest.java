@@ -21,7 +21,7 @@ import org.osgi.framework.Version;
 
 class JarRulesTest {
 
-    private final JarRules rules = new JarRules(64 * 1024, JarSignatures.off());
+    private final JarRules rules = new JarRules(64 * 1024, 1024 * 1024);
 
     @Test
     void aWellBehavedExtensionPasses() throws IOException {
@@ -78,7 +78,7 @@ class JarRulesTest {
         m.put("Bundle-Version", "one");
         assertEquals(List.of("Bundle-Version", "Bundle-ManifestVersion", "Apom-Province"), assertThrows(
                 ProblemException.class, () -> rules.check(jar(m))).errors().stream().map(FieldError::field).toList());
-        assertEquals(413, assertThrows(ProblemException.class, () -> new JarRules(10, JarSignatures.off()).check(jar(good()))).status());
+        assertEquals(413, assertThrows(ProblemException.class, () -> new JarRules(10, 1024 * 1024).check(jar(good()))).status());
     }
 
     private static Map<String, String> good() {

@@ -148,9 +148,11 @@ class RecordCheckRunnerTest {
     }
 
     private ServiceReference<RecordCheck> add(String name, String province, RecordCheck check) {
-        Dictionary<String, String> headers = new Hashtable<>(Map.of(ExtensionJar.PROVINCE_HEADER, province));
+        // every bundle's header claims every province: only the province it was installed for counts
+        Dictionary<String, String> headers = new Hashtable<>(Map.of(ExtensionJar.PROVINCE_HEADER, "*"));
         Bundle bundle = proxy(Bundle.class, (method, args) -> switch (method) {
             case "getHeaders" -> headers;
+            case "getLocation" -> ExtensionLocation.of(province, name);
             case "getSymbolicName" -> name;
             case "getVersion" -> Version.parseVersion("1.0.0");
             default -> null;

@@ -44,6 +44,9 @@ public class ExtensionEntity {
     private Timestamp changedAt;
     @Column(name = "LAST_ERROR")
     private String lastError;
+    /** Why the current jar was let in (reviewed, signed, development); {@code null} before this was kept. */
+    @Column(name = "TRUST")
+    private String trust;
     @Version
     @Column(name = "VERSION", nullable = false)
     private long version;
@@ -89,6 +92,18 @@ public class ExtensionEntity {
         changed(by, at);
     }
 
+    public void trusted(String basis) {
+        trust = basis;
+    }
+
+    public String trust() {
+        return trust;
+    }
+
+    public String currentSha256() {
+        return currentSha256;
+    }
+
     public void failed(String error) {
         lastError = error == null || error.length() <= 1000 ? error : error.substring(0, 997) + "...";
     }
@@ -112,6 +127,10 @@ public class ExtensionEntity {
 
     public byte[] currentJar() {
         return currentJar;
+    }
+
+    public byte[] previousJar() {
+        return previousJar;
     }
 
     public String previousVersion() {

@@ -20,6 +20,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import org.apom.core.api.problem.Requests;
 import org.apom.extensions.internal.ExtensionInfo;
 import org.apom.extensions.internal.ExtensionManager;
 import org.osgi.service.component.annotations.Activate;
@@ -70,8 +71,33 @@ public final class ExtensionsResource {
             content = @Content(schema = @Schema(implementation = ExtensionInfo.class)))
     public Response install(InputStream jar, @Context SecurityContext security, @Context UriInfo uri)
             throws IOException {
-        ExtensionInfo info = manager.install(callerOf(security.getUserPrincipal()), jar.readAllBytes());
+        ExtensionInfo info = manager.install(callerOf(security.getUserPrincipal()), jar);
         return Response.created(uri.getAbsolutePathBuilder().path(info.symbolicName()).build()).entity(info).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Install an approved version of an extension: {\"symbolicName\", \"version\"}")
+    @ApiResponse(responseCode = "201", description = "Installed and started",
+            content = @Content(schema = @Schema(implementation = ExtensionInfo.class)))
+    public Response installApproved(ApprovedVersion approved, @Context SecurityContext security,
+            @Context UriInfo uri) {
+        ApprovedVersion v = Requests.body(approved).require(true);
+        ExtensionInfo info = manager.installApproved(callerOf(security.getUserPrincipal()), v.symbolicName(),
+                v.version());
+        return Response.created(uri.getAbsolutePathBuilder().path(info.symbolicName()).build()).entity(info).build();
+    }
+
+    @PUT
+    @Path("{symbolicName}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Swap in an approved version of the extension: {\"version\"}")
+    @ApiResponse(responseCode = "200", description = "Swapped",
+            content = @Content(schema = @Schema(implementation = ExtensionInfo.class)))
+    public ExtensionInfo updateApproved(@PathParam("symbolicName") String symbolicName, ApprovedVersion approved,
+            @Context SecurityContext security) {
+        return manager.updateApproved(callerOf(security.getUserPrincipal()), symbolicName,
+                Requests.body(approved).require(false).version());
     }
 
     @PUT
@@ -82,7 +108,7 @@ public final class ExtensionsResource {
             content = @Content(schema = @Schema(implementation = ExtensionInfo.class)))
     public ExtensionInfo update(@PathParam("symbolicName") String symbolicName, InputStream jar,
             @Context SecurityContext security) throws IOException {
-        return manager.update(callerOf(security.getUserPrincipal()), symbolicName, jar.readAllBytes());
+        return manager.update(callerOf(security.getUserPrincipal()), symbolicName, jar);
     }
 
     @POST

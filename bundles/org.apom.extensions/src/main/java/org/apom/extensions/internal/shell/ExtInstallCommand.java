@@ -1,5 +1,7 @@
 package org.apom.extensions.internal.shell;
 
+import java.io.InputStream;
+
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -20,7 +22,11 @@ public class ExtInstallCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        ExtensionCommands.change(() -> manager.install(ExtensionCommands.caller(), ExtensionCommands.read(jar)));
+        ExtensionCommands.change(() -> {
+            try (InputStream in = ExtensionCommands.read(jar)) {
+                return manager.install(ExtensionCommands.caller(), in);
+            }
+        });
         return null;
     }
 }

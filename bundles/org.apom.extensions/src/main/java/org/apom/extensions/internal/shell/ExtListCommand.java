@@ -16,8 +16,11 @@ public class ExtListCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        System.out.printf("%-40s %-8s %-10s %-10s %-9s %s%n", "extension", "province", "version", "previous", "state",
-                "services");
+        if (manager.developmentMode()) {
+            System.out.println("DEVELOPMENT MODE: extensions run without review or signature; never in production.");
+        }
+        System.out.printf("%-40s %-8s %-10s %-10s %-9s %-11s %s%n", "extension", "province", "version", "previous",
+                "state", "trust", "services");
         manager.list(ExtensionCommands.caller()).forEach(e -> System.out.println(ExtensionCommands.line(e)));
         return null;
     }

@@ -1,5 +1,7 @@
 package org.apom.extensions.internal.shell;
 
+import java.io.InputStream;
+
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -23,7 +25,11 @@ public class ExtUpdateCommand implements Action {
 
     @Override
     public Object execute() throws Exception {
-        ExtensionCommands.change(() -> manager.update(ExtensionCommands.caller(), name, ExtensionCommands.read(jar)));
+        ExtensionCommands.change(() -> {
+            try (InputStream in = ExtensionCommands.read(jar)) {
+                return manager.update(ExtensionCommands.caller(), name, in);
+            }
+        });
         return null;
     }
 }
