@@ -96,6 +96,15 @@ public class AccessMatrixIT extends ApomContainerTest {
             | POST /extensions/{symbolicName}/rollback   | other  | 200     | 404     | 403     | 403     | 403        | 401       |
             | DELETE /extensions/{symbolicName}          | own    | 204     | 204     | 403     | 403     | 403        | 401       |
             | DELETE /extensions/{symbolicName}          | other  | 204     | 404     | 403     | 403     | 403        | 401       |
+            | GET /extensions/submissions                | -      | 200     | 200     | 403     | 403     | 403        | 401       |
+            | POST /extensions/submissions               | own    | 201     | 201     | 403     | 403     | 403        | 401       |
+            | POST /extensions/submissions               | other  | 201     | 403     | 403     | 403     | 403        | 401       |
+            | GET /extensions/submissions/{id}           | own    | 200     | 200     | 403     | 403     | 403        | 401       |
+            | GET /extensions/submissions/{id}           | other  | 200     | 404     | 403     | 403     | 403        | 401       |
+            | POST /extensions/submissions/{id}/approval | own    | 200     | 403     | 403     | 403     | 403        | 401       |
+            | POST /extensions/submissions/{id}/approval | other  | 200     | 403     | 403     | 403     | 403        | 401       |
+            | POST /extensions/submissions/{id}/rejection | own   | 200     | 403     | 403     | 403     | 403        | 401       |
+            | POST /extensions/submissions/{id}/rejection | other | 200     | 403     | 403     | 403     | 403        | 401       |
             | GET /audit                                 | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             | GET /audit/verification                    | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             | GET /metrics                               | -      | 200     | 403     | 403     | 403     | 403        | 401       |
@@ -106,6 +115,7 @@ public class AccessMatrixIT extends ApomContainerTest {
 
     @Inject
     private JaxrsServiceRuntime runtime;
+    private Http submitter;
 
     @Test
     public void everyRoleGetsWhatTheTableSays() throws Exception {
@@ -227,6 +237,16 @@ public class AccessMatrixIT extends ApomContainerTest {
                 return as.post("/extensions/" + installedExtension(province, true) + "/rollback", "");
             case "DELETE /extensions/{symbolicName}":
                 return as.send("DELETE", "/extensions/" + installedExtension(province, false), null, null);
+            case "POST /extensions/submissions":
+                return as.sendBytes("POST", "/extensions/submissions", "application/java-archive",
+                        TestJars.extension("org.apom.ext.submitted" + UNIQUE.incrementAndGet(), "1.0.0", province));
+            case "GET /extensions/submissions/{id}":
+                return as.get("/extensions/submissions/" + submission(province));
+            case "POST /extensions/submissions/{id}/approval":
+                return as.post("/extensions/submissions/" + submission(province) + "/approval", "{}");
+            case "POST /extensions/submissions/{id}/rejection":
+                return as.post("/extensions/submissions/" + submission(province) + "/rejection",
+                        "{\"reason\": \"reads more than it needs\"}");
             case "DELETE /tokens/{id}":
                 String id = asAdmin().post("/tokens", tokenJson(province)).json().get("id").asText();
                 return as.send("DELETE", "/tokens/" + id, null, null);
@@ -262,6 +282,20 @@ public class AccessMatrixIT extends ApomContainerTest {
                     TestJars.extension(name, "1.2.0", province));
         }
         return name;
+    }
+
+    /**
+     * A jar of the province submitted for review by a second central admin (a reviewer never decides on their own
+     * submission); its id.
+     */
+    private String submission(String province) throws Exception {
+        if (submitter == null) {
+            submitter = person("matrix-submitter", "central-admin", null);
+        }
+        HttpAnswer submitted = submitter.sendBytes("POST", "/extensions/submissions", "application/java-archive",
+                TestJars.extension("org.apom.ext.submitted" + UNIQUE.incrementAndGet(), "1.0.0", province));
+        assertEquals(submitted.toString(), 201, submitted.status());
+        return submitted.json().get("id").asText();
     }
 
     /** A CSV file of one new volunteer in the province. */

@@ -37,6 +37,8 @@ public class ContainerRestartIT {
 
     private Path home;
     private int port;
+    /** The samples install without review, in development mode from the environment (as ./apom run sets it). */
+    private boolean developmentMode = true;
 
     @After
     public void stop() throws Exception {
@@ -64,6 +66,15 @@ public class ContainerRestartIT {
         restart(true);
         assertEquals("restored from the database", before, installed(admin));
         assertEquals("1.1.0", summaryVersion(admin));
+
+        // development mode off: what was let in without review does not run again, and the list says why
+        developmentMode = false;
+        restart(false);
+        for (JsonNode e : admin.get("/extensions").json()) {
+            assertEquals(e.toString(), "MISSING", e.get("state").asText());
+            assertTrue(e.toString(), e.get("lastError").asText().contains("Only reviewed extensions run"));
+        }
+        assertEquals(404, admin.get("/ext/50/summary").status());
     }
 
     @Test
@@ -138,7 +149,7 @@ public class ContainerRestartIT {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("launcher.log").toFile()));
         builder.environment().putAll(Map.of("APOM_ADMIN_PASSWORD", PASSWORD, "APOM_DEMO_DATA", "false",
-                "APOM_HTTP_PORT", String.valueOf(port)));
+                "APOM_HTTP_PORT", String.valueOf(port), "APOM_EXTENSIONS_DEV", String.valueOf(developmentMode)));
         builder.start().waitFor();
     }
 

@@ -39,6 +39,11 @@ public class ExtensionSigningIT extends ApomContainerTest {
     @Inject
     private ConfigurationAdmin configurations;
 
+    @Override
+    protected boolean extensionsDevelopmentMode() {
+        return false;
+    }
+
     @Test
     public void withATrustStoreOnlyJarsSignedByATrustedKeyAreInstalled() throws Exception {
         Path dir = Files.createTempDirectory("signing");

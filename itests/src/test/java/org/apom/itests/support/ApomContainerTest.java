@@ -60,6 +60,9 @@ public abstract class ApomContainerTest {
                 // the probe waits for Pax Exam's JUnit invoker only 10 s by default, too short while a loaded
                 // machine still starts the boot features ("gave up waiting for service ProbeInvokerFactory")
                 systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
+                // most tests install jars of their own making; the review workflow has tests of its own
+                editConfigurationFilePut("etc/org.apom.extensions.cfg", "developmentMode",
+                        String.valueOf(extensionsDevelopmentMode())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),
@@ -73,6 +76,11 @@ public abstract class ApomContainerTest {
         options.addAll(javaModuleOptions());
         options.addAll(extraOptions());
         return options.toArray(new Option[0]);
+    }
+
+    /** Whether any extension jar that passes the rules runs without review (docs/extensions.md). */
+    protected boolean extensionsDevelopmentMode() {
+        return true;
     }
 
     /** Options a subclass adds: another database, a configuration, a bundle to install. */

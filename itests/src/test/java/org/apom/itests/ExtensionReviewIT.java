@@ -1,0 +1,157 @@
+package org.apom.itests;
+
+import static org.apom.itests.PlatformContract.assertProblem;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.apom.itests.support.ApomContainerTest;
+import org.apom.itests.support.Http;
+import org.apom.itests.support.HttpAnswer;
+import org.apom.itests.support.TestJars;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.BundleContext;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Only reviewed code runs (the distribution's default, development mode off): a province submits a jar, a central
+ * reviewer approves or rejects it, and the province installs, swaps and rolls back among its approved versions.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ExtensionReviewIT extends ApomContainerTest {
+
+    private static final String JAR = "application/java-archive";
+    private static final String JSON = "application/json";
+    private static final String PASSWORD = "a long enough passphrase";
+    private static final String NAME = "org.apom.ext.p50.reviewed";
+
+    @Inject
+    private BundleContext context;
+    @Inject
+    private org.osgi.service.cm.ConfigurationAdmin configurations;
+
+    @Override
+    protected boolean extensionsDevelopmentMode() {
+        return false;
+    }
+
+    @Test
+    public void aProvinceInstallsOnlyWhatACentralReviewerApproved() throws Exception {
+        Http cmAdmin = person("review-cm", "province-admin", "50");
+        Http kkAdmin = person("review-kk", "province-admin", "40");
+        Http reviewer = person("reviewer", "central-admin", null);
+        byte[] v100 = TestJars.extensionWithResource(NAME, "1.0.0", "50");
+        byte[] v110 = TestJars.extensionWithResource(NAME, "1.1.0", "50");
+        int bundles = context.getBundles().length;
+
+        assertEquals("reviewed", asAdmin().get("/health").json().get("components").get("extensions").get("details")
+                .get("mode").asText());
+        assertProblem(cmAdmin.sendBytes("POST", "/extensions", JAR, v100), 422, "not-reviewed");
+
+        HttpAnswer submitted = cmAdmin.sendBytes("POST", "/extensions/submissions", JAR, v100);
+        assertEquals(submitted.toString(), 201, submitted.status());
+        String id = submitted.json().get("id").asText();
+        assertTrue(submitted.header("Location").endsWith("/extensions/submissions/" + id));
+        assertEquals("SUBMITTED", submitted.json().get("state").asText());
+        assertEquals("50", submitted.json().get("manifest").get("Apom-Province").asText());
+        assertEquals("nothing of it runs before the review", bundles, context.getBundles().length);
+        assertProblem(cmAdmin.sendBytes("POST", "/extensions/submissions", JAR, v100), 409, "already-submitted");
+        // a breaking jar is refused at submission, as at install
+        assertProblem(cmAdmin.sendBytes("POST", "/extensions/submissions", JAR, TestJars.twoFaced(NAME)), 422,
+                "duplicate-entry");
+
+        assertEquals(0, kkAdmin.get("/extensions/submissions").json().size());
+        assertProblem(kkAdmin.get("/extensions/submissions/" + id), 404, "not-found");
+        assertEquals(id, reviewer.get("/extensions/submissions?state=SUBMITTED").json().get(0).get("id").asText());
+        assertProblem(cmAdmin.post("/extensions/submissions/" + id + "/approval", "{}"), 403, "forbidden");
+        assertProblem(reviewer.post("/extensions/submissions/" + id + "/rejection", "{}"), 422, "validation");
+        assertProblem(reviewer.get("/extensions/submissions?state=LOST"), 400, "invalid-parameter");
+        HttpAnswer approved = reviewer.post("/extensions/submissions/" + id + "/approval",
+                "{\"reason\": \"reads counts only\"}");
+        assertEquals(approved.toString(), "APPROVED", approved.json().get("state").asText());
+        assertEquals("reviewer", approved.json().get("reviewedBy").asText());
+        assertProblem(reviewer.post("/extensions/submissions/" + id + "/rejection", "{\"reason\": \"late\"}"), 409,
+                "already-decided");
+
+        // the province installs its approved version by name, whenever it wants
+        HttpAnswer installed = cmAdmin.send("POST", "/extensions", JSON,
+                "{\"symbolicName\": \"" + NAME + "\", \"version\": \"1.0.0\"}");
+        assertEquals(installed.toString(), 201, installed.status());
+        assertEquals("reviewed", installed.json().get("trust").asText());
+        assertEquals("1.0.0", answerWithin(cmAdmin, "/ext/50/version", "1.0.0"));
+
+        // a new version: its report shows what changed against the running one; unapproved, it cannot be swapped in
+        JsonNode second = cmAdmin.sendBytes("POST", "/extensions/submissions", JAR, v110).json();
+        assertEquals("1.0.0", second.get("comparedWith").asText());
+        List<String> changed = new ArrayList<>();
+        second.get("changes").forEach(c -> changed.add(c.get("header").asText()));
+        assertTrue(changed.toString(), changed.contains("Bundle-Version"));
+        assertProblem(cmAdmin.send("PUT", "/extensions/" + NAME, JSON, "{\"version\": \"1.1.0\"}"), 404,
+                "not-approved");
+        assertProblem(cmAdmin.sendBytes("PUT", "/extensions/" + NAME, JAR, v110), 422, "not-reviewed");
+        // four eyes: a reviewer never decides on their own submission
+        HttpAnswer own = reviewer.sendBytes("POST", "/extensions/submissions", JAR,
+                TestJars.extensionWithResource("org.apom.ext.all.own", "1.0.0", "*"));
+        assertProblem(reviewer.post("/extensions/submissions/" + own.json().get("id").asText() + "/approval", "{}"),
+                409, "own-submission");
+        assertEquals(200, asAdmin().post("/extensions/submissions/" + second.get("id").asText() + "/approval", "{}")
+                .status());
+        HttpAnswer swapped = cmAdmin.send("PUT", "/extensions/" + NAME, JSON, "{\"version\": \"1.1.0\"}");
+        assertEquals(swapped.toString(), 200, swapped.status());
+        assertEquals("1.1.0", answerWithin(cmAdmin, "/ext/50/version", "1.1.0"));
+        assertEquals("1.0.0", cmAdmin.post("/extensions/" + NAME + "/rollback", "").json().get("version").asText());
+        // the approved jar itself, uploaded again, is trusted by its digest
+        assertEquals(200, cmAdmin.sendBytes("PUT", "/extensions/" + NAME, JAR, v110).status());
+        assertProblem(kkAdmin.send("PUT", "/extensions/" + NAME, JSON, "{\"version\": \"1.1.0\"}"), 404,
+                "not-approved");
+
+        awaitAuditSealed();
+        List<String> steps = new ArrayList<>();
+        asAdmin().get("/audit?entity=extension-submission&id=" + id).json().get("items")
+                .forEach(e -> steps.add(e.get("action").asText() + " by " + e.get("actor").asText()));
+        assertEquals(List.of("extension.submit by review-cm", "extension.approve by reviewer"), steps);
+        assertNull(asAdmin().get("/health").json().get("components").get("extensions").get("details").get("warning"));
+    }
+
+    @Test
+    public void theDistributionWatchesNoHotDeployFolder() throws Exception {
+        // a jar written into deploy/ would run outside the rules, the review and the service hooks
+        org.osgi.service.cm.Configuration[] watchers = configurations.listConfigurations(
+                "(service.factoryPid=org.apache.felix.fileinstall)");
+        assertNull(watchers == null ? null : java.util.Arrays.toString(watchers), watchers);
+        assertTrue(!java.nio.file.Files.exists(java.nio.file.Path.of(System.getProperty("karaf.etc"),
+                "org.apache.felix.fileinstall-deploy.cfg")));
+    }
+
+    private String answerWithin(Http as, String path, String expected) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        HttpAnswer last = null;
+        while (System.nanoTime() < deadline) {
+            last = as.get(path);
+            if (last.status() == 200 && last.body().strip().equals(expected)) {
+                return expected;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError(path + " did not answer " + expected + ": " + last);
+    }
+
+    private Http person(String username, String role, String province) throws Exception {
+        HttpAnswer created = asAdmin().post("/users", "{\"username\": \"" + username + "\", \"password\": \""
+                + PASSWORD + "\", \"roles\": [\"" + role + "\"]"
+                + (province == null ? "" : ", \"province\": \"" + province + "\"") + "}");
+        assertEquals(created.toString(), 201, created.status());
+        return http().as(username, PASSWORD);
+    }
+}
