@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.persistence.EntityManager;
 import javax.persistence.OptimisticLockException;
@@ -233,9 +234,10 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
 
     private static void print(CSVPrinter printer, Volunteer v) {
         try {
-            printer.printRecord(v.nationalId().value(), v.title(), v.firstName(), v.lastName(), v.firstNameEn(),
-                    v.lastNameEn(), v.birthDate(), v.gender().name(), v.phone(), v.subdistrictCode().value(),
-                    v.address(), v.registeredOn());
+            // every cell guarded against spreadsheet formulas (docs/api.md, "Import file"); the import undoes it
+            printer.printRecord(Stream.of(v.nationalId().value(), v.title(), v.firstName(), v.lastName(),
+                    v.firstNameEn(), v.lastNameEn(), v.birthDate(), v.gender().name(), v.phone(),
+                    v.subdistrictCode().value(), v.address(), v.registeredOn()).map(RegisterCsv::guarded).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
