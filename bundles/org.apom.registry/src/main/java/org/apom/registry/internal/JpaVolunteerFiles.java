@@ -167,6 +167,10 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
     public int export(Caller caller, ProvinceCode province, OutputStream out) throws IOException {
         requireExport(caller, province);
         Reach reach = AccessPolicy.reach(caller, Action.PERSONAL_DATA_READ);
+        // recorded (committed) before the first byte: an export cut off on its way still left the trail; the
+        // count is not known yet, so the entry says what was asked for
+        jpa.tx(TransactionType.Required, em -> audit.record(caller, "volunteer.export", "volunteer", "export",
+                province, null, Map.of("records", "requested")));
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // so that Excel reads the Thai as UTF-8
         CSVPrinter printer = new CSVPrinter(writer, RegisterCsv.FORMAT);
@@ -187,8 +191,6 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
             return count;
         });
         printer.flush();
-        jpa.tx(TransactionType.Required, em -> audit.record(caller, "volunteer.export", "volunteer", "export",
-                province, null, Map.of("records", written)));
         return written;
     }
 
