@@ -211,8 +211,8 @@ public class AccessMatrixIT extends ApomContainerTest {
             case "POST /volunteers/{id}/verifications":
                 return as.send("POST", "/volunteers/" + newVolunteer(province) + "/verifications", null, null);
             case "POST /volunteers/{id}/merges":
-                return as.post("/volunteers/" + newVolunteer(province) + "/merges",
-                        "{\"merged\": \"" + newVolunteer(province) + "\"}");
+                return as.copy().with("If-Match", "*").post("/volunteers/" + newVolunteer(province) + "/merges",
+                        "{\"merged\": \"" + newVolunteer(province) + "\", \"mergedIfMatch\": \"*\"}");
             case "POST /volunteers/duplicates/dismissals":
                 // every test record of a province has the same names and birth date: any two are a suspected pair
                 return as.post("/volunteers/duplicates/dismissals", "{\"ids\": [\"" + newVolunteer(province)

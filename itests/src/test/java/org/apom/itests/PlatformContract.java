@@ -188,6 +188,41 @@ public abstract class PlatformContract extends PlatformSecurityContract {
         }
     }
 
+    @Test
+    public void aMergeNeedsTheETagsOfBothRecords() throws Exception {
+        String twin = "{\"title\": \"นาย\", \"firstName\": \"ผสาน\", \"lastName\": \"สองทาง\", "
+                + "\"birthDate\": \"1980-01-01\", \"gender\": \"MALE\", \"subdistrictCode\": \"500101\", "
+                + "\"nationalId\": \"";
+        HttpAnswer a = asAdmin().post("/volunteers", twin + AccessMatrixIT.nationalId(810001) + "\"}");
+        HttpAnswer b = asAdmin().post("/volunteers", twin + AccessMatrixIT.nationalId(810002) + "\"}");
+        assertEquals(a.toString(), 201, a.status());
+        assertEquals(b.toString(), 201, b.status());
+        String aId = a.json().get("id").asText();
+        String bPath = "/volunteers/" + b.json().get("id").asText();
+        String aIntoB = "{\"merged\": \"" + aId + "\", \"mergedIfMatch\": " + quoted(a.header("ETag")) + "}";
+        assertProblem(asAdmin().post(bPath + "/merges", aIntoB), 428, "precondition-required");
+        assertProblem(asAdmin().with("If-Match", b.header("ETag")).post(bPath + "/merges",
+                "{\"merged\": \"" + aId + "\"}"), 428, "precondition-required");
+        assertEquals(200, asAdmin().send("POST", "/volunteers/" + aId + "/verifications", null, null).status());
+        assertProblem(asAdmin().with("If-Match", b.header("ETag")).post(bPath + "/merges", aIntoB), 412,
+                "precondition-failed");
+        JsonNode unmerged = asAdmin().get("/volunteers/" + aId).json().path("mergedInto");
+        assertTrue("nothing merged from a stale read: " + unmerged, unmerged.isNull() || unmerged.isMissingNode());
+        HttpAnswer current = asAdmin().get("/volunteers/" + aId);
+        HttpAnswer merged = asAdmin().with("If-Match", b.header("ETag")).post(bPath + "/merges",
+                "{\"merged\": \"" + aId + "\", \"mergedIfMatch\": " + quoted(current.header("ETag")) + "}");
+        assertEquals(merged.toString(), 200, merged.status());
+        assertEquals("the answer's ETag is the survivor's current one", asAdmin().get(bPath).header("ETag"),
+                merged.header("ETag"));
+        assertProblem(asAdmin().with("If-Match", "*").post("/volunteers/" + aId + "/merges", "{\"merged\": \""
+                + b.json().get("id").asText() + "\", \"mergedIfMatch\": \"*\"}"), 409, "already-merged");
+    }
+
+    /** A JSON string of the text. */
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     protected static void assertProblem(HttpAnswer answer, int status, String code) {
         assertEquals(answer.toString(), status, answer.status());
         assertTrue(answer.toString(), answer.contentType().startsWith("application/problem+json"));

@@ -94,6 +94,20 @@ public abstract class RegisterFilesContract extends ApomContainerTest {
         assertFalse(asAdmin().get("/volunteers/export?province=40").body().contains(nationalId));
     }
 
+    @Test
+    public void theExportQuotesAFormulaForSpreadsheetsAndTheImportReadsItBack() throws Exception {
+        String json = AccessMatrixIT.volunteerJson("50");
+        HttpAnswer created = asAdmin().post("/volunteers", json.substring(0, json.length() - 1)
+                + ", \"address\": \"=HYPERLINK(1)\"}");
+        assertEquals(created.toString(), 201, created.status());
+        String nationalId = created.json().get("nationalId").asText();
+        String export = asAdmin().get("/volunteers/export?province=50").body();
+        String row = export.lines().filter(l -> l.startsWith(nationalId)).findFirst().orElseThrow();
+        assertTrue(row, row.contains(",'=HYPERLINK(1),"));
+        JsonNode again = importFile(asAdmin(), export.getBytes(StandardCharsets.UTF_8), "?dryRun=true");
+        assertTrue(again.toString(), errors(again).stream().allMatch(e -> e.endsWith(" duplicate")));
+    }
+
     /** Posts the file and waits for its import to end; the finished report. */
     static JsonNode importFile(Http as, byte[] file, String query) throws Exception {
         HttpAnswer started = as.sendBytes("POST", "/volunteers/imports" + query, "text/csv", file);

@@ -180,13 +180,15 @@ public class VolunteersIT extends ApomContainerTest {
                 422, "validation");
         assertEquals(2, pairsOf(asAdmin().get("/volunteers/duplicates?province=50&limit=500").json().get("items"), a, b, c));
 
-        HttpAnswer merged = asAdmin().post("/volunteers/" + c + "/merges", "{\"merged\": \"" + b + "\"}");
+        HttpAnswer merged = asAdmin().with("If-Match", "*").post("/volunteers/" + c + "/merges",
+                "{\"merged\": \"" + b + "\", \"mergedIfMatch\": \"*\"}");
         assertEquals(merged.toString(), 200, merged.status());
         assertEquals("the survivor takes the phone it lacked", "0812345678", merged.json().get("phone").asText());
         assertEquals(c, asAdmin().get("/volunteers/" + b).json().get("mergedInto").asText());
         assertEquals("a and c remain suspected; b is merged", 1,
                 pairsOf(asAdmin().get("/volunteers/duplicates?province=50&limit=500").json().get("items"), a, b, c));
-        assertProblem(asAdmin().post("/volunteers/" + c + "/merges", "{\"merged\": \"" + b + "\"}"), 409,
+        assertProblem(asAdmin().with("If-Match", "*").post("/volunteers/" + c + "/merges",
+                "{\"merged\": \"" + b + "\", \"mergedIfMatch\": \"*\"}"), 409,
                 "already-merged");
         JsonNode history = asAdmin().get("/volunteers/" + c + "/history").json();
         List<String> actions = new ArrayList<>();

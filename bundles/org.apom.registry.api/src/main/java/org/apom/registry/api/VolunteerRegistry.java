@@ -71,6 +71,19 @@ public interface VolunteerRegistry {
     Volunteer merge(Caller caller, String survivorId, String mergedId);
 
     /**
+     * {@link #merge(Caller, String, String)} when both records are still at the versions the caller read: both
+     * rows are locked (in the order of their ids) and checked in one transaction, so that two merges crossing the
+     * same pair (A into B, B into A) cannot both go through. Both records get a new version.
+     *
+     * @param survivorVersion the survivor's version the caller read; {@code Preconditions.ANY} for any
+     * @param mergedVersion the duplicate's version the caller read; {@code Preconditions.ANY} for any
+     * @throws org.apom.core.api.problem.ProblemException 412 {@code precondition-failed} when either one changed,
+     *         409 {@code already-merged} when either one is merged
+     * @since 1.2
+     */
+    Volunteer merge(Caller caller, String survivorId, long survivorVersion, String mergedId, long mergedVersion);
+
+    /**
      * The changes of a record, oldest first: who, when, what, before and after (personal data masked), with
      * those of the records merged into it.
      */

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.persistence.EntityManager;
 import javax.persistence.OptimisticLockException;
@@ -166,6 +167,10 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
     public int export(Caller caller, ProvinceCode province, OutputStream out) throws IOException {
         requireExport(caller, province);
         Reach reach = AccessPolicy.reach(caller, Action.PERSONAL_DATA_READ);
+        // recorded (committed) before the first byte: an export cut off on its way still left the trail; the
+        // count is not known yet, so the entry says what was asked for
+        jpa.tx(TransactionType.Required, em -> audit.record(caller, "volunteer.export", "volunteer", "export",
+                province, null, Map.of("records", "requested")));
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF'); // so that Excel reads the Thai as UTF-8
         CSVPrinter printer = new CSVPrinter(writer, RegisterCsv.FORMAT);
@@ -186,8 +191,6 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
             return count;
         });
         printer.flush();
-        jpa.tx(TransactionType.Required, em -> audit.record(caller, "volunteer.export", "volunteer", "export",
-                province, null, Map.of("records", written)));
         return written;
     }
 
@@ -233,9 +236,10 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
 
     private static void print(CSVPrinter printer, Volunteer v) {
         try {
-            printer.printRecord(v.nationalId().value(), v.title(), v.firstName(), v.lastName(), v.firstNameEn(),
-                    v.lastNameEn(), v.birthDate(), v.gender().name(), v.phone(), v.subdistrictCode().value(),
-                    v.address(), v.registeredOn());
+            // every cell guarded against spreadsheet formulas (docs/api.md, "Import file"); the import undoes it
+            printer.printRecord(Stream.of(v.nationalId().value(), v.title(), v.firstName(), v.lastName(),
+                    v.firstNameEn(), v.lastNameEn(), v.birthDate(), v.gender().name(), v.phone(),
+                    v.subdistrictCode().value(), v.address(), v.registeredOn()).map(RegisterCsv::guarded).toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -274,7 +274,13 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
 
     @Override
     public Volunteer merge(Caller caller, String survivorId, String mergedId) {
-        return duplicates.merge(caller, survivorId, mergedId);
+        return duplicates.merge(caller, survivorId, Preconditions.ANY, mergedId, Preconditions.ANY);
+    }
+
+    @Override
+    public Volunteer merge(Caller caller, String survivorId, long survivorVersion, String mergedId,
+            long mergedVersion) {
+        return duplicates.merge(caller, survivorId, survivorVersion, mergedId, mergedVersion);
     }
 
     static VolunteerEntity find(EntityManager em, String id) {

@@ -145,9 +145,40 @@ final class RegisterCsv {
         if (i == null || i >= record.size()) {
             return null;
         }
-        String value = record.get(i);
+        String value = unguarded(record.get(i));
         return value.isBlank() ? null : value;
     }
+
+    /**
+     * A value as the export writes it: one that a spreadsheet would run as a formula (it starts with {@code =},
+     * {@code +}, {@code -}, {@code @}, a tab or a carriage return, or their full-width forms) gets a leading
+     * {@code '}, as OWASP advises. A value that already starts with quotes before such a character gets one more,
+     * so that {@link #unguarded(String)} gives every value back exactly as it was.
+     */
+    static String guarded(Object value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.toString();
+        return startsLikeAFormula(text) ? "'" + text : text;
+    }
+
+    /** A value as the file holds it, without the quote {@link #guarded(Object)} put before a formula. */
+    static String unguarded(String text) {
+        return text.startsWith("'") && startsLikeAFormula(text) ? text.substring(1) : text;
+    }
+
+    /** Whether the text starts with a formula character, after any number of single quotes. */
+    private static boolean startsLikeAFormula(String text) {
+        int i = 0;
+        while (i < text.length() && text.charAt(i) == '\'') {
+            i++;
+        }
+        return i < text.length() && FORMULA_STARTS.indexOf(text.charAt(i)) >= 0;
+    }
+
+    /** What a spreadsheet reads as the start of a formula: = + - @ tab CR, and the full-width = + - @. */
+    private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     private int lineOf(int position) {
         int start = position;

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -15,6 +16,7 @@ import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.FieldError;
+import org.apom.core.api.problem.Preconditions;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.registry.api.DuplicatePair;
 import org.apom.registry.api.Volunteer;
@@ -94,15 +96,23 @@ final class RegisterDuplicates {
         });
     }
 
-    Volunteer merge(Caller caller, String survivorId, String mergedId) {
+    Volunteer merge(Caller caller, String survivorId, long survivorVersion, String mergedId, long mergedVersion) {
         AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
         List<FieldError> errors = twoRecords("merged", survivorId, mergedId);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
         return jpa.txExpr(TransactionType.Required, em -> {
-            VolunteerEntity survivor = writable(em, caller, survivorId);
-            VolunteerEntity merged = writable(em, caller, mergedId);
+            // both rows locked before either is read, always in the same order: two merges of the same pair, even
+            // crossed (A into B, B into A), run one after the other, and the second sees what the first did
+            boolean survivorFirst = survivorId.compareTo(mergedId) < 0;
+            VolunteerEntity first = locked(em, caller, survivorFirst ? survivorId : mergedId);
+            VolunteerEntity second = locked(em, caller, survivorFirst ? mergedId : survivorId);
+            VolunteerEntity survivor = survivorFirst ? first : second;
+            VolunteerEntity merged = survivorFirst ? second : first;
+            if (stale(survivor, survivorVersion) || stale(merged, mergedVersion)) {
+                throw Preconditions.stale();
+            }
             if (survivor.merged() || merged.merged()) {
                 throw ProblemException.conflict("already-merged", LocalizedText.of(
                         "One of the records is already merged into another.", "มีข้อมูลหนึ่งในสองรายการถูกรวมไปแล้ว"));
@@ -131,6 +141,23 @@ final class RegisterDuplicates {
                     "ต้องระบุข้อมูลสองรายการที่ต่างกัน")));
         }
         return List.of();
+    }
+
+    private static boolean stale(VolunteerEntity entity, long expected) {
+        return expected != Preconditions.ANY && entity.version() != expected;
+    }
+
+    /**
+     * A record the caller may change, read under a write lock that also moves its version on at commit (so that
+     * whoever read either record of a merge before it must read it again).
+     */
+    private static VolunteerEntity locked(EntityManager em, Caller caller, String id) {
+        VolunteerEntity entity = em.find(VolunteerEntity.class, id, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        if (entity == null) {
+            JpaVolunteerRegistry.find(em, id); // the register's own not-found answer
+        }
+        AccessPolicy.require(caller, Action.VOLUNTEERS_WRITE, entity.province());
+        return entity;
     }
 
     private static VolunteerEntity writable(EntityManager em, Caller caller, String id) {

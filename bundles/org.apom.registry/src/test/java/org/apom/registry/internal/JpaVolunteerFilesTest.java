@@ -193,6 +193,87 @@ class JpaVolunteerFilesTest {
                 () -> files.export(KK_OFFICER, ProvinceCode.of("50"), new ByteArrayOutputStream())).status());
     }
 
+    @Test
+    void theExportQuotesFormulasForSpreadsheetsAndImportsThemBackAsTheyWere() throws Exception {
+        List<VolunteerInput> rows = new ArrayList<>(generated(1));
+        VolunteerInput v = rows.get(0);
+        rows.set(0, new VolunteerInput(v.nationalId(), v.title(), v.firstName(), v.lastName(), v.firstNameEn(),
+                v.lastNameEn(), v.birthDate(), v.gender(), v.phone(), v.subdistrictCode(), "=HYPERLINK(\"http://x\")",
+                v.registeredOn()));
+        JpaVolunteerFiles files = files(audit(-1, null));
+        assertEquals(1, finished(files, files.startImport(CM_OFFICER, csv(rows), ImportOptions.DEFAULT)).accepted());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        files.export(CM_OFFICER, ProvinceCode.of("50"), out);
+        String exported = out.toString(StandardCharsets.UTF_8);
+        assertTrue(exported.contains(",\"'=HYPERLINK(\"\"http://x\"\")\","), exported);
+        db.tx(em -> em.createQuery("DELETE FROM VolunteerEntity v").executeUpdate());
+        ImportReport again = finished(files, files.startImport(CM_OFFICER, out.toByteArray(), ImportOptions.DEFAULT));
+        assertEquals(1, again.accepted(), again.errors().toString());
+        assertEquals("=HYPERLINK(\"http://x\")", db.txExpr(em -> em.createQuery(
+                "SELECT v.address FROM VolunteerEntity v", String.class).getSingleResult()));
+    }
+
+    @Test
+    void anExportIsAuditedBeforeItsFirstByteSoThatOneCutOffIsStillOnTheTrail() throws Exception {
+        JpaVolunteerFiles files = files(audit(-1, null));
+        finished(files, files.startImport(CM_OFFICER, csv(generated(3)), ImportOptions.DEFAULT));
+        List<Boolean> auditedAtFirstByte = new ArrayList<>();
+        java.io.OutputStream cutOff = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                auditedAtFirstByte.add(audited.contains("volunteer.export"));
+                throw new IOException("the client went away");
+            }
+        };
+        assertThrows(IOException.class, () -> files.export(CM_OFFICER, ProvinceCode.of("50"), cutOff));
+        assertEquals(List.of(true), auditedAtFirstByte);
+        assertEquals(1, audited.stream().filter("volunteer.export"::equals).count());
+    }
+
+    @Test
+    void theStoredFileIsDeletedWhenTheImportEndsAndTheReportStays() throws Exception {
+        List<VolunteerInput> rows = new ArrayList<>(generated(3));
+        rows.add(rows.get(0));
+        JpaVolunteerFiles files = files(audit(-1, null));
+        ImportReport done = finished(files, files.startImport(CM_OFFICER, csv(rows), ImportOptions.DEFAULT));
+        assertEquals(0, storedBytes(done.id()), "the file of a finished import is gone");
+        ImportReport report = files.importReport(CM_OFFICER, done.id());
+        assertEquals(ImportStatus.DONE, report.status());
+        assertEquals(3, report.accepted());
+        assertEquals(List.of("national_id duplicate"), errorsOn(report, 5), "the report keeps its rows' errors");
+
+        ImportReport atomic = finished(files, files.startImport(CM_OFFICER, csv(rows), new ImportOptions(null, false,
+                true)));
+        assertEquals(0, storedBytes(atomic.id()), "and so is the file of an all-or-nothing import");
+        assertEquals(4, files.importReport(CM_OFFICER, atomic.id()).rejected());
+    }
+
+    @Test
+    void theStoredFileOfAFailedImportIsDeletedAndThatOfAnUnfinishedOneKept() throws Exception {
+        // the audit fails for good at the 2nd record: the import fails (the platform is not stopping)
+        JpaVolunteerFiles files = files(audit(2, () -> { }));
+        ImportReport failed = finished(files, files.startImport(CM_OFFICER, csv(generated(3)), ImportOptions.DEFAULT));
+        assertEquals(ImportStatus.FAILED, failed.status());
+        assertEquals(0, storedBytes(failed.id()), "a failed import does not resume: its file goes");
+
+        JpaVolunteerFiles[] stopped = new JpaVolunteerFiles[1];
+        stopped[0] = files(audit(ImportRun.CHUNK + 10, () -> stopped[0].deactivate()));
+        byte[] file = csv(generated(ImportRun.CHUNK + 100));
+        String id = stopped[0].startImport(CM_OFFICER, file, ImportOptions.DEFAULT).id();
+        executors.get(executors.size() - 1).awaitTermination(30, TimeUnit.SECONDS);
+        assertEquals(ImportStatus.RUNNING, stopped[0].importReport(CM_OFFICER, id).status());
+        assertEquals(file.length, storedBytes(id), "an import cut off by a stop resumes from its file");
+    }
+
+    private int storedBytes(String importId) {
+        return db.txExpr(em -> em.find(org.apom.registry.internal.jpa.ImportEntity.class, importId).content().length);
+    }
+
     private JpaVolunteerFiles files(AuditTrail audit) {
         ExecutorService executor = Executors.newSingleThreadExecutor();
         executors.add(executor);

@@ -13,6 +13,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.areas.api.Subdistrict;
@@ -42,6 +58,7 @@ class JpaVolunteerRegistryTest {
     private TestDatabase db;
     private final List<String> audited = new ArrayList<>();
     private JpaVolunteerRegistry registry;
+    private VolunteerRules rules;
 
     private static final Subdistrict BAN_LUANG = new Subdistrict(SubdistrictCode.of("500203"), DistrictCode.of("5002"),
             "บ้านหลวง", "Ban Luang", "50160", null, null);
@@ -49,7 +66,7 @@ class JpaVolunteerRegistryTest {
     @BeforeEach
     void setUp() throws Exception {
         db = new TestDatabase("apom-registry-test", "META-INF/test-persistence.xml", JpaVolunteerRegistry.CHANGELOG);
-        VolunteerRules rules = new VolunteerRules(code -> Optional.of(List.of(VolunteerRulesTest.SI_PHUM, BAN_LUANG))
+        rules = new VolunteerRules(code -> Optional.of(List.of(VolunteerRulesTest.SI_PHUM, BAN_LUANG))
                 .flatMap(known -> known.stream().filter(s -> s.code().equals(code)).findFirst()), 18);
         registry = new JpaVolunteerRegistry(db, rules, recordingAudit(),
                 Clock.fixed(Instant.parse("2026-11-29T03:00:00Z"), JpaVolunteerRegistry.THAILAND));
@@ -278,6 +295,111 @@ class JpaVolunteerRegistryTest {
         assertEquals(422, assertThrows(ProblemException.class,
                 () -> registry.merge(CM_OFFICER, survivor.id(), survivor.id())).status());
         assertTrue(audited.containsAll(List.of("volunteer.merge", "volunteer.merged-into")), audited.toString());
+    }
+
+    @Test
+    void aMergeNeedsBothRecordsAsTheCallerReadThemAndMovesBothVersionsOn() {
+        Volunteer survivor = registry.register(CM_OFFICER, sameSomchaiWithId("3100600445635"));
+        Volunteer duplicate = registry.register(CM_OFFICER, sameSomchaiWithId("1234545678781"));
+        registry.verify(CM_OFFICER, duplicate.id()); // someone changed the duplicate after it was read
+        ProblemException stale = assertThrows(ProblemException.class, () -> registry.merge(CM_OFFICER, survivor.id(),
+                survivor.version(), duplicate.id(), duplicate.version()));
+        assertEquals(412, stale.status());
+        assertNull(registry.get(CM_OFFICER, duplicate.id()).mergedInto(), "nothing merged from a stale read");
+        Volunteer current = registry.get(CM_OFFICER, duplicate.id());
+        assertEquals(412, assertThrows(ProblemException.class, () -> registry.merge(CM_OFFICER, survivor.id(),
+                survivor.version() + 7, duplicate.id(), current.version())).status());
+        Volunteer merged = registry.merge(CM_OFFICER, survivor.id(), survivor.version(), duplicate.id(),
+                current.version());
+        assertEquals(registry.get(CM_OFFICER, survivor.id()).version(), merged.version(), "the answer's ETag is current");
+        assertTrue(merged.version() > survivor.version(), "the survivor's version moves on even with nothing taken");
+        assertTrue(registry.get(CM_OFFICER, duplicate.id()).version() > current.version());
+    }
+
+    @Test
+    void twoMergesCrossingTheSamePairLeaveExactlyOneRecordMerged() throws Exception {
+        Volunteer a = registry.register(CM_OFFICER, sameSomchaiWithId("3100600445635"));
+        Volunteer b = registry.register(CM_OFFICER, sameSomchaiWithId("1234545678781"));
+        // each merge waits at its write until the other has read both records too (or 3 s, when it cannot)
+        CyclicBarrier bothRead = new CyclicBarrier(2);
+        JpaVolunteerRegistry racing = new JpaVolunteerRegistry(meetingAtFlush(bothRead), rules, recordingAudit(),
+                Clock.fixed(Instant.parse("2026-11-29T03:00:00Z"), JpaVolunteerRegistry.THAILAND));
+        ExecutorService officers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Object> aIntoB = officers.submit(() -> outcome(() -> racing.merge(CM_OFFICER, b.id(), b.version(),
+                    a.id(), a.version())));
+            Future<Object> bIntoA = officers.submit(() -> outcome(() -> racing.merge(ANOTHER_CM_OFFICER, a.id(),
+                    a.version(), b.id(), b.version())));
+            List<Object> outcomes = List.of(aIntoB.get(60, TimeUnit.SECONDS), bIntoA.get(60, TimeUnit.SECONDS));
+            assertEquals(1, outcomes.stream().filter(Volunteer.class::isInstance).count(), outcomes.toString());
+            assertTrue(outcomes.stream().anyMatch(o -> o.equals(412) || o.equals(409)), outcomes.toString());
+        } finally {
+            officers.shutdownNow();
+        }
+        Volunteer nowA = registry.get(CM_OFFICER, a.id());
+        Volunteer nowB = registry.get(CM_OFFICER, b.id());
+        assertTrue(nowA.mergedInto() == null ^ nowB.mergedInto() == null,
+                "exactly one record is merged: " + nowA.mergedInto() + " / " + nowB.mergedInto());
+        assertEquals(1, registry.search(CM_OFFICER, VolunteerSearch.all(), PageRequest.of(null, null)).items().size(),
+                "one record stays in the searches");
+    }
+
+    private static final Caller ANOTHER_CM_OFFICER = Caller.person("cm2", Set.of(Role.PROVINCE_OFFICER),
+            ProvinceCode.of("50"));
+
+    /** The merge's result, or the status of its refusal. */
+    private static Object outcome(java.util.concurrent.Callable<Volunteer> merge) throws Exception {
+        try {
+            return merge.call();
+        } catch (ProblemException e) {
+            return e.status();
+        }
+    }
+
+    /** The test database, whose entity managers wait at their first flush until the barrier's other party comes. */
+    private JpaTemplate meetingAtFlush(CyclicBarrier barrier) {
+        return new JpaTemplate() {
+            @Override
+            public <R> R txExpr(TransactionType type, EmFunction<R> work) {
+                return db.txExpr(type, em -> work.apply(meeting(em, barrier)));
+            }
+
+            @Override
+            public <R> R txExpr(EmFunction<R> work) {
+                return txExpr(TransactionType.Required, work);
+            }
+
+            @Override
+            public void tx(TransactionType type, EmConsumer work) {
+                txExpr(type, em -> {
+                    work.accept(em);
+                    return null;
+                });
+            }
+
+            @Override
+            public void tx(EmConsumer work) {
+                tx(TransactionType.Required, work);
+            }
+        };
+    }
+
+    private static EntityManager meeting(EntityManager em, CyclicBarrier barrier) {
+        return (EntityManager) Proxy.newProxyInstance(EntityManager.class.getClassLoader(),
+                new Class<?>[] {EntityManager.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("flush")) {
+                        try {
+                            barrier.await(3, TimeUnit.SECONDS);
+                        } catch (TimeoutException | BrokenBarrierException alone) {
+                            // the other merge waits for this one's lock: go on alone
+                        }
+                    }
+                    try {
+                        return method.invoke(em, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static VolunteerInput sameSomchaiWithId(String nationalId) {

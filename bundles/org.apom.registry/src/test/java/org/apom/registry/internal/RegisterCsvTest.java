@@ -75,6 +75,22 @@ class RegisterCsvTest {
         assertEquals("subdistrict_code", RegisterCsv.columnOf("subdistrictCode"));
     }
 
+    @Test
+    void cellsThatASpreadsheetWouldRunAsFormulasAreQuotedAndReadBackAsTheyWere() {
+        for (String formula : List.of("=HYPERLINK(\"http://x\")", "+66812345678", "-5 ซอย 3", "@SUM(A1)", "\tx",
+                "\rx", "\uFF1D1+1", "\uFF0B1", "\uFF0D1", "\uFF20x", "'=1+1", "''-1")) {
+            assertEquals("'" + formula, RegisterCsv.guarded(formula), "guarded: " + formula);
+            assertEquals(formula, RegisterCsv.unguarded(RegisterCsv.guarded(formula)), "read back: " + formula);
+        }
+        for (String plain : List.of("99 หมู่ 1", "0812345678", "'quoted", "a=b", "", "'")) {
+            assertEquals(plain, RegisterCsv.guarded(plain), "left alone: " + plain);
+            assertEquals(plain, RegisterCsv.unguarded(plain), "read as it is: " + plain);
+        }
+        assertNull(RegisterCsv.guarded(null));
+        RegisterCsv csv = RegisterCsv.read(HEADER + "\nสมชาย,ใจดี,3100600445635,นาย,15/3/2510,ชาย,500101,'=1+1,x\n");
+        assertEquals("=1+1", rows(csv).get(0).input().address(), "the export's quote is taken off on import");
+    }
+
     private static List<RegisterCsv.Row> rows(RegisterCsv csv) {
         List<RegisterCsv.Row> rows = new ArrayList<>();
         csv.forEachRow(rows::add);

@@ -175,14 +175,18 @@ public class ImportEntity {
         rejected += rejectedRows;
     }
 
+    /** The import ended: the file goes (it is full of personal data), the report stays. */
     public void done(Instant at) {
         status = ImportStatus.DONE.name();
         finishedAt = Timestamp.from(at);
+        content = new byte[0];
     }
 
+    /** The import ended without reaching the end of the file: the file goes too, the report stays. */
     public void failed(String why, Instant at) {
         status = ImportStatus.FAILED.name();
         failure = why;
         finishedAt = Timestamp.from(at);
+        content = new byte[0];
     }
 }

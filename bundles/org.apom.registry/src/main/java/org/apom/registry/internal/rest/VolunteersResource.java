@@ -139,12 +139,17 @@ public final class VolunteersResource {
     @POST
     @Path("{id}/merges")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Merge a duplicate into this record, which survives; both histories stay")
+    @Operation(summary = "Merge a duplicate into this record, which survives; both histories stay. If-Match with "
+            + "this record's ETag and mergedIfMatch with the duplicate's are required (428 without, 412 when stale)")
     @ApiResponse(responseCode = "200", description = "The surviving volunteer",
             content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
-    public Response merge(@PathParam("id") String id, Merge merge, @Context SecurityContext security) {
+    public Response merge(@PathParam("id") String id, Merge merge, @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
         Caller caller = callerOf(security.getUserPrincipal());
-        return answer(caller, registry.merge(caller, id, Requests.body(merge).merged()));
+        long survivorVersion = Preconditions.expectedVersion(ifMatch);
+        Merge body = Requests.body(merge);
+        long mergedVersion = Preconditions.expectedVersion(body.mergedIfMatch());
+        return answer(caller, registry.merge(caller, id, survivorVersion, body.merged(), mergedVersion));
     }
 
     @PATCH
