@@ -61,6 +61,25 @@ public class LimitsIT extends ApomContainerTest {
     }
 
     @Test
+    public void twoTokensOfTheSameNameHaveTheirOwnRate() throws Exception {
+        String json = "{\"name\": \"same name\", \"scopes\": [\"volunteers:read\"], \"province\": null, "
+                + "\"expiresOn\": \"" + java.time.LocalDate.now().plusDays(30) + "\"}";
+        Http first = http().with("Authorization", "Bearer " + asAdmin().post("/tokens", json).json().get("secret").asText());
+        Http second = http().with("Authorization", "Bearer " + asAdmin().post("/tokens", json).json().get("secret")
+                .asText());
+        HttpAnswer limited = null;
+        for (int i = 0; i < 30 && limited == null; i++) {
+            HttpAnswer answer = first.get("/areas/provinces");
+            if (answer.status() == 429) {
+                limited = answer;
+            }
+        }
+        assertTrue("no 429 within 30 requests at 20 a minute", limited != null);
+        assertProblem(limited, 429, "rate-limited");
+        assertEquals("a token is its id, not its name", 200, second.get("/areas/provinces").status());
+    }
+
+    @Test
     public void anAddressThatFailsLoginsWaitsBeforeAnyPasswordIsChecked() throws Exception {
         assertEquals(201, asAdmin().post("/users", "{\"username\": \"guessed\", \"password\": \"" + PASSWORD
                 + "\", \"roles\": [\"auditor\"]}").status());
