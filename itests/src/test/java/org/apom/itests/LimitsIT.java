@@ -36,7 +36,10 @@ public class LimitsIT extends ApomContainerTest {
     protected List<Option> extraOptions() {
         return List.of(
                 editConfigurationFilePut("etc/org.apom.security.limits.cfg", "requestsPerMinute", "20"),
-                editConfigurationFilePut("etc/org.apom.security.limits.cfg", "maxBodyBytes", "2048"));
+                editConfigurationFilePut("etc/org.apom.security.limits.cfg", "maxBodyBytes", "2048"),
+                editConfigurationFilePut("etc/org.apom.security.limits.cfg", "failedLoginsPerMinute", "5"),
+                // the tests connect from this host: as a proxy there, they can speak for other addresses
+                editConfigurationFilePut("etc/org.apom.security.limits.cfg", "trustedProxies", "127.0.0.1"));
     }
 
     @Test
@@ -55,6 +58,53 @@ public class LimitsIT extends ApomContainerTest {
         assertProblem(limited, 429, "rate-limited");
         assertTrue(limited.header("Retry-After"), Long.parseLong(limited.header("Retry-After")) >= 1);
         assertEquals("another caller is not slowed down", 200, asAdmin().get("/users/busy").status());
+    }
+
+    @Test
+    public void twoTokensOfTheSameNameHaveTheirOwnRate() throws Exception {
+        String json = "{\"name\": \"same name\", \"scopes\": [\"volunteers:read\"], \"province\": null, "
+                + "\"expiresOn\": \"" + java.time.LocalDate.now().plusDays(30) + "\"}";
+        Http first = http().with("Authorization", "Bearer " + asAdmin().post("/tokens", json).json().get("secret").asText());
+        Http second = http().with("Authorization", "Bearer " + asAdmin().post("/tokens", json).json().get("secret")
+                .asText());
+        HttpAnswer limited = null;
+        for (int i = 0; i < 30 && limited == null; i++) {
+            HttpAnswer answer = first.get("/areas/provinces");
+            if (answer.status() == 429) {
+                limited = answer;
+            }
+        }
+        assertTrue("no 429 within 30 requests at 20 a minute", limited != null);
+        assertProblem(limited, 429, "rate-limited");
+        assertEquals("a token is its id, not its name", 200, second.get("/areas/provinces").status());
+    }
+
+    @Test
+    public void anAddressThatFailsLoginsWaitsBeforeAnyPasswordIsChecked() throws Exception {
+        assertEquals(201, asAdmin().post("/users", "{\"username\": \"guessed\", \"password\": \"" + PASSWORD
+                + "\", \"roles\": [\"auditor\"]}").status());
+        Http attacker = http().with("X-Forwarded-For", "198.51.100.23").with("X-Forwarded-Proto", "https");
+        for (int i = 0; i < 5; i++) {
+            HttpAnswer refused = attacker.copy().as("nobody-" + i, "not the password").get("/areas/provinces");
+            assertEquals(refused.toString(), 401, refused.status());
+        }
+        HttpAnswer limited = attacker.copy().as("guessed", PASSWORD).get("/areas/provinces");
+        assertProblem(limited, 429, "rate-limited");
+        assertTrue(limited.header("Retry-After"), Long.parseLong(limited.header("Retry-After")) >= 1);
+        assertEquals("another address logs in", 200,
+                http().with("X-Forwarded-For", "198.51.100.24").with("X-Forwarded-Proto", "https")
+                        .as("guessed", PASSWORD).get("/areas/provinces").status());
+        for (int i = 0; i < 10; i++) {
+            assertEquals("successful logins are not counted", 200, http().as("guessed", PASSWORD)
+                    .get("/areas/provinces").status());
+        }
+    }
+
+    @Test
+    public void aPasswordThatAProxySaysCameOverPlainHttpIsRefused() throws Exception {
+        assertProblem(http().with("X-Forwarded-For", "198.51.100.30").with("X-Forwarded-Proto", "http")
+                .as("admin", Files.readString(adminPasswordFile()).strip()).get("/areas/provinces"), 403,
+                "https-required");
     }
 
     @Test

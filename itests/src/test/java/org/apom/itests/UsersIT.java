@@ -52,6 +52,11 @@ public class UsersIT extends ApomContainerTest {
 
         assertEquals(201, asAdmin().post("/users", user("kk-officer-1", "province-officer", "40")).status());
         assertProblem(cmAdmin.get("/users/kk-officer-1"), 404, "not-found");
+        // a user of no province is national, nobody's own province (issue 10, finding 8)
+        assertProblem(cmAdmin.get("/users/admin"), 404, "not-found");
+        assertProblem(cmAdmin.copy().with("If-Match", "*").send("PATCH", "/users/admin", "application/merge-patch+json",
+                "{\"enabled\": false}"), 404, "not-found");
+        assertEquals(true, asAdmin().get("/users/admin").json().get("enabled").asBoolean());
         JsonNode visible = cmAdmin.get("/users").json().get("items");
         for (JsonNode u : visible) {
             assertEquals(u.toString(), "50", u.get("province").asText());
@@ -107,6 +112,8 @@ public class UsersIT extends ApomContainerTest {
         assertProblem(http().as("locked-user", PASSWORD).get("/areas/provinces"), 401, "account-locked");
         HttpAnswer view = asAdmin().get("/users/locked-user");
         assertTrue(view.json().get("locked").asBoolean());
+        // web failures lock out their address only: the shell on the host (JAAS, address "local") still logs in
+        assertTrue(roles("locked-user", PASSWORD).contains("auditor"));
 
         assertEquals(200, asAdmin().with("If-Match", view.header("ETag"))
                 .send("PATCH", "/users/locked-user", "application/merge-patch+json", "{\"locked\": false}").status());

@@ -60,11 +60,13 @@ public final class AccessPolicy {
         return best;
     }
 
-    /** Whether the caller may do the action on data of the province ({@code null}: data of no province). */
+    /**
+     * Whether the caller may do the action on data of the province ({@code null}: national data, of no province,
+     * which only a caller with {@link Reach#ALL} may touch: a national account or token is nobody's "own").
+     */
     public static boolean allows(Caller caller, Action action, ProvinceCode province) {
         Reach reach = reach(caller, action);
-        return reach == Reach.ALL || reach == Reach.OWN
-                && (province == null || province.equals(caller.province()));
+        return reach == Reach.ALL || reach == Reach.OWN && province != null && province.equals(caller.province());
     }
 
     /**

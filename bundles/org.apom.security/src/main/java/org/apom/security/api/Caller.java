@@ -11,7 +11,8 @@ import org.apom.core.api.ProvinceCode;
  * writes province data takes the caller and checks it against {@link AccessPolicy} itself, so a shell
  * command, a job or an extension meets the same check as a REST call.
  *
- * @param name the username, the token's name, or the job's name
+ * @param name the username, {@code token:<id>} for an API token (its id: token names are not unique), or the
+ *        job's name
  * @param kind what kind of caller
  * @param roles the caller's roles
  * @param province the province a province-bound role or a province token is limited to; {@code null} if none

@@ -12,13 +12,28 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface UserDirectory {
 
+    /** The client address of logins on this host (the Karaf shell and JMX through the JAAS realm). */
+    String LOCAL = "local";
+
     /**
-     * Checks a username and password; counts failures and locks the account after too many in a row.
+     * Checks a username and password from this host ({@link #LOCAL}).
      *
+     * @see #authenticate(String, char[], String)
+     */
+    default Caller authenticate(String username, char[] password) {
+        return authenticate(username, password, LOCAL);
+    }
+
+    /**
+     * Checks a username and password; counts failures per (username, client address), known account or not, and
+     * locks that pair out after too many in a row, each time longer (from one minute up to the configured time).
+     *
+     * @param clientAddress where the login comes from, e.g. the HTTP client's address
      * @throws org.apom.core.api.problem.ProblemException 401 {@code invalid-credentials},
      *         {@code account-locked} or {@code account-disabled}
+     * @since 1.3
      */
-    Caller authenticate(String username, char[] password);
+    Caller authenticate(String username, char[] password, String clientAddress);
 
     /** @throws org.apom.core.api.problem.ProblemException 422 invalid, 409 duplicate, 403 not allowed */
     UserView create(Caller caller, NewUser user);

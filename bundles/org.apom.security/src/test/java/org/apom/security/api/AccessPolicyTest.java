@@ -50,6 +50,19 @@ class AccessPolicyTest {
     }
 
     @Test
+    void nationalDataIsNoProvinceAdminsOwn() {
+        Caller provinceAdmin = Caller.person("cm-admin", Set.of(Role.PROVINCE_ADMIN), CHIANG_MAI);
+        assertFalse(AccessPolicy.allows(provinceAdmin, Action.USERS_READ, null));
+        assertEquals(404, assertThrows(ProblemException.class,
+                () -> AccessPolicy.require(provinceAdmin, Action.USERS_READ, null)).status());
+        assertEquals(404, assertThrows(ProblemException.class,
+                () -> AccessPolicy.require(provinceAdmin, Action.USERS_WRITE, null)).status());
+        assertEquals(404, assertThrows(ProblemException.class,
+                () -> AccessPolicy.require(provinceAdmin, Action.TOKENS_MANAGE, null)).status());
+        AccessPolicy.require(Caller.person("admin", Set.of(Role.CENTRAL_ADMIN), null), Action.USERS_READ, null);
+    }
+
+    @Test
     void aProvinceRoleWithoutAProvinceReachesNothing() {
         Caller broken = Caller.person("x", Set.of(Role.PROVINCE_ADMIN), null);
         assertEquals(Reach.NONE, AccessPolicy.reach(broken, Action.USERS_READ));

@@ -2,21 +2,26 @@ package org.apom.security.internal.rest;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.ContainerResponseContext;
 import javax.ws.rs.container.ContainerResponseFilter;
+import javax.ws.rs.core.Context;
 
 import org.apom.security.api.Caller;
 import org.apom.security.api.TokenService;
 import org.apom.security.api.UserDirectory;
 import org.apom.core.api.ApiApplications;
 import org.apom.core.api.LocalizedText;
+import org.apom.core.api.problem.ProblemException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ServiceScope;
@@ -47,13 +52,18 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
     private final UserDirectory users;
     private final TokenService tokens;
     private final CredentialCache verified;
+    private final LoginGuard guard;
+
+    @Context
+    private HttpServletRequest servletRequest;
 
     @Activate
     public AuthenticationFilter(@Reference UserDirectory users, @Reference TokenService tokens,
-            @Reference CredentialCache verified) {
+            @Reference CredentialCache verified, @Reference LoginGuard guard) {
         this.users = users;
         this.tokens = tokens;
         this.verified = verified;
+        this.guard = guard;
     }
 
     @Override
@@ -71,23 +81,52 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
             // an extension's code learns who calls (the security context), never their password or token
             request.getHeaders().remove("Authorization");
         }
+        String peer = servletRequest == null ? null : servletRequest.getRemoteAddr();
+        TransportPolicy transport = guard.transport();
+        String client = transport.client(peer, request.getHeaderString("X-Forwarded-For"));
+        String forwardedProto = request.getHeaderString("X-Forwarded-Proto");
+        boolean secure = transport.secure(peer, scheme(request), forwardedProto);
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String secret = authorization.substring(BEARER.length()).strip();
             if (secret.isEmpty()) {
                 throw BasicCredentials.unauthorized("malformed-authorization", LocalizedText.of(
                         "The Bearer scheme needs the token after it.", "รูปแบบ Bearer ต้องตามด้วยโทเคน"));
             }
-            request.setSecurityContext(new CallerContext(tokens.authenticate(secret).inRequest(requestId),
-                    isHttps(request)));
+            guard.requireMayTry(client);
+            request.setSecurityContext(new CallerContext(counted(client, () -> tokens.authenticate(secret))
+                    .inRequest(requestId), secure));
             return;
         }
         BasicCredentials credentials = BasicCredentials.parse(authorization);
         try {
-            Caller caller = verified.verify(credentials.username(), credentials.password(),
-                    () -> users.authenticate(credentials.username(), credentials.password()));
-            request.setSecurityContext(new CallerContext(caller.inRequest(requestId), isHttps(request)));
+            if (!transport.basicAllowed(peer, scheme(request), forwardedProto)) {
+                throw new ProblemException(403, "https-required", LocalizedText.of(
+                        "A password is accepted only over HTTPS: use https:// (or an API token).",
+                        "ระบบรับรหัสผ่านผ่าน HTTPS เท่านั้น กรุณาใช้ https:// (หรือโทเคน API)"), List.of());
+            }
+            Caller caller = verified.cached(credentials.username(), credentials.password());
+            if (caller == null) {
+                // an address that failed too often waits, before any Argon2 is spent on it
+                guard.requireMayTry(client);
+                caller = counted(client, () -> verified.verify(credentials.username(), credentials.password(),
+                        () -> guard.checkPassword(
+                                () -> users.authenticate(credentials.username(), credentials.password(), client))));
+            }
+            request.setSecurityContext(new CallerContext(caller.inRequest(requestId), secure));
         } finally {
             Arrays.fill(credentials.password(), '\0');
+        }
+    }
+
+    /** Runs a credential check, counting a refusal against the client's address. */
+    private Caller counted(String client, Supplier<Caller> check) {
+        try {
+            return check.get();
+        } catch (ProblemException e) {
+            if (e.status() == 401) {
+                guard.failed(client);
+            }
+            throw e;
         }
     }
 
@@ -99,8 +138,9 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
         }
     }
 
-    private static boolean isHttps(ContainerRequestContext request) {
-        return "https".equals(request.getUriInfo().getRequestUri().getScheme());
+    private String scheme(ContainerRequestContext request) {
+        return servletRequest != null && servletRequest.isSecure() ? "https"
+                : request.getUriInfo().getRequestUri().getScheme();
     }
 
     static boolean isPublic(String method, String path) {

@@ -55,6 +55,12 @@ public final class CredentialCache {
         this.clock = clock;
     }
 
+    /** @return the caller these credentials were verified as a moment ago, or {@code null} */
+    Caller cached(String username, char[] password) {
+        Entry hit = entries.get(fingerprint(username, password));
+        return hit != null && hit.expires().isAfter(clock.instant()) ? hit.caller() : null;
+    }
+
     Caller verify(String username, char[] password, Supplier<Caller> check) {
         String id = fingerprint(username, password);
         Instant now = clock.instant();

@@ -12,4 +12,22 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(description = "Largest request body in bytes; larger ones are refused with 413")
     long maxBodyBytes() default 32L * 1024 * 1024;
+
+    @AttributeDefinition(description = "Failed logins a minute per client address; beyond them the address gets "
+            + "429 before any password is checked (successful logins are not counted)")
+    int failedLoginsPerMinute() default 30;
+
+    @AttributeDefinition(description = "Password (Argon2, 19 MiB each) checks running at once on this node")
+    int maxConcurrentPasswordChecks() default 4;
+
+    @AttributeDefinition(description = "Milliseconds a login waits for a free password check before 503 busy")
+    long passwordCheckWaitMillis() default 5000;
+
+    @AttributeDefinition(description = "Accept Basic credentials over plain HTTP from other hosts than this one "
+            + "(only for a network where TLS is ended elsewhere and no proxy says so)")
+    boolean allowBasicOverHttp() default false;
+
+    @AttributeDefinition(description = "Addresses of reverse proxies whose X-Forwarded-Proto and X-Forwarded-For "
+            + "are believed; from anyone else these headers are ignored")
+    String[] trustedProxies() default {};
 }

@@ -38,6 +38,33 @@ final class RateLimiter {
 
     /** @return 0 when the request may go ahead, else the whole seconds to wait before the next one may */
     long acquire(String identity) {
+        Bucket bucket = refilled(identity);
+        synchronized (bucket) {
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return 0;
+            }
+            return secondsToOne(bucket);
+        }
+    }
+
+    /** Like {@link #acquire} but takes nothing: for limits that only what fails pays for. */
+    long peek(String identity) {
+        Bucket bucket = refilled(identity);
+        synchronized (bucket) {
+            return bucket.tokens >= 1 ? 0 : secondsToOne(bucket);
+        }
+    }
+
+    /** Takes one from the identity's bucket, whether or not it has one left. */
+    void spend(String identity) {
+        Bucket bucket = refilled(identity);
+        synchronized (bucket) {
+            bucket.tokens = Math.max(0, bucket.tokens - 1);
+        }
+    }
+
+    private Bucket refilled(String identity) {
         long now = clock.millis();
         if (++calls % SWEEP_EVERY == 0) {
             buckets.values().removeIf(b -> now - b.updated > IDLE.toMillis());
@@ -46,11 +73,11 @@ final class RateLimiter {
         synchronized (bucket) {
             bucket.tokens = Math.min(capacity, bucket.tokens + (now - bucket.updated) * perMilli);
             bucket.updated = now;
-            if (bucket.tokens >= 1) {
-                bucket.tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - bucket.tokens) / perMilli / 1000.0);
         }
+        return bucket;
+    }
+
+    private long secondsToOne(Bucket bucket) {
+        return Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perMilli / 1000.0));
     }
 }

@@ -46,6 +46,9 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = TokenService.class)
 public final class JpaTokenService implements TokenService {
 
+    /** A token's caller is named {@code token:<id>}, never by its (free, not unique) name. */
+    public static final String TOKEN_CALLER_PREFIX = "token:";
+
     static final ZoneId THAILAND = ZoneId.of("Asia/Bangkok");
     static final int MAX_YEARS = 2;
 
@@ -93,7 +96,8 @@ public final class JpaTokenService implements TokenService {
                 return "token-expired";
             }
             token.used(now);
-            return Caller.token(token.name(), token.scopes(), token.province());
+            // names are not unique: the id is who calls, for rate limits and the audit trail alike
+            return Caller.token(TOKEN_CALLER_PREFIX + token.id(), token.scopes(), token.province());
         });
         if (result instanceof Caller caller) {
             return caller;

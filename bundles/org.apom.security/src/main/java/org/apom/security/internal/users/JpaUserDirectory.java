@@ -49,6 +49,7 @@ public final class JpaUserDirectory implements UserDirectory {
     private final JpaTemplate jpa;
     private final PendingAudit audit;
     private final PasswordHasher hasher = new PasswordHasher();
+    private final LoginThrottle throttle;
     private final UserRules rules;
     private final SecurityConfig config;
     private final Clock clock;
@@ -68,6 +69,7 @@ public final class JpaUserDirectory implements UserDirectory {
         this.rules = rules;
         this.config = config;
         this.clock = clock;
+        this.throttle = new LoginThrottle(config.maxFailedLogins(), Duration.ofMinutes(config.lockMinutes()), clock);
     }
 
     private enum Outcome { OK, WRONG, LOCKED, DISABLED }
@@ -77,24 +79,17 @@ public final class JpaUserDirectory implements UserDirectory {
     }
 
     /** What a login needs to know of an account, read in a short transaction and used outside it. */
-    private record Account(String passwordHash, boolean lockedNow, Instant lockedUntil, boolean enabled,
-            boolean loginWorthRecording, Caller caller, ProvinceCode province) {
+    private record Account(String passwordHash, boolean enabled, boolean loginWorthRecording, Caller caller,
+            ProvinceCode province) {
     }
 
     private static final Caller LOGIN = Caller.system("login");
 
     @Override
-    public Caller authenticate(String username, char[] password) {
+    public Caller authenticate(String username, char[] password, String clientAddress) {
         Instant now = clock.instant();
-        // Argon2 runs outside any transaction: a pooled connection held through it would let a few bogus logins
-        // lend out the whole pool
-        Account account = jpa.txExpr(TransactionType.Supports, em -> {
-            UserEntity user = em.find(UserEntity.class, username);
-            return user == null ? null : new Account(user.passwordHash(), user.lockedAt(now), user.lockedUntil(),
-                    user.enabled(), user.loginWorthRecording(now),
-                    Caller.person(user.username(), user.roles(), user.province()), user.province());
-        });
-        Attempt attempt = attempt(username, password, account, now);
+        String address = clientAddress == null ? LOCAL : clientAddress;
+        Attempt attempt = attempt(username, password, address, now);
         switch (attempt.outcome()) {
             case OK:
                 return attempt.caller();
@@ -112,27 +107,44 @@ public final class JpaUserDirectory implements UserDirectory {
         }
     }
 
-    private Attempt attempt(String username, char[] password, Account account, Instant now) {
+    private Attempt attempt(String username, char[] password, String address, Instant now) {
+        // a locked (account, address) pair is refused before anything is read or hashed, whether the account
+        // exists or not: the same answer at the same cost for both
+        Instant locked = throttle.lockedUntil(username, address);
+        if (locked != null) {
+            return new Attempt(Outcome.LOCKED, null, locked);
+        }
+        // Argon2 runs outside any transaction: a pooled connection held through it would let a few bogus logins
+        // lend out the whole pool
+        Account account = jpa.txExpr(TransactionType.Supports, em -> {
+            UserEntity user = em.find(UserEntity.class, username);
+            return user == null ? null : new Account(user.passwordHash(), user.enabled(),
+                    user.loginWorthRecording(now), Caller.person(user.username(), user.roles(), user.province()),
+                    user.province());
+        });
+        boolean matches;
         if (account == null) {
             hasher.matchDecoy(password);
-            return new Attempt(Outcome.WRONG, null, null);
+            matches = false;
+        } else {
+            matches = hasher.matches(password, account.passwordHash());
         }
-        if (account.lockedNow()) {
-            return new Attempt(Outcome.LOCKED, null, account.lockedUntil());
-        }
-        if (!hasher.matches(password, account.passwordHash())) {
-            Instant until = now.plus(Duration.ofMinutes(config.lockMinutes()));
-            // the failure count must be committed even though the caller then gets a 401
-            boolean locked = jpa.txExpr(TransactionType.Required, em -> {
-                if (LoginCounts.failed(em, username, config.maxFailedLogins(), until)) {
+        if (!matches) {
+            Instant until = throttle.failed(username, address);
+            if (until == null) {
+                return new Attempt(Outcome.WRONG, null, null);
+            }
+            if (account != null) {
+                // shown to administrators as the account's "locked", and audited
+                jpa.tx(TransactionType.Required, em -> {
+                    LoginCounts.locked(em, username, until);
                     audit.record(em, clock, LOGIN, "user.lock", "user", username, account.province(), null,
-                            Map.of("lockedUntil", until.toString()));
-                    return true;
-                }
-                return false;
-            });
-            return locked ? new Attempt(Outcome.LOCKED, null, until) : new Attempt(Outcome.WRONG, null, null);
+                            Map.of("lockedUntil", until.toString(), "address", address));
+                });
+            }
+            return new Attempt(Outcome.LOCKED, null, until);
         }
+        throttle.succeeded(username, address);
         if (!account.enabled()) {
             return new Attempt(Outcome.DISABLED, null, null);
         }
@@ -249,6 +261,7 @@ public final class JpaUserDirectory implements UserDirectory {
         }
         if (Boolean.FALSE.equals(change.locked())) {
             user.unlock();
+            throttle.forget(user.username());
         }
     }
 

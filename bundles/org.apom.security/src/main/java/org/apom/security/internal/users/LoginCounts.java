@@ -18,13 +18,10 @@ final class LoginCounts {
     private LoginCounts() {
     }
 
-    /** Counts a wrong password; @return whether it locked the account (the count then starts again). */
-    static boolean failed(EntityManager em, String username, int limit, Instant until) {
-        em.createNativeQuery("UPDATE SECURITY_USER SET FAILED_LOGINS = FAILED_LOGINS + 1 WHERE USERNAME = ?1")
-                .setParameter(1, username).executeUpdate();
-        return em.createNativeQuery("UPDATE SECURITY_USER SET LOCKED_UNTIL = ?1, FAILED_LOGINS = 0 "
-                + "WHERE USERNAME = ?2 AND FAILED_LOGINS >= ?3").setParameter(1, Timestamp.from(until))
-                .setParameter(2, username).setParameter(3, limit).executeUpdate() == 1;
+    /** Marks the account locked (from some address) until then, for administrators to see and lift. */
+    static void locked(EntityManager em, String username, Instant until) {
+        em.createNativeQuery("UPDATE SECURITY_USER SET LOCKED_UNTIL = ?1 WHERE USERNAME = ?2")
+                .setParameter(1, Timestamp.from(until)).setParameter(2, username).executeUpdate();
     }
 
     static void succeeded(EntityManager em, String username, Instant now) {

@@ -64,7 +64,18 @@ class JpaTokenServiceTest {
         Caller integrator = tokens.authenticate(created.secret());
         assertEquals(Set.of(Role.INTEGRATOR), integrator.roles());
         assertEquals(Set.of("volunteers:read"), integrator.scopes());
-        assertEquals("dashboard", integrator.name());
+        assertEquals("token:" + created.token().id(), integrator.name());
+    }
+
+    @Test
+    void twoTokensOfTheSameNameAreTwoCallers() {
+        CreatedToken first = tokens.create(CENTRAL, new NewToken("app", List.of("volunteers:read"), null, "2027-01-01"));
+        CreatedToken second = tokens.create(CENTRAL, new NewToken("app", List.of("volunteers:read"), null, "2027-01-01"));
+        Caller one = tokens.authenticate(first.secret());
+        Caller other = tokens.authenticate(second.secret());
+        assertEquals("token:" + first.token().id(), one.name());
+        assertEquals("token:" + second.token().id(), other.name());
+        assertFalse(one.name().equals(other.name()), "rate limits and the audit trail tell them apart");
     }
 
     @Test
@@ -81,7 +92,7 @@ class JpaTokenServiceTest {
         CreatedToken created = tokens.create(CENTRAL, new NewToken("app", List.of("networks:read"), null, "2026-12-31"));
         now = Instant.parse("2026-12-31T16:59:00Z"); // 23:59 in Bangkok
         tokens = service();
-        assertEquals("app", tokens.authenticate(created.secret()).name());
+        assertEquals("token:" + created.token().id(), tokens.authenticate(created.secret()).name());
         now = Instant.parse("2026-12-31T17:00:00Z"); // 00:00 on 1 January in Bangkok
         tokens = service();
         assertEquals("token-expired", codeOf(() -> tokens.authenticate(created.secret())));

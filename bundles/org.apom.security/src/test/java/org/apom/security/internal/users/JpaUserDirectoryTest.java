@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class JpaUserDirectoryTest {
 
     private static final String GOOD = "correct horse battery";
+    private static final String ATTACKER = "203.0.113.5";
     private static final Caller CENTRAL = Caller.system("test");
     private static final Caller CM_ADMIN = Caller.person("cm-admin", Set.of(Role.PROVINCE_ADMIN), ProvinceCode.of("50"));
 
@@ -123,17 +124,63 @@ class JpaUserDirectoryTest {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountForFifteenMinutes() {
+    void fiveWrongPasswordsLockTheAccountFromThatAddressOnly() {
         users.create(CENTRAL, new NewUser("somchai", GOOD, List.of("auditor"), null));
         for (int i = 0; i < 4; i++) {
-            assertEquals("invalid-credentials", codeOf(() -> users.authenticate("somchai", "wrong".toCharArray())));
+            assertEquals("invalid-credentials", codeOf(() -> users.authenticate("somchai", "wrong".toCharArray(), ATTACKER)));
         }
-        assertEquals("account-locked", codeOf(() -> users.authenticate("somchai", "wrong".toCharArray())));
-        assertEquals("account-locked", codeOf(() -> users.authenticate("somchai", GOOD.toCharArray())),
-                "even the right password waits");
+        assertEquals("account-locked", codeOf(() -> users.authenticate("somchai", "wrong".toCharArray(), ATTACKER)));
+        assertEquals("account-locked", codeOf(() -> users.authenticate("somchai", GOOD.toCharArray(), ATTACKER)),
+                "even the right password waits, from that address");
         assertTrue(users.get(CENTRAL, "somchai").locked());
-        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-        assertEquals("somchai", users.authenticate("somchai", GOOD.toCharArray()).name());
+        assertEquals("somchai", users.authenticate("somchai", GOOD.toCharArray(), "198.51.100.7").name(),
+                "the owner logs in from elsewhere");
+        assertEquals("somchai", users.authenticate("somchai", GOOD.toCharArray()).name(), "and on the host's shell");
+        clock.advance(Duration.ofMinutes(1).plusSeconds(1));
+        assertEquals("somchai", users.authenticate("somchai", GOOD.toCharArray(), ATTACKER).name());
+    }
+
+    @Test
+    void eachLockOfTheSameAddressLastsTwiceAsLongUpToTheLockTime() {
+        users.create(CENTRAL, new NewUser("admin2", GOOD, List.of("auditor"), null));
+        List<Long> lockSeconds = new java.util.ArrayList<>();
+        for (int round = 0; round < 6; round++) {
+            for (int i = 0; i < 5; i++) {
+                codeOf(() -> users.authenticate("admin2", "wrong".toCharArray(), ATTACKER));
+            }
+            long waited = 0;
+            while ("account-locked".equals(codeOf(() -> users.authenticate("admin2", "wrong".toCharArray(), ATTACKER)))) {
+                clock.advance(Duration.ofSeconds(30));
+                waited += 30;
+            }
+            lockSeconds.add(waited);
+            // the probe that found the lock over was a wrong password too: the next round starts one in
+        }
+        assertEquals(List.of(60L, 120L, 240L, 480L, 900L, 900L), lockSeconds);
+    }
+
+    @Test
+    void anUnknownUserIsAnsweredExactlyLikeAKnownOne() {
+        users.create(CENTRAL, new NewUser("somchai", GOOD, List.of("auditor"), null));
+        List<String> known = new java.util.ArrayList<>();
+        List<String> unknown = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            known.add(codeOf(() -> users.authenticate("somchai", "wrong".toCharArray(), ATTACKER)));
+            unknown.add(codeOf(() -> users.authenticate("nobody-here", "wrong".toCharArray(), ATTACKER)));
+        }
+        assertEquals(known, unknown);
+        assertEquals("account-locked", unknown.get(6));
+    }
+
+    @Test
+    void aProvinceAdminNeitherReadsNorChangesANationalAccount() {
+        users.create(CENTRAL, new NewUser("national-auditor", GOOD, List.of("auditor"), null));
+        long version = users.get(CENTRAL, "national-auditor").version();
+        assertEquals(404, statusOf(() -> users.get(CM_ADMIN, "national-auditor")));
+        assertEquals(404, statusOf(() -> users.update(CM_ADMIN, "national-auditor",
+                new UserChange(null, null, null, false, null), version)));
+        assertEquals(404, statusOf(() -> users.get(CM_ADMIN, "admin-that-does-not-exist")));
+        assertTrue(users.get(CENTRAL, "national-auditor").enabled());
     }
 
     @Test

@@ -1,0 +1,89 @@
+package org.apom.security.internal.rest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import org.apom.core.api.LocalizedText;
+import org.apom.core.api.problem.ProblemException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * What stands before a password is checked: each client address may fail only so many logins a minute (then 429
+ * until its budget refills, successful logins cost nothing), and only so many Argon2 checks (19 MiB each) run at
+ * once on the node; a login that finds none free within a short wait gets 503 {@code busy}. One instance serves
+ * every authentication filter. Its configuration is the request limits' ({@link RequestLimitsFilter} designates it).
+ */
+@Component(service = LoginGuard.class, configurationPid = "org.apom.security.limits")
+public final class LoginGuard {
+
+    private static final long BUSY_RETRY_SECONDS = 1;
+
+    private final RateLimiter failures;
+    private final Semaphore checks;
+    private final long waitMillis;
+    private final TransportPolicy transport;
+
+    @Activate
+    public LoginGuard(LimitsConfig config) {
+        this(config.failedLoginsPerMinute(), config.maxConcurrentPasswordChecks(), config.passwordCheckWaitMillis(),
+                new TransportPolicy(config.allowBasicOverHttp(), Set.of(config.trustedProxies())), Clock.systemUTC());
+    }
+
+    LoginGuard(int failedLoginsPerMinute, int concurrentChecks, long waitMillis, TransportPolicy transport,
+            Clock clock) {
+        this.failures = new RateLimiter(Math.max(1, failedLoginsPerMinute), clock);
+        this.checks = new Semaphore(Math.max(1, concurrentChecks), true);
+        this.waitMillis = Math.max(0, waitMillis);
+        this.transport = transport;
+    }
+
+    TransportPolicy transport() {
+        return transport;
+    }
+
+    /** @throws ProblemException 429 {@code rate-limited} when the address has failed too many logins lately */
+    void requireMayTry(String client) {
+        long wait = failures.peek("login:" + client);
+        if (wait > 0) {
+            throw new ProblemException(429, "rate-limited", LocalizedText.of(
+                    "Too many failed logins from your address; try again in " + wait + " s.",
+                    "เข้าสู่ระบบไม่สำเร็จจากที่อยู่ของคุณหลายครั้งเกินไป กรุณาลองใหม่ในอีก " + wait + " วินาที"),
+                    List.of(), wait);
+        }
+    }
+
+    void failed(String client) {
+        failures.spend("login:" + client);
+    }
+
+    /**
+     * Runs a password check when one of the node's few slots frees within the wait.
+     *
+     * @throws ProblemException 503 {@code busy} with Retry-After when none did
+     */
+    <T> T checkPassword(Supplier<T> check) {
+        boolean acquired;
+        try {
+            acquired = checks.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ProblemException(503, "busy", LocalizedText.of(
+                    "Too many logins are being checked right now; try again in a moment.",
+                    "ขณะนี้มีการตรวจสอบการเข้าสู่ระบบจำนวนมาก กรุณาลองใหม่อีกครั้งในอีกสักครู่"),
+                    List.of(), BUSY_RETRY_SECONDS);
+        }
+        try {
+            return check.get();
+        } finally {
+            checks.release();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.apom.security.internal.rest;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Set;
+
+/**
+ * Where a request really comes from and whether it came encrypted: the direct peer, unless that peer is a
+ * configured reverse proxy, whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are then believed. A
+ * password (Basic) travels only over HTTPS, or over plain HTTP from this host itself, unless configured otherwise.
+ */
+final class TransportPolicy {
+
+    private final boolean allowBasicOverHttp;
+    private final Set<String> trustedProxies;
+
+    TransportPolicy(boolean allowBasicOverHttp, Set<String> trustedProxies) {
+        this.allowBasicOverHttp = allowBasicOverHttp;
+        this.trustedProxies = Set.copyOf(trustedProxies);
+    }
+
+    /** The client's address: the peer's, or the last hop a trusted proxy names. */
+    String client(String peer, String forwardedFor) {
+        if (peer == null) {
+            return "unknown";
+        }
+        if (!trustedProxies.contains(peer) || forwardedFor == null || forwardedFor.isBlank()) {
+            return peer;
+        }
+        String[] hops = forwardedFor.split(",");
+        String last = hops[hops.length - 1].strip();
+        return last.isEmpty() ? peer : last;
+    }
+
+    /** Whether the request reached the client's end encrypted. */
+    boolean secure(String peer, String scheme, String forwardedProto) {
+        if (peer != null && trustedProxies.contains(peer) && forwardedProto != null) {
+            return "https".equalsIgnoreCase(forwardedProto.strip());
+        }
+        return "https".equalsIgnoreCase(scheme);
+    }
+
+    /** Whether Basic credentials may be read from this request. */
+    boolean basicAllowed(String peer, String scheme, String forwardedProto) {
+        if (allowBasicOverHttp || secure(peer, scheme, forwardedProto)) {
+            return true;
+        }
+        // a trusted proxy that says "http" speaks for a client elsewhere, even though it is itself local
+        boolean proxied = peer != null && trustedProxies.contains(peer) && forwardedProto != null;
+        return !proxied && isLoopback(peer);
+    }
+
+    static boolean isLoopback(String address) {
+        if (address == null || address.isBlank()) {
+            return false;
+        }
+        // only literal addresses come from the servlet container: no name is ever looked up here
+        if (!address.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':' || c == '%')) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}
