@@ -63,11 +63,16 @@ final class Problems {
                     "ขณะนี้ระบบมีผู้ใช้งานมาก กรุณาลองใหม่อีกครั้งในอีกสักครู่"));
         }
         if (extensionRequest && TransientFailures.extensionGone(failure)) {
-            return Problem.of(503, "extension-swapping", LocalizedText.of(
-                    "This province's extension is being replaced; please try again in a moment.",
-                    "ส่วนขยายของจังหวัดนี้กำลังถูกเปลี่ยนรุ่น กรุณาลองใหม่อีกครั้งในอีกสักครู่"));
+            return extensionSwapping();
         }
         return internal(incidentId);
+    }
+
+    /** A province's extension met while it is being replaced: its old classes, or its application rebuilt. */
+    static Problem extensionSwapping() {
+        return Problem.of(503, "extension-swapping", LocalizedText.of(
+                "This province's extension is being replaced; please try again in a moment.",
+                "ส่วนขยายของจังหวัดนี้กำลังถูกเปลี่ยนรุ่น กรุณาลองใหม่อีกครั้งในอีกสักครู่"));
     }
 
     static Problem internal(String incidentId) {
