@@ -75,6 +75,37 @@ public class ContainerRestartIT {
             assertTrue(e.toString(), e.get("lastError").asText().contains("Only reviewed extensions run"));
         }
         assertEquals(404, admin.get("/ext/50/summary").status());
+
+        // a guarded file written while the platform was stopped (development mode, behind central IT's back):
+        // health is DOWN and names it
+        stopAndWait();
+        Files.writeString(home.resolve("etc/org.apom.extensions.cfg"), "developmentMode = true\n");
+        run("bin/start");
+        JsonNode files = downFiles();
+        assertTrue(files.toString(), files.get("details").get("changed").toString().contains(
+                "org.apom.extensions.cfg"));
+        assertTrue(files.toString(), files.get("details").get("error").asText().contains("apom:files-accept"));
+    }
+
+    /** The files part of health once the platform answers with it DOWN. */
+    private JsonNode downFiles() throws Exception {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpAnswer health = new Http(port).get("/health");
+                last = health.body();
+                JsonNode files = health.status() == 503 ? health.json().get("components").get("files") : null;
+                if (files != null && "DOWN".equals(files.get("status").asText())
+                        && files.get("details").has("changed")) {
+                    return files;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("health never reported the changed file: " + last);
     }
 
     @Test
@@ -115,16 +146,20 @@ public class ContainerRestartIT {
     }
 
     private void restart(boolean withoutBundleCache) throws Exception {
-        long pid = Long.parseLong(Files.readString(home.resolve("karaf.pid")).strip());
-        run("bin/stop");
-        // bin/start refuses to start while the old JVM still holds the instance (its HTTP stops long before)
-        ProcessHandle.of(pid).ifPresent(jvm -> jvm.onExit().join());
+        stopAndWait();
         if (withoutBundleCache) {
             try (Stream<Path> files = Files.walk(home.resolve("data/cache"))) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
         start();
+    }
+
+    private void stopAndWait() throws Exception {
+        long pid = Long.parseLong(Files.readString(home.resolve("karaf.pid")).strip());
+        run("bin/stop");
+        // bin/start refuses to start while the old JVM still holds the instance (its HTTP stops long before)
+        ProcessHandle.of(pid).ifPresent(jvm -> jvm.onExit().join());
     }
 
     private void start() throws Exception {

@@ -20,7 +20,7 @@ public final class TestAudit {
         trail(jpa, pending).sealNow();
     }
 
-    static JpaAuditTrail trail(JpaTemplate jpa, PendingAudit pending) {
+    public static JpaAuditTrail trail(JpaTemplate jpa, PendingAudit pending) {
         return new JpaAuditTrail(jpa, pending, Clock.systemUTC(), config(false), false);
     }
 

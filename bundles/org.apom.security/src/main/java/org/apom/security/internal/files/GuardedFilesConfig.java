@@ -1,0 +1,16 @@
+package org.apom.security.internal.files;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/** Which files the platform checks at start, in etc/org.apom.security.files.cfg. */
+@ObjectClassDefinition(name = "Apom guarded files")
+public @interface GuardedFilesConfig {
+
+    String PID = "org.apom.security.files";
+
+    @AttributeDefinition(description = "Files whose content must not change behind central IT's back, relative "
+            + "to Karaf's etc/ or absolute. The extensions' trust store, when one is configured, is always checked")
+    String[] files() default {"org.ops4j.datasource-apom.cfg", "org.apom.extensions.cfg",
+        "org.apom.security.limits.cfg", "org.apache.karaf.shell.cfg"};
+}
