@@ -64,6 +64,7 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
     private final AuditTrail audit;
     private final Clock clock;
     private final ImportRun runner;
+    private final ProbeGuard probes;
     private final ImportQueue imports;
     private volatile boolean stopping;
 
@@ -77,15 +78,21 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
         // one import at a time, in the order they came: they compete for the same national IDs
         this(jpa, new VolunteerRules(areas::subdistrict, config.minimumAge()), audit,
                 Clock.system(JpaVolunteerRegistry.THAILAND),
-                Executors.newSingleThreadExecutor(r -> new Thread(r, "apom-import")));
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "apom-import")), config.probesPerDay());
         resumeUnfinished();
     }
 
     JpaVolunteerFiles(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock, ExecutorService imports) {
+        this(jpa, rules, audit, clock, imports, 20);
+    }
+
+    JpaVolunteerFiles(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock, ExecutorService imports,
+            int probesPerDay) {
         this.jpa = jpa;
         this.audit = audit;
         this.clock = clock;
-        this.runner = new ImportRun(jpa, rules, audit, clock);
+        this.probes = new ProbeGuard(audit, clock, probesPerDay);
+        this.runner = new ImportRun(jpa, rules, audit, clock, probes);
         this.imports = new ImportQueue(imports);
     }
 
@@ -100,6 +107,9 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
         Reach reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
         if (options.province() != null && !AccessPolicy.allows(caller, Action.VOLUNTEERS_WRITE, options.province())) {
             throw AccessPolicy.forbidden(Action.VOLUNTEERS_WRITE);
+        }
+        if (AccessPolicy.reach(caller, Action.VOLUNTEERS_READ) != Reach.ALL && probes.remaining(caller) <= 0) {
+            throw probes.limitReached();
         }
         if (file == null || file.length == 0) {
             throw FileDecoding.unreadable("empty-file", LocalizedText.of("The file is empty.", "แฟ้มว่างเปล่า"));
