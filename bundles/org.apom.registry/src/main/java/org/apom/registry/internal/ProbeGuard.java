@@ -56,13 +56,13 @@ final class ProbeGuard {
 
     /**
      * Audits one probe, in the caller's transaction. The entry is on the caller (entity {@value #ENTITY}), so it
-     * never shows in a volunteer's history; it keeps the ID masked and the province that holds it.
+     * never shows in a volunteer's history; it keeps the ID masked and the province that holds it, if any.
      */
     void record(Caller caller, String via, NationalId id, ProvinceCode heldIn) {
         Map<String, Object> what = new LinkedHashMap<>();
         what.put("via", via);
         what.put("nationalId", id.masked());
-        what.put("heldIn", heldIn.value());
+        what.put("heldIn", heldIn == null ? null : heldIn.value());
         audit.record(caller, ACTION, ENTITY, key(caller), caller.province(), null, what);
     }
 
