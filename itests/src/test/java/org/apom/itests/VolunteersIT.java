@@ -86,31 +86,32 @@ public class VolunteersIT extends ApomContainerTest {
 
         HttpAnswer clash = khonKaen.post("/volunteers", inKhonKaen);
         assertProblem(clash, 409, "registered-elsewhere");
-        assertFalse(clash.body(), clash.body().contains(id) || clash.body().contains("เชียงใหม่") || clash.body().contains("Chiang Mai"));
+        assertFalse(clash.body(), clash.body().contains(id) || clash.body().contains("เชียงใหม่")
+                || clash.body().contains("Chiang Mai"));
         assertProblem(khonKaen.get("/volunteers?q=" + nationalId + "&province=50"), 403, "national-id-search");
-        String token = asAdmin().post("/tokens", "{"name": "reader", "scopes": ["volunteers:read"], "
-                + ""expiresOn": "" + LocalDate.now().plusDays(10) + ""}").json().get("secret").asText();
+        String token = asAdmin().post("/tokens", "{\"name\": \"reader\", \"scopes\": [\"volunteers:read\"], "
+                + "\"expiresOn\": \"" + LocalDate.now().plusDays(10) + "\"}").json().get("secret").asText();
         assertProblem(http().with("Authorization", "Bearer " + token).get("/volunteers?q=" + nationalId), 403,
                 "national-id-search");
         assertEquals(1, chiangMai.get("/volunteers?q=" + nationalId).json().get("items").size());
 
-        HttpAnswer asked = khonKaen.post("/volunteers/transfers", "{"nationalId": "" + nationalId
-                + "", "subdistrictCode": "400101", "reason": "ย้ายไปอยู่ขอนแก่น"}");
+        HttpAnswer asked = khonKaen.post("/volunteers/transfers", "{\"nationalId\": \"" + nationalId
+                + "\", \"subdistrictCode\": \"400101\", \"reason\": \"ย้ายไปอยู่ขอนแก่น\"}");
         assertEquals(asked.toString(), 201, asked.status());
         assertTrue(asked.json().get("fromProvince").isNull());
         assertTrue(asked.json().get("volunteerId").isNull());
         String transfer = asked.json().get("id").asText();
         assertTrue(asked.header("Location").endsWith("/volunteers/transfers/" + transfer));
         assertTrue(chiangMai.get("/volunteers/transfers?province=50").body().contains(transfer));
-        assertProblem(khonKaen.post("/volunteers/transfers/" + transfer + "/approval", "{"approve": true}"), 403,
+        assertProblem(khonKaen.post("/volunteers/transfers/" + transfer + "/approval", "{\"approve\": true}"), 403,
                 "forbidden");
-        assertProblem(chiangMai.post("/volunteers/transfers/" + transfer + "/approval", "{"approve": false}"), 422,
+        assertProblem(chiangMai.post("/volunteers/transfers/" + transfer + "/approval", "{\"approve\": false}"), 422,
                 "validation");
-        HttpAnswer approved = chiangMai.post("/volunteers/transfers/" + transfer + "/approval", "{"approve": true}");
+        HttpAnswer approved = chiangMai.post("/volunteers/transfers/" + transfer + "/approval", "{\"approve\": true}");
         assertEquals(approved.toString(), 200, approved.status());
         assertEquals("APPROVED", approved.json().get("status").asText());
         assertProblem(chiangMai.post("/volunteers/transfers/" + transfer + "/approval",
-                "{"approve": false, "reason": "late"}"), 409, "illegal-transition");
+                "{\"approve\": false, \"reason\": \"late\"}"), 409, "illegal-transition");
 
         JsonNode moved = khonKaen.get("/volunteers/" + id).json();
         assertEquals("40", moved.get("provinceCode").asText());
