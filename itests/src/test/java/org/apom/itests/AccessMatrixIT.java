@@ -77,6 +77,13 @@ public class AccessMatrixIT extends ApomContainerTest {
             | POST /volunteers/{id}/verifications        | other  | 200     | 404     | 404     | 403     | 403        | 401       |
             | POST /volunteers/{id}/merges               | own    | 200     | 200     | 200     | 403     | 403        | 401       |
             | POST /volunteers/{id}/merges               | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | POST /volunteers/transfers                 | own    | 201     | 201     | 201     | 403     | 403        | 401       |
+            | POST /volunteers/transfers                 | other  | 201     | 403     | 403     | 403     | 403        | 401       |
+            | GET /volunteers/transfers                  | -      | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /volunteers/transfers/{id}             | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /volunteers/transfers/{id}             | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | POST /volunteers/transfers/{id}/approval   | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | POST /volunteers/transfers/{id}/approval   | other  | 200     | 404     | 404     | 403     | 403        | 401       |
             | GET /volunteers/duplicates                 | -      | 200     | 200     | 200     | 403     | 200        | 401       |
             | POST /volunteers/duplicates/dismissals     | own    | 204     | 204     | 204     | 403     | 403        | 401       |
             | POST /volunteers/duplicates/dismissals     | other  | 204     | 404     | 404     | 403     | 403        | 401       |
@@ -217,6 +224,18 @@ public class AccessMatrixIT extends ApomContainerTest {
                 // every test record of a province has the same names and birth date: any two are a suspected pair
                 return as.post("/volunteers/duplicates/dismissals", "{\"ids\": [\"" + newVolunteer(province)
                         + "\", \"" + newVolunteer(province) + "\"], \"reason\": \"two people\"}");
+            case "POST /volunteers/transfers": {
+                // into the province, of a volunteer registered in another (a probe for province callers)
+                String nationalId = nationalId(UNIQUE.incrementAndGet());
+                HttpAnswer created = asAdmin().post("/volunteers", volunteerJson("own".equals(target) ? "40" : "50",
+                        nationalId));
+                assertEquals(created.toString(), 201, created.status());
+                return as.post("/volunteers/transfers", transferJson(nationalId, province));
+            }
+            case "GET /volunteers/transfers/{id}":
+                return as.get("/volunteers/transfers/" + newTransfer(target));
+            case "POST /volunteers/transfers/{id}/approval":
+                return as.post("/volunteers/transfers/" + newTransfer(target) + "/approval", "{\"approve\": true}");
             case "POST /volunteers/imports":
                 return as.send("POST", "/volunteers/imports?province=" + province, "text/csv", importFile(province));
             case "GET /volunteers/imports/{id}":
@@ -264,9 +283,33 @@ public class AccessMatrixIT extends ApomContainerTest {
         return created.json().get("id").asText();
     }
 
+    /**
+     * A transfer requested by the central admin: for {@code own}, out of province 50 into 40; for {@code other},
+     * out of 40 into 10 (neither province 50's); its id.
+     */
+    private String newTransfer(String target) throws Exception {
+        String from = "own".equals(target) ? "50" : "40";
+        String nationalId = nationalId(UNIQUE.incrementAndGet());
+        HttpAnswer created = asAdmin().post("/volunteers", volunteerJson(from, nationalId));
+        assertEquals(created.toString(), 201, created.status());
+        HttpAnswer asked = asAdmin().post("/volunteers/transfers", transferJson(nationalId,
+                "own".equals(target) ? "40" : "10"));
+        assertEquals(asked.toString(), 201, asked.status());
+        return asked.json().get("id").asText();
+    }
+
+    private static String transferJson(String nationalId, String toProvince) {
+        return "{\"nationalId\": \"" + nationalId + "\", \"subdistrictCode\": \"" + toProvince
+                + "0101\", \"reason\": \"moved\"}";
+    }
+
     /** A valid record with a national ID no other cell uses. */
     static String volunteerJson(String province) {
-        return "{\"nationalId\": \"" + nationalId(UNIQUE.incrementAndGet()) + "\", \"title\": \"นาย\", "
+        return volunteerJson(province, nationalId(UNIQUE.incrementAndGet()));
+    }
+
+    static String volunteerJson(String province, String nationalId) {
+        return "{\"nationalId\": \"" + nationalId + "\", \"title\": \"นาย\", "
                 + "\"firstName\": \"ทดสอบ\", \"lastName\": \"สิทธิ์\", \"birthDate\": \"1980-01-01\", "
                 + "\"gender\": \"MALE\", \"subdistrictCode\": \"" + province + "0101\"}";
     }

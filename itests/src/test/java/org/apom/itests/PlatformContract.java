@@ -178,6 +178,37 @@ public abstract class PlatformContract extends PlatformSecurityContract {
     }
 
     @Test
+    public void registrationsOfOneNationalIdAtOnceMakeOneRecordAndAnswer409() throws Exception {
+        for (int threads = 2; threads <= 8; threads *= 2) {
+            String body = AccessMatrixIT.volunteerJson("50", AccessMatrixIT.nationalId(880_000 + threads));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(threads);
+            List<java.util.concurrent.Future<HttpAnswer>> answers = new ArrayList<>();
+            try {
+                for (int i = 0; i < threads; i++) {
+                    var as = asAdmin().copy();
+                    answers.add(pool.submit(() -> {
+                        together.await();
+                        return as.post("/volunteers", body);
+                    }));
+                }
+                int created = 0;
+                for (var answer : answers) {
+                    HttpAnswer a = answer.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                    if (a.status() == 201) {
+                        created++;
+                    } else {
+                        assertProblem(a, 409, "duplicate");
+                    }
+                }
+                assertEquals(threads + " at once", 1, created);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     public void theSchemaComesFromLiquibaseAndHoldsTheWholeAreaEdition() throws Exception {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             assertEquals(77, count(s, "SELECT COUNT(*) FROM areas_province WHERE retired_edition IS NULL"));
@@ -185,6 +216,8 @@ public abstract class PlatformContract extends PlatformSecurityContract {
             assertEquals(7454, count(s, "SELECT COUNT(*) FROM areas_subdistrict"));
             assertEquals(1, count(s, "SELECT COUNT(*) FROM areas_edition"));
             assertEquals(1, count(s, "SELECT COUNT(*) FROM databasechangelog WHERE id = 'areas-1'"));
+            assertEquals(1, count(s, "SELECT COUNT(*) FROM databasechangelog WHERE id = 'registry-5-transfers'"));
+            assertEquals(0, count(s, "SELECT COUNT(*) FROM registry_transfer WHERE version < 0"));
         }
     }
 

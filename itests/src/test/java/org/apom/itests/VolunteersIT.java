@@ -58,7 +58,7 @@ public class VolunteersIT extends ApomContainerTest {
         String token = asAdmin().post("/tokens", "{\"name\": \"app\", \"scopes\": [\"volunteers:read\"], "
                 + "\"expiresOn\": \"" + LocalDate.now().plusDays(10) + "\"}").json().get("secret").asText();
         JsonNode seen = http().with("Authorization", "Bearer " + token).get("/volunteers/" + v.get("id").asText()).json();
-        assertEquals("3-1006-xxxxx-63-5", seen.get("nationalId").asText());
+        assertEquals("x-xxxx-xxxx5-63-5", seen.get("nationalId").asText());
         assertEquals("08x-xxx-5678", seen.get("phone").asText());
         assertEquals("1967", seen.get("birthDate").asText());
         assertEquals("xxx", seen.get("address").asText());
@@ -71,6 +71,60 @@ public class VolunteersIT extends ApomContainerTest {
         assertTrue(reads.toString(), reads.toString().contains("volunteer.create"));
         assertProblem(officer.post("/volunteers", SOMCHAI.replace("3-1006-00445-63-5", "๓๑๐๐๖๐๐๔๔๕๖๓๕")), 409,
                 "duplicate");
+    }
+
+    @Test
+    public void anotherProvincesIdIsAProbeAndAMoveIsATransfer() throws Exception {
+        String nationalId = AccessMatrixIT.nationalId(710_001);
+        Http chiangMai = person("cm-mover", "province-officer", "50");
+        Http khonKaen = person("kk-mover", "province-officer", "40");
+        HttpAnswer created = chiangMai.post("/volunteers", SOMCHAI.replace("3-1006-00445-63-5", nationalId)
+                .replace("สมชาย", "ย้ายบ้าน"));
+        assertEquals(created.toString(), 201, created.status());
+        String id = created.json().get("id").asText();
+        String inKhonKaen = SOMCHAI.replace("3-1006-00445-63-5", nationalId).replace("500101", "400101");
+
+        HttpAnswer clash = khonKaen.post("/volunteers", inKhonKaen);
+        assertProblem(clash, 409, "registered-elsewhere");
+        assertFalse(clash.body(), clash.body().contains(id) || clash.body().contains("เชียงใหม่")
+                || clash.body().contains("Chiang Mai"));
+        assertProblem(khonKaen.get("/volunteers?q=" + nationalId + "&province=50"), 403, "national-id-search");
+        String token = asAdmin().post("/tokens", "{\"name\": \"reader\", \"scopes\": [\"volunteers:read\"], "
+                + "\"expiresOn\": \"" + LocalDate.now().plusDays(10) + "\"}").json().get("secret").asText();
+        assertProblem(http().with("Authorization", "Bearer " + token).get("/volunteers?q=" + nationalId), 403,
+                "national-id-search");
+        assertEquals(1, chiangMai.get("/volunteers?q=" + nationalId).json().get("items").size());
+
+        HttpAnswer asked = khonKaen.post("/volunteers/transfers", "{\"nationalId\": \"" + nationalId
+                + "\", \"subdistrictCode\": \"400101\", \"reason\": \"ย้ายไปอยู่ขอนแก่น\"}");
+        assertEquals(asked.toString(), 201, asked.status());
+        assertTrue(asked.json().get("fromProvince").isNull());
+        assertTrue(asked.json().get("volunteerId").isNull());
+        String transfer = asked.json().get("id").asText();
+        assertTrue(asked.header("Location").endsWith("/volunteers/transfers/" + transfer));
+        assertTrue(chiangMai.get("/volunteers/transfers?province=50").body().contains(transfer));
+        assertProblem(khonKaen.post("/volunteers/transfers/" + transfer + "/approval", "{\"approve\": true}"), 403,
+                "forbidden");
+        assertProblem(chiangMai.post("/volunteers/transfers/" + transfer + "/approval", "{\"approve\": false}"), 422,
+                "validation");
+        HttpAnswer approved = chiangMai.post("/volunteers/transfers/" + transfer + "/approval", "{\"approve\": true}");
+        assertEquals(approved.toString(), 200, approved.status());
+        assertEquals("APPROVED", approved.json().get("status").asText());
+        assertProblem(chiangMai.post("/volunteers/transfers/" + transfer + "/approval",
+                "{\"approve\": false, \"reason\": \"late\"}"), 409, "illegal-transition");
+
+        JsonNode moved = khonKaen.get("/volunteers/" + id).json();
+        assertEquals("40", moved.get("provinceCode").asText());
+        assertEquals("400101", moved.get("subdistrictCode").asText());
+        assertProblem(chiangMai.get("/volunteers/" + id), 404, "not-found");
+        JsonNode history = khonKaen.get("/volunteers/" + id + "/history").json();
+        assertTrue(history.toString(), history.toString().contains("volunteer.create")
+                && history.toString().contains("volunteer.transfer"));
+
+        awaitAuditSealed();
+        JsonNode probes = asAdmin().get("/audit?entity=volunteer-probe&actor=kk-mover").json().get("items");
+        assertEquals(probes.toString(), 2, probes.size());
+        assertFalse(probes.toString(), probes.toString().contains(id));
     }
 
     @Test

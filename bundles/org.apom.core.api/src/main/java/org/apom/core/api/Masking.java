@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 /**
  * How personal data looks to callers who may not see it (shared/docs/api.md): national ID
- * {@code 3-1006-xxxxx-63-5}, phone {@code 08x-xxx-4567}, birth date as its year only, address hidden.
+ * {@code x-xxxx-xxxx5-63-5}, phone {@code 08x-xxx-4567}, birth date as its year only, address hidden.
  */
 public final class Masking {
 

@@ -70,10 +70,12 @@ public record NationalId(String value) {
                 + value.substring(10, 12) + "-" + value.charAt(12);
     }
 
-    /** The form shown to callers who may not see the ID: 3-1006-xxxxx-63-5. */
+    /**
+     * The form shown to callers who may not see the ID: x-xxxx-xxxx5-63-5, the last four digits only (more would
+     * let a caller who knows a few digits confirm who a record is).
+     */
     public String masked() {
-        return value.charAt(0) + "-" + value.substring(1, 5) + "-xxxxx-" + value.substring(10, 12) + "-"
-                + value.charAt(12);
+        return "x-xxxx-xxxx" + value.charAt(9) + "-" + value.substring(10, 12) + "-" + value.charAt(12);
     }
 
     /** Masked, so that an ID never reaches a log line by accident. */

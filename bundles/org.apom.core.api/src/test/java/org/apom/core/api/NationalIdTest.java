@@ -64,8 +64,10 @@ class NationalIdTest {
     void formatsAndMasks() {
         NationalId id = NationalId.parse("3100600445635");
         assertEquals("3-1006-00445-63-5", id.formatted());
-        assertEquals("3-1006-xxxxx-63-5", id.masked());
+        assertEquals("x-xxxx-xxxx5-63-5", id.masked());
         assertFalse(id.toString().contains("00445"), "toString must never reveal the whole ID");
+        assertEquals(4, id.masked().replaceAll("[^0-9]", "").length(), "a mask shows at most the last 4 digits");
+        assertTrue(id.masked().replace("-", "").endsWith("5635"));
     }
 
     @Test

@@ -99,6 +99,13 @@ final class ImportRows {
                 "มีอาสาสมัครที่ใช้เลขประจำตัวประชาชนนี้ขึ้นทะเบียนแล้ว"));
     }
 
+    /** The ID is registered in a province the caller may not read: which one, and which record, stay unsaid. */
+    static RowError registeredElsewhere(RegisterCsv.Row row) {
+        return new RowError(row.line(), "national_id", "registered-elsewhere", LocalizedText.of(
+                "This national ID is registered in another province; if the person moved, ask for a transfer.",
+                "เลขประจำตัวประชาชนนี้ขึ้นทะเบียนไว้ในจังหวัดอื่นแล้ว หากย้ายที่อยู่ กรุณายื่นคำขอโอนย้าย"));
+    }
+
     private static RowError duplicate(int line, LocalizedText message) {
         return new RowError(line, "national_id", "duplicate", message);
     }

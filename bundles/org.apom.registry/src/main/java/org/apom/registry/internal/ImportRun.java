@@ -3,10 +3,9 @@ package org.apom.registry.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
@@ -22,8 +21,11 @@ import org.apom.registry.api.Volunteer;
 import org.apom.registry.internal.jpa.ImportEntity;
 import org.apom.registry.internal.jpa.ImportErrorEntity;
 import org.apom.registry.internal.jpa.VolunteerEntity;
+import org.apom.security.api.AccessPolicy;
+import org.apom.security.api.Action;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.Caller;
+import org.apom.security.api.Reach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,12 +46,42 @@ final class ImportRun {
     private final VolunteerRules rules;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ProbeGuard probes;
 
-    ImportRun(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock) {
+    ImportRun(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock, ProbeGuard probes) {
         this.jpa = jpa;
         this.rules = rules;
         this.audit = audit;
         this.clock = clock;
+        this.probes = probes;
+    }
+
+    /** One row whose national ID is held in a province the caller may not read. */
+    private record Probe(ValidVolunteer volunteer, ProvinceCode heldIn) {
+    }
+
+    /**
+     * The probes a run may still make (the caller's allowance for the day, counted at its start) and, for an
+     * all-or-nothing import, those to audit when it ends (its one transaction rolls back).
+     */
+    private static final class Probing {
+        int left;
+        final List<Probe> pending = new ArrayList<>();
+
+        Probing(int left) {
+            this.left = left;
+        }
+    }
+
+    /** An import that would run into more national IDs of other provinces than its caller has left today. */
+    private static final class ProbeLimitReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient List<Probe> spent;
+
+        ProbeLimitReached(List<Probe> spent) {
+            super("probe-limit", null, false, false);
+            this.spent = spent;
+        }
     }
 
     /** Rows checked by a running all-or-nothing import, or {@code null}. */
@@ -80,11 +112,15 @@ final class ImportRun {
             Caller caller = JpaVolunteerFiles.restore(start.caller());
             ProvinceCode only = start.provinceCode() == null ? null : ProvinceCode.of(start.provinceCode());
             ImportRows rows = new ImportRows(rules, caller, only, LocalDate.now(clock));
+            Probing probing = new Probing(AccessPolicy.reach(caller, Action.VOLUNTEERS_READ) == Reach.ALL
+                    ? Integer.MAX_VALUE : probes.remaining(caller));
             if (start.atomic()) {
-                allOrNothing(start, csv, rows, caller, stopping);
+                allOrNothing(start, csv, rows, caller, stopping, probing);
             } else {
-                inChunks(start, csv, rows, caller, stopping);
+                inChunks(start, csv, rows, caller, stopping, probing);
             }
+        } catch (ProbeLimitReached e) {
+            refuse(id, e);
         } catch (RuntimeException e) {
             if (stopping.getAsBoolean()) {
                 LOG.info("Import {} stopped with the platform; it resumes at the next start", id);
@@ -98,7 +134,7 @@ final class ImportRun {
     }
 
     private void inChunks(ImportEntity start, RegisterCsv csv, ImportRows rows, Caller caller,
-            BooleanSupplier stopping) {
+            BooleanSupplier stopping, Probing probing) {
         int alreadyDone = start.processed();
         List<RegisterCsv.Row> chunk = new ArrayList<>(CHUNK);
         csv.forEachRow(row -> {
@@ -112,20 +148,20 @@ final class ImportRun {
                     throw new IllegalStateException("stopping");
                 }
                 int from = chunk.get(0).index();
-                jpa.tx(TransactionType.Required, em -> commit(em, start, from, rows, chunk, caller));
+                jpa.tx(TransactionType.Required, em -> commit(em, start, from, rows, chunk, caller, probing));
                 chunk.clear();
             }
         });
         jpa.tx(TransactionType.Required, em -> {
             if (!chunk.isEmpty()) {
-                commit(em, start, chunk.get(0).index(), rows, chunk, caller);
+                commit(em, start, chunk.get(0).index(), rows, chunk, caller, probing);
             }
             em.find(ImportEntity.class, start.id()).done(clock.instant());
         });
     }
 
     private void allOrNothing(ImportEntity start, RegisterCsv csv, ImportRows rows, Caller caller,
-            BooleanSupplier stopping) {
+            BooleanSupplier stopping, Probing probing) {
         List<RowError> errors = new ArrayList<>();
         int[] rejected = {0};
         int[] accepted = {0};
@@ -138,13 +174,13 @@ final class ImportRun {
                         if (stopping.getAsBoolean()) {
                             throw new IllegalStateException("stopping");
                         }
-                        Tally t = commitAtomicChunk(em, start, rows, chunk, caller, errors);
+                        Tally t = commitAtomicChunk(em, start, rows, chunk, caller, errors, probing);
                         accepted[0] += t.accepted();
                         rejected[0] += t.rejected();
                     }
                 });
                 if (!chunk.isEmpty()) {
-                    Tally t = commitAtomicChunk(em, start, rows, chunk, caller, errors);
+                    Tally t = commitAtomicChunk(em, start, rows, chunk, caller, errors, probing);
                     accepted[0] += t.accepted();
                     rejected[0] += t.rejected();
                 }
@@ -161,15 +197,16 @@ final class ImportRun {
                 ImportEntity i = em.find(ImportEntity.class, start.id());
                 i.advance(csv.rows(), 0, rejected[0]);
                 storeErrors(em, start.id(), errors);
+                audit(caller, start.id(), probing.pending);
                 i.done(clock.instant());
             });
         }
     }
 
     private Tally commitAtomicChunk(EntityManager em, ImportEntity start, ImportRows rows, List<RegisterCsv.Row> chunk,
-            Caller caller, List<RowError> errors) {
+            Caller caller, List<RowError> errors, Probing probing) {
         int from = chunk.get(0).index();
-        Tally tally = check(em, start, from, rows, chunk, caller, !start.dryRun(), errors);
+        Tally tally = check(em, start, from, rows, chunk, caller, !start.dryRun(), errors, probing);
         em.flush();
         em.clear(); // an all-or-nothing import of 100,000 rows must not keep 100,000 entities in memory
         uncommittedProgress.put(start.id(), from + chunk.size());
@@ -179,9 +216,9 @@ final class ImportRun {
 
     /** Checks, stores and records one chunk, with its errors and the import's new position. */
     private void commit(EntityManager em, ImportEntity start, int from, ImportRows rows,
-            List<RegisterCsv.Row> chunk, Caller caller) {
+            List<RegisterCsv.Row> chunk, Caller caller, Probing probing) {
         List<RowError> errors = new ArrayList<>();
-        check(em, start, from, rows, chunk, caller, !start.dryRun(), errors);
+        check(em, start, from, rows, chunk, caller, !start.dryRun(), errors, probing);
         storeErrors(em, start.id(), errors);
     }
 
@@ -195,7 +232,7 @@ final class ImportRun {
      * once at the end, so that its import row is not locked (and its status not unreadable) for the whole run.
      */
     private Tally check(EntityManager em, ImportEntity start, int from, ImportRows rows, List<RegisterCsv.Row> chunk,
-            Caller caller, boolean write, List<RowError> errors) {
+            Caller caller, boolean write, List<RowError> errors, Probing probing) {
         ImportEntity current = start.atomic() ? null : em.find(ImportEntity.class, start.id());
         if (current != null && current.processed() != from) {
             // another runner moved this import on: never process a row twice
@@ -203,11 +240,17 @@ final class ImportRun {
                     + ", not " + from);
         }
         List<ImportRows.Checked> checked = chunk.stream().map(rows::check).toList();
-        Set<String> registered = registered(em, checked);
+        Map<String, String> registered = registered(em, checked);
         int accepted = 0;
         int rejected = 0;
+        List<Probe> found = new ArrayList<>();
         for (ImportRows.Checked c : checked) {
-            if (c.passed() && registered.contains(c.volunteer().nationalId().value())) {
+            String heldIn = c.passed() ? registered.get(c.volunteer().nationalId().value()) : null;
+            if (heldIn != null && ProbeGuard.isProbe(caller, ProvinceCode.of(heldIn))) {
+                errors.add(ImportRows.registeredElsewhere(c.row()));
+                found.add(new Probe(c.volunteer(), ProvinceCode.of(heldIn)));
+                rejected++;
+            } else if (heldIn != null) {
                 errors.add(ImportRows.alreadyRegistered(c.row()));
                 rejected++;
             } else if (c.passed()) {
@@ -219,6 +262,16 @@ final class ImportRun {
                 errors.addAll(c.errors());
                 rejected++;
             }
+        }
+        if (found.size() > probing.left) {
+            // refused before this chunk's report is kept, so the caller learns nothing of its rows
+            throw new ProbeLimitReached(found.subList(0, probing.left));
+        }
+        probing.left -= found.size();
+        if (start.atomic()) {
+            probing.pending.addAll(found);
+        } else {
+            audit(caller, start.id(), found);
         }
         if (current != null) {
             current.advance(chunk.size(), accepted, rejected);
@@ -235,14 +288,40 @@ final class ImportRun {
         audit.record(caller, "volunteer.import", "volunteer", saved.id(), saved.provinceCode(), null, after);
     }
 
-    private static Set<String> registered(EntityManager em, List<ImportRows.Checked> checked) {
+    /** The rows' national IDs that are registered already, with the province of their record. */
+    private static Map<String, String> registered(EntityManager em, List<ImportRows.Checked> checked) {
         List<String> ids = checked.stream().filter(ImportRows.Checked::passed)
                 .map(c -> c.volunteer().nationalId().value()).toList();
         if (ids.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
-        return new HashSet<>(em.createQuery("SELECT v.nationalId FROM VolunteerEntity v WHERE v.nationalId IN :ids",
-                String.class).setParameter("ids", ids).getResultList());
+        Map<String, String> held = new HashMap<>();
+        for (Object[] row : em.createQuery("SELECT v.nationalId, v.provinceCode FROM VolunteerEntity v"
+                + " WHERE v.nationalId IN :ids", Object[].class).setParameter("ids", ids).getResultList()) {
+            held.put((String) row[0], (String) row[1]);
+        }
+        return held;
+    }
+
+    /** Audits probes in the current transaction. */
+    private void audit(Caller caller, String importId, List<Probe> found) {
+        for (Probe p : found) {
+            probes.record(caller, "import " + importId, p.volunteer().nationalId(), p.heldIn());
+        }
+    }
+
+    /**
+     * Ends an import that ran into more national IDs of other provinces than its caller has left today: FAILED
+     * with {@code probe-limit}, its last chunk unreported, and the probes it did make (up to the limit) audited.
+     */
+    private void refuse(String id, ProbeLimitReached limit) {
+        LOG.warn("Import {} refused: its caller reached the daily limit of national IDs held elsewhere", id);
+        jpa.tx(TransactionType.Required, em -> {
+            ImportEntity i = em.find(ImportEntity.class, id);
+            audit(JpaVolunteerFiles.restore(i.caller()), id, limit.spent);
+            i.failed("probe-limit: refused after " + i.processed() + " rows, because its caller reached today's"
+                    + " limit of national IDs registered in other provinces", clock.instant());
+        });
     }
 
     private static void storeErrors(EntityManager em, String importId, List<RowError> errors) {

@@ -78,15 +78,22 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
         // one import at a time, in the order they came: they compete for the same national IDs
         this(jpa, new VolunteerRules(areas::subdistrict, config.minimumAge()), audit,
                 Clock.system(JpaVolunteerRegistry.THAILAND),
-                Executors.newSingleThreadExecutor(r -> new Thread(r, "apom-import")));
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "apom-import")), config.probesPerDay());
         resumeUnfinished();
     }
 
     JpaVolunteerFiles(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock, ExecutorService imports) {
+        this(jpa, rules, audit, clock, imports, 20);
+    }
+
+    JpaVolunteerFiles(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock, ExecutorService imports,
+            int probesPerDay) {
         this.jpa = jpa;
         this.audit = audit;
         this.clock = clock;
-        this.runner = new ImportRun(jpa, rules, audit, clock);
+        // counted when a run starts, not when it is posted: runs go one at a time, so the count's read of the
+        // audit trail never waits behind another province's open all-or-nothing import (Derby, stack.md 32a)
+        this.runner = new ImportRun(jpa, rules, audit, clock, new ProbeGuard(audit, clock, probesPerDay));
         this.imports = new ImportQueue(imports);
     }
 

@@ -18,6 +18,7 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.apom.areas.api.AreaDirectory;
 import org.apom.core.api.DistrictCode;
 import org.apom.core.api.LocalizedText;
+import org.apom.core.api.NationalId;
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
@@ -62,6 +63,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
     private final AuditTrail audit;
     private final Clock clock;
     private final RegisterDuplicates duplicates;
+    private final ProbeGuard probes;
     final DemoStore demoStore;
 
     @Activate
@@ -69,7 +71,8 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
             @Reference SchemaMigrator migrator, @Reference AreaDirectory areas, @Reference AuditTrail audit,
             // OpenJPA looks the JTA manager up as a service per transaction (docs/stack.md trap 20)
             @Reference TransactionManager transactions, RegistryConfig config) {
-        this(jpa, new VolunteerRules(areas::subdistrict, config.minimumAge()), audit, Clock.system(THAILAND));
+        this(jpa, new VolunteerRules(areas::subdistrict, config.minimumAge()), audit, Clock.system(THAILAND),
+                config.probesPerDay());
         migrator.migrate(CHANGELOG, JpaVolunteerRegistry.class.getClassLoader());
         if (DemoData.wanted()) {
             demo.submit(() -> DemoData.loadIfEmpty(demoStore, areas, LocalDate.now(clock)));
@@ -82,7 +85,12 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
     }
 
     JpaVolunteerRegistry(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock) {
+        this(jpa, rules, audit, clock, 20);
+    }
+
+    JpaVolunteerRegistry(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock, int probesPerDay) {
         this.jpa = jpa;
+        this.probes = new ProbeGuard(audit, clock, probesPerDay);
         this.rules = rules;
         this.audit = audit;
         this.clock = clock;
@@ -100,21 +108,53 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
                     "You may register volunteers only in your own province.",
                     "คุณขึ้นทะเบียนอาสาสมัครได้เฉพาะในจังหวัดของคุณ"), List.of());
         }
-        return jpa.txExpr(TransactionType.Required, em -> {
-            if (!em.createQuery("SELECT v.id FROM VolunteerEntity v WHERE v.nationalId = :n", String.class)
-                    .setParameter("n", v.nationalId().value()).getResultList().isEmpty()) {
-                throw ProblemException.conflict("duplicate", LocalizedText.of(
-                        "A volunteer with this national ID is already registered.",
-                        "มีอาสาสมัครที่ใช้เลขประจำตัวประชาชนนี้ขึ้นทะเบียนแล้ว"));
+        NationalId id = v.nationalId();
+        ProvinceCode heldIn = heldIn(id);
+        if (heldIn != null) {
+            throw clash(caller, id, heldIn);
+        }
+        try {
+            return jpa.txExpr(TransactionType.Required, em -> {
+                VolunteerEntity entity = VolunteerEntities.create(v, clock.instant());
+                em.persist(entity);
+                em.flush();
+                Volunteer saved = entity.toDTO();
+                audit.record(caller, "volunteer.create", "volunteer", saved.id(), province, null,
+                        PersonalData.auditState(saved));
+                return saved;
+            });
+        } catch (RuntimeException e) {
+            if (!UniqueViolation.in(e)) {
+                throw e;
             }
-            VolunteerEntity entity = VolunteerEntities.create(v, clock.instant());
-            em.persist(entity);
-            em.flush();
-            Volunteer saved = entity.toDTO();
-            audit.record(caller, "volunteer.create", "volunteer", saved.id(), province, null,
-                    PersonalData.auditState(saved));
-            return saved;
-        });
+            // another request registered the same ID a moment ago and the unique constraint stopped this one
+            throw clash(caller, id, heldIn(id));
+        }
+    }
+
+    /** The province whose record carries the national ID, or {@code null}. */
+    private ProvinceCode heldIn(NationalId id) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT v.provinceCode FROM VolunteerEntity v WHERE v.nationalId = :n", String.class)
+                .setParameter("n", id.value()).getResultList().stream().findFirst().map(ProvinceCode::of)
+                .orElse(null));
+    }
+
+    /**
+     * The answer to a registration whose ID is taken: {@code duplicate} when the caller may read the record,
+     * else a probe, audited and counted ({@link ProbeGuard}), answered {@code registered-elsewhere}.
+     */
+    private ProblemException clash(Caller caller, NationalId id, ProvinceCode heldIn) {
+        if (!ProbeGuard.isProbe(caller, heldIn)) {
+            return ProblemException.conflict("duplicate", LocalizedText.of(
+                    "A volunteer with this national ID is already registered.",
+                    "มีอาสาสมัครที่ใช้เลขประจำตัวประชาชนนี้ขึ้นทะเบียนแล้ว"));
+        }
+        if (probes.remaining(caller) <= 0) {
+            return probes.limitReached();
+        }
+        jpa.tx(TransactionType.Required, em -> probes.record(caller, "register", id, heldIn));
+        return ProbeGuard.registeredElsewhere();
     }
 
     @Override
@@ -133,11 +173,35 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
     @Override
     public Page<Volunteer> search(Caller caller, VolunteerSearch search, PageRequest page) {
         var reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
+        requireIdSearch(caller, search, reach);
         return jpa.txExpr(TransactionType.Required, em -> {
             Page<Volunteer> found = VolunteerQuery.run(em, search, reach, caller.province(), page);
             PersonalData.auditDisclosure(audit, caller, "search", found.items().stream());
             return found;
         });
+    }
+
+    /**
+     * A search by a whole national ID says whether that person is registered, so it needs
+     * {@code personal-data:read} for the province searched (every province when none is given).
+     */
+    private static void requireIdSearch(Caller caller, VolunteerSearch search, Reach reach) {
+        String q = TextRules.clean(search.q());
+        if (q == null || !NationalId.isValid(q)) {
+            return;
+        }
+        ProvinceCode province = search.province() != null ? search.province()
+                : search.subdistrict() != null ? search.subdistrict().province()
+                : search.district() != null ? search.district().province()
+                : reach == Reach.OWN ? caller.province() : null;
+        boolean allowed = province != null ? AccessPolicy.allows(caller, Action.PERSONAL_DATA_READ, province)
+                : AccessPolicy.reach(caller, Action.PERSONAL_DATA_READ) == Reach.ALL;
+        if (!allowed) {
+            throw new ProblemException(403, "national-id-search", LocalizedText.of(
+                    "Searching by national ID needs personal-data:read for the province searched; search by name.",
+                    "การค้นหาด้วยเลขประจำตัวประชาชนต้องมีสิทธิ์ personal-data:read ของจังหวัดที่ค้นหา"
+                            + " กรุณาค้นหาด้วยชื่อ"), List.of());
+        }
     }
 
     @Override
@@ -188,6 +252,15 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
     @Override
     public Volunteer update(Caller caller, String id, Map<String, String> changes, long expectedVersion) {
         AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
+        try {
+            return updateOnce(caller, id, changes, expectedVersion);
+        } catch (Clash c) {
+            // the probe is audited in its own transaction: the change itself rolled back
+            throw clash(caller, c.id, c.heldIn);
+        }
+    }
+
+    private Volunteer updateOnce(Caller caller, String id, Map<String, String> changes, long expectedVersion) {
         return jpa.txExpr(TransactionType.Required, em -> {
             VolunteerEntity entity = find(em, id);
             AccessPolicy.require(caller, Action.VOLUNTEERS_WRITE, entity.province());
@@ -202,12 +275,12 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
                         "You may not move a volunteer to another province.",
                         "คุณย้ายอาสาสมัครไปจังหวัดอื่นไม่ได้"), List.of());
             }
-            if (!v.nationalId().equals(before.nationalId()) && !em.createQuery(
-                    "SELECT v.id FROM VolunteerEntity v WHERE v.nationalId = :n", String.class)
-                    .setParameter("n", v.nationalId().value()).getResultList().isEmpty()) {
-                throw ProblemException.conflict("duplicate", LocalizedText.of(
-                        "A volunteer with this national ID is already registered.",
-                        "มีอาสาสมัครที่ใช้เลขประจำตัวประชาชนนี้ขึ้นทะเบียนแล้ว"));
+            if (!v.nationalId().equals(before.nationalId())) {
+                em.createQuery("SELECT v.provinceCode FROM VolunteerEntity v WHERE v.nationalId = :n", String.class)
+                        .setParameter("n", v.nationalId().value()).getResultList().stream().findFirst()
+                        .ifPresent(held -> {
+                            throw new Clash(v.nationalId(), ProvinceCode.of(held));
+                        });
             }
             VolunteerEntities.update(entity, v);
             em.flush();
@@ -281,6 +354,19 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
     public Volunteer merge(Caller caller, String survivorId, long survivorVersion, String mergedId,
             long mergedVersion) {
         return duplicates.merge(caller, survivorId, survivorVersion, mergedId, mergedVersion);
+    }
+
+    /** A change that would give a record a national ID another record has; answered outside its transaction. */
+    private static final class Clash extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient NationalId id;
+        final transient ProvinceCode heldIn;
+
+        Clash(NationalId id, ProvinceCode heldIn) {
+            super("national ID taken", null, false, false);
+            this.id = id;
+            this.heldIn = heldIn;
+        }
     }
 
     static VolunteerEntity find(EntityManager em, String id) {

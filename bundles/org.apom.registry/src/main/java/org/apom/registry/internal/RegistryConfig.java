@@ -9,4 +9,8 @@ public @interface RegistryConfig {
 
     @AttributeDefinition(description = "Minimum age of a volunteer on the day of registration")
     int minimumAge() default 18;
+
+    @AttributeDefinition(description = "National IDs registered in provinces a caller may not read that the caller"
+            + " may run into a day (registrations and import rows, dry runs too) before being refused (429)")
+    int probesPerDay() default 20;
 }

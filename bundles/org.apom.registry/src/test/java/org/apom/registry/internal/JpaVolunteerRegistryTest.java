@@ -60,13 +60,15 @@ class JpaVolunteerRegistryTest {
     private JpaVolunteerRegistry registry;
     private VolunteerRules rules;
 
+    private static final Subdistrict NAI_MUEANG_KK = new Subdistrict(SubdistrictCode.of("400101"),
+            DistrictCode.of("4001"), "ในเมือง", "Nai Mueang", "40000", null, null);
     private static final Subdistrict BAN_LUANG = new Subdistrict(SubdistrictCode.of("500203"), DistrictCode.of("5002"),
             "บ้านหลวง", "Ban Luang", "50160", null, null);
 
     @BeforeEach
     void setUp() throws Exception {
         db = new TestDatabase("apom-registry-test", "META-INF/test-persistence.xml", JpaVolunteerRegistry.CHANGELOG);
-        rules = new VolunteerRules(code -> Optional.of(List.of(VolunteerRulesTest.SI_PHUM, BAN_LUANG))
+        rules = new VolunteerRules(code -> Optional.of(List.of(VolunteerRulesTest.SI_PHUM, BAN_LUANG, NAI_MUEANG_KK))
                 .flatMap(known -> known.stream().filter(s -> s.code().equals(code)).findFirst()), 18);
         registry = new JpaVolunteerRegistry(db, rules, recordingAudit(),
                 Clock.fixed(Instant.parse("2026-11-29T03:00:00Z"), JpaVolunteerRegistry.THAILAND));
@@ -97,6 +99,99 @@ class JpaVolunteerRegistryTest {
         assertEquals(403, assertThrows(ProblemException.class,
                 () -> registry.register(KK_OFFICER, VolunteerRulesTest.somchai())).status());
         assertEquals(0, registry.search(KK_OFFICER, VolunteerSearch.all(), PageRequest.of(null, null)).items().size());
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneIdMakeOneRecordAndAnswerDuplicate() throws Exception {
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Object>> answers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                try {
+                    return registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+                } catch (ProblemException e) {
+                    return e;
+                }
+            }));
+        }
+        start.countDown();
+        int created = 0;
+        for (var answer : answers) {
+            Object a = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            if (a instanceof Volunteer) {
+                created++;
+            } else {
+                ProblemException e = (ProblemException) a;
+                assertEquals(409, e.status(), e.code());
+                assertEquals("duplicate", e.code());
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, created);
+    }
+
+    @Test
+    void anIdHeldInAnotherProvinceIsRegisteredElsewhereAndAProbe() {
+        registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+        audited.clear();
+        ProblemException e = assertThrows(ProblemException.class, () -> registry.register(KK_OFFICER, inKhonKaen()));
+        assertEquals(409, e.status());
+        assertEquals("registered-elsewhere", e.code());
+        assertTrue(!e.getMessage().contains("50") && !e.getMessage().contains("เชียงใหม่"), e.getMessage());
+        assertEquals(List.of("volunteer.probe"), audited);
+        // the province that holds it answers as before
+        assertEquals("duplicate", assertThrows(ProblemException.class,
+                () -> registry.register(CM_OFFICER, VolunteerRulesTest.somchai())).code());
+        assertEquals(List.of("volunteer.probe"), audited);
+    }
+
+    @Test
+    void probesBeyondTheDailyLimitAnswer429() {
+        registry = new JpaVolunteerRegistry(db, new VolunteerRules(code -> Optional.of(NAI_MUEANG_KK)
+                .filter(s -> s.code().equals(code)).or(() -> Optional.of(VolunteerRulesTest.SI_PHUM)
+                        .filter(s -> s.code().equals(code))), 18), recordingAudit(),
+                Clock.fixed(Instant.parse("2026-11-29T03:00:00Z"), JpaVolunteerRegistry.THAILAND), 2);
+        registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+        for (int i = 0; i < 2; i++) {
+            assertEquals("registered-elsewhere", assertThrows(ProblemException.class,
+                    () -> registry.register(KK_OFFICER, inKhonKaen())).code());
+        }
+        ProblemException e = assertThrows(ProblemException.class, () -> registry.register(KK_OFFICER, inKhonKaen()));
+        assertEquals(429, e.status());
+        assertEquals("probe-limit", e.code());
+        assertTrue(e.retryAfterSeconds() > 0);
+        // another caller has a limit of their own
+        Caller other = Caller.person("kk2", Set.of(Role.PROVINCE_OFFICER), ProvinceCode.of("40"));
+        assertEquals("registered-elsewhere", assertThrows(ProblemException.class,
+                () -> registry.register(other, inKhonKaen())).code());
+    }
+
+    @Test
+    void searchingByNationalIdNeedsPersonalDataOfTheProvince() {
+        registry.register(CM_OFFICER, VolunteerRulesTest.somchai());
+        Caller reader = Caller.token("app", Set.of("volunteers:read"), null);
+        ProblemException e = assertThrows(ProblemException.class, () -> registry.search(reader,
+                new VolunteerSearch(null, null, null, null, "3100600445635", null), PageRequest.of(null, null)));
+        assertEquals(403, e.status());
+        assertEquals("national-id-search", e.code());
+        assertEquals(1, registry.search(reader, new VolunteerSearch(null, null, null, null, "สมชาย", null),
+                PageRequest.of(null, null)).items().size(), "a name search needs no personal data");
+        Caller personal = Caller.token("app", Set.of("volunteers:read", "personal-data:read"), ProvinceCode.of("50"));
+        assertEquals(1, registry.search(personal, new VolunteerSearch(null, null, null, null, "3100600445635", null),
+                PageRequest.of(null, null)).items().size());
+        assertEquals(1, registry.search(CM_OFFICER, new VolunteerSearch(null, null, null, null, "3100600445635",
+                null), PageRequest.of(null, null)).items().size());
+        assertEquals(403, assertThrows(ProblemException.class, () -> registry.search(CM_OFFICER,
+                new VolunteerSearch(ProvinceCode.of("40"), null, null, null, "3100600445635", null),
+                PageRequest.of(null, null))).status());
+    }
+
+    private static VolunteerInput inKhonKaen() {
+        return new VolunteerInput("3-1006-00445-63-5", "นาย", "สมชาย", "ใจดี", null, null, "15/3/2510", "ชาย", null,
+                "400101", null, "2026-01-15");
     }
 
     @Test

@@ -21,6 +21,8 @@ final class RecordingAudit implements AuditTrail {
     private final int cutAt;
     private final Runnable cut;
     private final AtomicInteger records = new AtomicInteger();
+    /** Probe entries, which the register counts through {@link #history}. */
+    private final List<AuditEntry> probes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     RecordingAudit(List<String> actions) {
         this(actions, -1, null);
@@ -41,6 +43,11 @@ final class RecordingAudit implements AuditTrail {
             throw new IllegalStateException("the platform stopped");
         }
         actions.add(action);
+        if (ProbeGuard.ENTITY.equals(entity)) {
+            probes.add(new AuditEntry(0, java.time.Instant.now(), caller.name(), caller.kind().name(), null, null,
+                    action, entity, entityId, province == null ? null : province.value(), null, null,
+                    String.valueOf(after), null, null));
+        }
     }
 
     @Override
@@ -50,6 +57,9 @@ final class RecordingAudit implements AuditTrail {
 
     @Override
     public List<AuditEntry> history(Caller caller, String entity, String entityId) {
+        if (ProbeGuard.ENTITY.equals(entity)) {
+            return probes.stream().filter(e -> e.entityId().equals(entityId)).toList();
+        }
         throw new UnsupportedOperationException();
     }
 

@@ -57,15 +57,39 @@ final class TransientFailures {
         return false;
     }
 
-    /** A unique constraint refused an insert (SQL state 23505 on both databases). */
+    /**
+     * A unique constraint refused an insert (SQL state 23505 on both databases). OpenJPA's exceptions answer
+     * {@code getCause()} only when they nest exactly one failure (a flushed batch nests several), so their
+     * {@code getNestedThrowables()} is followed too, found by name: the REST layer does not depend on OpenJPA.
+     */
     static boolean uniqueViolation(Throwable failure) {
-        int depth = 0;
-        for (Throwable t = failure; t != null && depth++ < MAX_DEPTH; t = next(t)) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+        return uniqueViolation(failure, 0);
+    }
+
+    private static boolean uniqueViolation(Throwable t, int depth) {
+        if (t == null || depth > MAX_DEPTH) {
+            return false;
+        }
+        if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            return true;
+        }
+        for (Throwable nested : nested(t)) {
+            if (nested != t && uniqueViolation(nested, depth + 1)) {
                 return true;
             }
         }
-        return false;
+        Throwable next = next(t);
+        return next != t && uniqueViolation(next, depth + 1);
+    }
+
+    private static Throwable[] nested(Throwable t) {
+        try {
+            java.lang.reflect.Method m = t.getClass().getMethod("getNestedThrowables");
+            return m.getReturnType() == Throwable[].class && m.invoke(t) instanceof Throwable[] n ? n
+                    : new Throwable[0];
+        } catch (ReflectiveOperationException | RuntimeException notOpenJpa) {
+            return new Throwable[0];
+        }
     }
 
     /** The client went away before its answer was written (Jetty's EofException, a broken pipe). */

@@ -63,6 +63,29 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aUniqueKeyRaceNestedAmongOpenJpasFailuresIsADuplicate() {
+        Problem p = Problems.from(new RuntimeException(new Nesting(new IllegalStateException("first"),
+                new SQLException("constraint", "23505"))), "x");
+        assertEquals(409, p.status());
+        assertEquals("duplicate", p.code());
+    }
+
+    /** Like OpenJPA's exceptions: several nested failures, and then no cause at all. */
+    public static final class Nesting extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final Throwable[] nested;
+
+        Nesting(Throwable... nested) {
+            super("flush failed");
+            this.nested = nested;
+        }
+
+        public Throwable[] getNestedThrowables() {
+            return nested;
+        }
+    }
+
+    @Test
     void otherDatabaseErrorsStayInternal() {
         Problem p = Problems.from(new RuntimeException(new SQLException("check", "23514")), "x");
         assertEquals(500, p.status());

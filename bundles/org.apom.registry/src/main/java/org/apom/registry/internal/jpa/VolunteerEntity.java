@@ -131,6 +131,13 @@ public class VolunteerEntity {
         this.address = v.address();
     }
 
+    /** Moves the record to a subdistrict of another province (an approved transfer); everything else stays. */
+    public void moveTo(String subdistrictCode, String districtCode, String provinceCode) {
+        this.subdistrictCode = subdistrictCode;
+        this.districtCode = districtCode;
+        this.provinceCode = provinceCode;
+    }
+
     public void verified(String by, LocalDate on) {
         this.lastVerifiedBy = by;
         this.lastVerifiedOn = Date.valueOf(on);
