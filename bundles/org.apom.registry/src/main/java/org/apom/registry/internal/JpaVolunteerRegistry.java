@@ -293,16 +293,12 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
 
     @Override
     public List<ProvinceQuality> dataQuality(Caller caller, ProvinceCode province) {
-        var reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
-        ProvinceCode scope = province;
-        if (reach == Reach.OWN) {
-            if (province != null && !province.equals(caller.province())) {
-                return List.of();
-            }
-            scope = caller.province();
+        ListScope scope = ListScope.of(AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ), caller.province(),
+                province);
+        if (scope.nothing()) {
+            return List.of();
         }
-        ProvinceCode only = scope;
-        return jpa.txExpr(TransactionType.Supports, em -> QualityQuery.run(em, only, LocalDate.now(clock)));
+        return jpa.txExpr(TransactionType.Supports, em -> QualityQuery.run(em, scope.province(), LocalDate.now(clock)));
     }
 
     @Override

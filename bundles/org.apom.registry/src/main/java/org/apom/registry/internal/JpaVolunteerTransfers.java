@@ -195,15 +195,12 @@ public final class JpaVolunteerTransfers implements VolunteerTransfers {
 
     @Override
     public List<Transfer> list(Caller caller, ProvinceCode province) {
-        Reach reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
-        ProvinceCode scope = province;
-        if (reach == Reach.OWN) {
-            if (province != null && !province.equals(caller.province())) {
-                return List.of();
-            }
-            scope = caller.province();
+        ListScope scope = ListScope.of(AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE), caller.province(),
+                province);
+        if (scope.nothing()) {
+            return List.of();
         }
-        ProvinceCode only = scope;
+        ProvinceCode only = scope.province();
         return jpa.txExpr(TransactionType.Supports, em -> (only == null
                 ? em.createQuery("SELECT t FROM TransferEntity t ORDER BY t.requestedAt DESC", TransferEntity.class)
                 : em.createQuery("SELECT t FROM TransferEntity t WHERE t.fromProvince = :p OR t.toProvince = :p"

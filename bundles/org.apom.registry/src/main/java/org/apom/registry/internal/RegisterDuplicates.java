@@ -26,7 +26,6 @@ import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.Caller;
-import org.apom.security.api.Reach;
 
 /**
  * Suspected duplicates of the register: the list of pairs, an officer's dismissal of a pair, and the merge of
@@ -45,17 +44,13 @@ final class RegisterDuplicates {
     }
 
     Page<DuplicatePair> list(Caller caller, ProvinceCode province, PageRequest page) {
-        var reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
-        ProvinceCode scope = province;
-        if (reach == Reach.OWN) {
-            if (province != null && !province.equals(caller.province())) {
-                return new Page<>(List.of(), null);
-            }
-            scope = caller.province();
+        ListScope scope = ListScope.of(AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ), caller.province(),
+                province);
+        if (scope.nothing()) {
+            return new Page<>(List.of(), null);
         }
-        ProvinceCode only = scope;
         return jpa.txExpr(TransactionType.Required, em -> {
-            Page<DuplicatePair> found = DuplicateQuery.run(em, only, page);
+            Page<DuplicatePair> found = DuplicateQuery.run(em, scope.province(), page);
             PersonalData.auditDisclosure(audit, caller, "duplicates", found.items().stream().flatMap(p -> Stream.of(p.first(), p.second())));
             return found;
         });

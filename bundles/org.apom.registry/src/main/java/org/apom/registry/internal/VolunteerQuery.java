@@ -35,13 +35,11 @@ final class VolunteerQuery {
         // a record merged into another is found by its id only, not by searches
         StringBuilder where = new StringBuilder("v.mergedInto IS NULL");
         Map<String, Object> params = new HashMap<>();
-        ProvinceCode province = s.province();
-        if (reach == Reach.OWN) {
-            if (province != null && !province.equals(own)) {
-                return new Page<>(List.of(), null);
-            }
-            province = own;
+        ListScope scope = ListScope.of(reach, own, s.province());
+        if (scope.nothing()) {
+            return new Page<>(List.of(), null);
         }
+        ProvinceCode province = scope.province();
         ProvinceCode implied = s.subdistrict() != null ? s.subdistrict().province()
                 : s.district() != null ? s.district().province() : null;
         if (implied != null) {
