@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.persistence.EntityManager;
 import javax.persistence.EntityManagerFactory;
 
-import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -27,7 +26,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
  * and a resource-local JpaTemplate over it that behaves like Aries' (one transaction per call, rolled back
  * when the work throws). Shipped in this module's test jar.
  */
-public final class TestDatabase implements JpaTemplate, AutoCloseable {
+public final class TestDatabase extends TestJpaTemplate implements AutoCloseable {
 
     private static final AtomicInteger COUNT = new AtomicInteger();
     private final Connection keepAlive;
@@ -65,24 +64,6 @@ public final class TestDatabase implements JpaTemplate, AutoCloseable {
             }
             em.close();
         }
-    }
-
-    @Override
-    public <R> R txExpr(EmFunction<R> work) {
-        return txExpr(TransactionType.Required, work);
-    }
-
-    @Override
-    public void tx(TransactionType type, EmConsumer work) {
-        txExpr(type, em -> {
-            work.accept(em);
-            return null;
-        });
-    }
-
-    @Override
-    public void tx(EmConsumer work) {
-        tx(TransactionType.Required, work);
     }
 
     @Override

@@ -25,7 +25,6 @@ import java.util.concurrent.TimeoutException;
 
 import javax.persistence.EntityManager;
 
-import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -37,6 +36,7 @@ import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.SubdistrictCode;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.persistence.testing.TestDatabase;
+import org.apom.persistence.testing.TestJpaTemplate;
 import org.apom.registry.api.Volunteer;
 import org.apom.registry.api.VolunteerInput;
 import org.apom.registry.api.VolunteerSearch;
@@ -453,28 +453,10 @@ class JpaVolunteerRegistryTest {
 
     /** The test database, whose entity managers wait at their first flush until the barrier's other party comes. */
     private JpaTemplate meetingAtFlush(CyclicBarrier barrier) {
-        return new JpaTemplate() {
+        return new TestJpaTemplate() {
             @Override
             public <R> R txExpr(TransactionType type, EmFunction<R> work) {
                 return db.txExpr(type, em -> work.apply(meeting(em, barrier)));
-            }
-
-            @Override
-            public <R> R txExpr(EmFunction<R> work) {
-                return txExpr(TransactionType.Required, work);
-            }
-
-            @Override
-            public void tx(TransactionType type, EmConsumer work) {
-                txExpr(type, em -> {
-                    work.accept(em);
-                    return null;
-                });
-            }
-
-            @Override
-            public void tx(EmConsumer work) {
-                tx(TransactionType.Required, work);
             }
         };
     }

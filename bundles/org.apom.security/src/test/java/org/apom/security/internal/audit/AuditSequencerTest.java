@@ -17,13 +17,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.aries.jpa.template.EmConsumer;
 import org.apache.aries.jpa.template.EmFunction;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.persistence.testing.TestDatabase;
+import org.apom.persistence.testing.TestJpaTemplate;
 import org.apom.security.api.AuditEntry;
 import org.apom.security.api.AuditQuery;
 import org.apom.security.api.AuditVerification;
@@ -200,7 +200,7 @@ class AuditSequencerTest {
     }
 
     /** Runs the work, writes it to the database, then dies before the commit, as a killed node would. */
-    private static final class KillingTemplate implements JpaTemplate {
+    private static final class KillingTemplate extends TestJpaTemplate {
 
         final AtomicBoolean killNext = new AtomicBoolean();
         private final JpaTemplate delegate;
@@ -219,24 +219,6 @@ class AuditSequencerTest {
                 }
                 return result;
             });
-        }
-
-        @Override
-        public <R> R txExpr(EmFunction<R> work) {
-            return txExpr(TransactionType.Required, work);
-        }
-
-        @Override
-        public void tx(TransactionType type, EmConsumer work) {
-            txExpr(type, em -> {
-                work.accept(em);
-                return null;
-            });
-        }
-
-        @Override
-        public void tx(EmConsumer work) {
-            tx(TransactionType.Required, work);
         }
     }
 }
