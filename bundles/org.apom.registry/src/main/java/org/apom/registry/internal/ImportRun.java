@@ -21,11 +21,8 @@ import org.apom.registry.api.Volunteer;
 import org.apom.registry.internal.jpa.ImportEntity;
 import org.apom.registry.internal.jpa.ImportErrorEntity;
 import org.apom.registry.internal.jpa.VolunteerEntity;
-import org.apom.security.api.AccessPolicy;
-import org.apom.security.api.Action;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.Caller;
-import org.apom.security.api.Reach;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,8 +109,11 @@ final class ImportRun {
             Caller caller = JpaVolunteerFiles.restore(start.caller());
             ProvinceCode only = start.provinceCode() == null ? null : ProvinceCode.of(start.provinceCode());
             ImportRows rows = new ImportRows(rules, caller, only, LocalDate.now(clock));
-            Probing probing = new Probing(AccessPolicy.reach(caller, Action.VOLUNTEERS_READ) == Reach.ALL
-                    ? Integer.MAX_VALUE : probes.remaining(caller));
+            Probing probing = new Probing(ProbeGuard.mayProbe(caller) ? probes.remaining(caller) : Integer.MAX_VALUE);
+            if (probing.left <= 0) {
+                // refused whatever the file holds: a run's outcome must not tell which IDs are held elsewhere
+                throw new ProbeLimitReached(List.of());
+            }
             if (start.atomic()) {
                 allOrNothing(start, csv, rows, caller, stopping, probing);
             } else {
@@ -264,8 +264,9 @@ final class ImportRun {
             }
         }
         if (found.size() > probing.left) {
-            // refused before this chunk's report is kept, so the caller learns nothing of its rows
-            throw new ProbeLimitReached(found.subList(0, probing.left));
+            // refused before this chunk's report is kept, so the caller learns nothing of its rows; every probe
+            // it found is audited, those beyond the limit too
+            throw new ProbeLimitReached(found);
         }
         probing.left -= found.size();
         if (start.atomic()) {
@@ -311,8 +312,9 @@ final class ImportRun {
     }
 
     /**
-     * Ends an import that ran into more national IDs of other provinces than its caller has left today: FAILED
-     * with {@code probe-limit}, its last chunk unreported, and the probes it did make (up to the limit) audited.
+     * Ends an import that ran into more national IDs of other provinces than its caller has left today, or that
+     * started with none left: FAILED with {@code probe-limit}, its last chunk unreported, every probe it found
+     * audited.
      */
     private void refuse(String id, ProbeLimitReached limit) {
         LOG.warn("Import {} refused: its caller reached the daily limit of national IDs held elsewhere", id);

@@ -109,6 +109,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
                     "คุณขึ้นทะเบียนอาสาสมัครได้เฉพาะในจังหวัดของคุณ"), List.of());
         }
         NationalId id = v.nationalId();
+        probes.requireProbesLeft(caller);
         ProvinceCode heldIn = heldIn(id);
         if (heldIn != null) {
             throw clash(caller, id, heldIn);
@@ -252,6 +253,9 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
     @Override
     public Volunteer update(Caller caller, String id, Map<String, String> changes, long expectedVersion) {
         AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
+        if (changes.containsKey("nationalId")) {
+            probes.requireProbesLeft(caller);
+        }
         try {
             return updateOnce(caller, id, changes, expectedVersion);
         } catch (Clash c) {

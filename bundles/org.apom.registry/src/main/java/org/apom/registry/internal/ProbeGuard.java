@@ -15,6 +15,7 @@ import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.Caller;
+import org.apom.security.api.Reach;
 
 /**
  * National-ID probing: a registration or an import row whose ID is already registered in a province the caller
@@ -44,6 +45,23 @@ final class ProbeGuard {
     /** Whether a clash with a record held in {@code heldIn} tells the caller more than they may read. */
     static boolean isProbe(Caller caller, ProvinceCode heldIn) {
         return heldIn != null && !AccessPolicy.allows(caller, Action.VOLUNTEERS_READ, heldIn);
+    }
+
+    /**
+     * Refuses, whatever the national ID, an operation that sets one for a caller who has no probe left today:
+     * were only clashing IDs refused, "429 or 201" would still tell them whether an ID is held elsewhere.
+     *
+     * @throws ProblemException 429 {@code probe-limit}
+     */
+    void requireProbesLeft(Caller caller) {
+        if (mayProbe(caller) && remaining(caller) <= 0) {
+            throw limitReached();
+        }
+    }
+
+    /** Whether the caller can meet an ID they may not read (a caller who reads every province never probes). */
+    static boolean mayProbe(Caller caller) {
+        return AccessPolicy.reach(caller, Action.VOLUNTEERS_READ) != Reach.ALL;
     }
 
     /** Probes the caller may still make today (never negative). */

@@ -82,20 +82,27 @@ class ImportProbesTest {
                 && !e.message().en().contains("50")), dryRun.errors().toString());
         assertEquals(5, audited.stream().filter(a -> a.equals("volunteer.probe")).count());
 
-        // 2 probes left today, and this run would make 5: refused, its rows unreported
+        // 2 probes left today, and this run would make 5: refused, its rows unreported, all 5 audited
         ImportReport refused = finished(files.startImport(KK_OFFICER, JpaVolunteerFilesTest.csv(moved),
                 new ImportOptions(null, true, true)), KK_OFFICER);
         assertEquals(ImportStatus.FAILED, refused.status());
         assertTrue(refused.failure().startsWith("probe-limit"), refused.failure());
         assertEquals(List.of(), refused.errors());
-        assertEquals(7, audited.stream().filter(a -> a.equals("volunteer.probe")).count());
+        assertEquals(10, audited.stream().filter(a -> a.equals("volunteer.probe")).count());
 
-        // none left: the next run that meets one is refused too, and the limit holds at 7
+        // none left: every run is refused before a row is read, whether its IDs are held elsewhere or nowhere,
+        // so that the outcome tells nothing
         ImportReport none = finished(files.startImport(KK_OFFICER, JpaVolunteerFilesTest.csv(moved.subList(0, 1)),
                 new ImportOptions(null, true, false)), KK_OFFICER);
         assertEquals(ImportStatus.FAILED, none.status());
         assertTrue(none.failure().startsWith("probe-limit"), none.failure());
-        assertEquals(7, audited.stream().filter(a -> a.equals("volunteer.probe")).count());
+        List<VolunteerInput> nowhere = DemoRegister.generate(1, List.of("400101"), LocalDate.of(2026, 11, 29), 99)
+                .stream().map(DemoRecord::input).toList();
+        ImportReport unknown = finished(files.startImport(KK_OFFICER, JpaVolunteerFilesTest.csv(nowhere),
+                new ImportOptions(null, true, false)), KK_OFFICER);
+        assertEquals(ImportStatus.FAILED, unknown.status());
+        assertEquals(0, unknown.processed());
+        assertEquals(10, audited.stream().filter(a -> a.equals("volunteer.probe")).count());
 
         // the province that holds the records still sees plain duplicates, and has no limit of its own spent
         ImportReport again = finished(files.startImport(CM_OFFICER, JpaVolunteerFilesTest.csv(chiangMai),

@@ -163,6 +163,11 @@ class JpaVolunteerRegistryTest {
         assertEquals(429, e.status());
         assertEquals("probe-limit", e.code());
         assertTrue(e.retryAfterSeconds() > 0);
+        // at the limit, an ID held nowhere is refused too: "429 or 201" must not tell where an ID is held
+        VolunteerInput nowhere = new VolunteerInput("1101700203450", "นาย", "ใหม่", "ไม่มีที่ไหน", null, null,
+                "1980-01-01", "MALE", null, "400101", null, null);
+        assertEquals("probe-limit", assertThrows(ProblemException.class,
+                () -> registry.register(KK_OFFICER, nowhere)).code());
         // another caller has a limit of their own
         Caller other = Caller.person("kk2", Set.of(Role.PROVINCE_OFFICER), ProvinceCode.of("40"));
         assertEquals("registered-elsewhere", assertThrows(ProblemException.class,
