@@ -153,7 +153,8 @@ public final class ExtensionReviews {
                         "This submission was already " + s.state().name().toLowerCase() + ".",
                         "คำขอนี้ได้รับการพิจารณาแล้ว"));
             }
-            if (s.submittedBy().equals(caller.name())) {
+            String reviewer = person(caller.name());
+            if (reviewer == null || reviewer.equals(person(s.submittedBy()))) {
                 throw ProblemException.conflict("own-submission", LocalizedText.of(
                         "Another reviewer decides on your own submission.",
                         "ผู้ตรวจคนอื่นต้องเป็นผู้พิจารณาคำขอที่คุณส่งเอง"));
@@ -165,6 +166,18 @@ public final class ExtensionReviews {
                     "extension-submission", s.id(), ExtensionAccess.provinceOf(s.province()), before, state(s));
             return report(em, s);
         });
+    }
+
+    /**
+     * The person behind a caller's name: the same account over REST ({@code alice}) and in the Karaf shell
+     * ({@code karaf-shell:alice}); {@code null} for a shell session whose user is unknown.
+     */
+    static String person(String callerName) {
+        String shell = "karaf-shell";
+        if (callerName.equals(shell)) {
+            return null;
+        }
+        return callerName.startsWith(shell + ":") ? callerName.substring(shell.length() + 1) : callerName;
     }
 
     private static SubmissionEntity visible(EntityManager em, Caller caller, String id) {
