@@ -1,6 +1,9 @@
 package org.apom.extensions.internal;
 
 import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +70,7 @@ final class ExtensionBundles {
             // after every core bundle (80) when the framework starts again with its bundle cache
             bundle.adapt(BundleStartLevel.class).setStartLevel(START_LEVEL);
             bundle.start();
+            remember(jar.symbolicName(), jar.bytes());
             return bundle;
         } catch (BundleException e) {
             if (bundle != null) {
@@ -82,8 +86,46 @@ final class ExtensionBundles {
             bundle.update(new ByteArrayInputStream(jar));
             refresh(bundle);
             bundle.start();
+            ExtensionLocation location = ExtensionLocation.parse(bundle);
+            if (location != null) {
+                remember(location.symbolicName(), jar);
+            }
         } catch (BundleException e) {
             throw cannotStart(bundle.getSymbolicName(), e);
+        }
+    }
+
+    /**
+     * Whether the framework on this node runs exactly this jar for the extension: same province (its location)
+     * and same bytes (the digest this node wrote when it installed them). Versions alone do not say it: a jar
+     * rebuilt with the same version, or another province's extension of the same name installed meanwhile
+     * through another node, would pass.
+     */
+    boolean runs(Bundle bundle, String province, String sha256) {
+        ExtensionLocation location = ExtensionLocation.parse(bundle);
+        return location != null && location.province().equals(province)
+                && sha256.equals(remembered(location.symbolicName()));
+    }
+
+    private void remember(String symbolicName, byte[] jar) {
+        File file = context.getDataFile("installed/" + symbolicName + ".sha256");
+        if (file == null) {
+            return; // a framework without a file system: nothing to compare at the next start, so it updates
+        }
+        try {
+            Files.createDirectories(file.toPath().getParent());
+            Files.writeString(file.toPath(), ExtensionManager.sha256(jar));
+        } catch (IOException e) {
+            LOG.warn("Extension {}: could not note its digest, so the next start replaces it again", symbolicName, e);
+        }
+    }
+
+    private String remembered(String symbolicName) {
+        File file = context.getDataFile("installed/" + symbolicName + ".sha256");
+        try {
+            return file == null || !file.exists() ? null : Files.readString(file.toPath()).strip();
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -266,6 +266,11 @@ public final class ExtensionManager {
                     ExtensionEntity entity = em.find(ExtensionEntity.class, name);
                     bundles.dropUnlocated(name);
                     Bundle bundle = bundles.find(name);
+                    if (bundle != null && !entity.province().equals(ExtensionLocation.provinceOf(bundle))) {
+                        // another province's extension of that name, left in this node's cache
+                        bundles.uninstall(bundle);
+                        bundle = null;
+                    }
                     ExtensionJar checked = rules.check(entity.currentJar());
                     try {
                         entity.trusted(trust.require(checked, ExtensionReviews.approved(em, checked,
@@ -280,7 +285,7 @@ public final class ExtensionManager {
                     entity.failed(null);
                     if (bundle == null) {
                         bundles.install(checked);
-                    } else if (!bundle.getVersion().toString().equals(entity.currentVersion())) {
+                    } else if (!bundles.runs(bundle, entity.province(), entity.currentSha256())) {
                         bundles.update(bundle, entity.currentJar());
                     }
                 });

@@ -29,6 +29,8 @@ import org.apom.security.internal.jpa.FileDigestEntity;
 public final class FileDigests {
 
     static final String ABSENT = "absent";
+    /** What a file accepted before and no longer in the list is found as: taking it off the list is a change. */
+    static final String UNLISTED = "no longer guarded";
 
     private final JpaTemplate jpa;
     private final AuditTrail audit;
@@ -66,7 +68,22 @@ public final class FileDigests {
                 }
             });
         }
+        List<String> listed = paths(files);
+        jpa.tx(TransactionType.Required, em -> {
+            for (FileDigestEntity accepted : em.createQuery("SELECT f FROM FileDigestEntity f ORDER BY f.path",
+                    FileDigestEntity.class).getResultList()) {
+                if (!listed.contains(accepted.path())) {
+                    changes.add(new Change(accepted.path(), accepted.sha256(), UNLISTED, accepted.acceptedBy()));
+                    audit.record(caller, "platform.file-changed", "file", accepted.path(), null,
+                            Map.of("sha256", accepted.sha256()), Map.of("sha256", UNLISTED));
+                }
+            }
+        });
         return changes;
+    }
+
+    private static List<String> paths(List<Path> files) {
+        return files.stream().map(f -> f.toAbsolutePath().normalize().toString()).toList();
     }
 
     /** Accepts the files as they are now. @return the paths whose accepted digest changed */
@@ -89,6 +106,18 @@ public final class FileDigests {
                 audit.record(caller, "platform.file-accept", "file", path, null, before, Map.of("sha256", found));
             });
         }
+        List<String> listed = paths(files);
+        jpa.tx(TransactionType.Required, em -> {
+            for (FileDigestEntity unlisted : em.createQuery("SELECT f FROM FileDigestEntity f ORDER BY f.path",
+                    FileDigestEntity.class).getResultList()) {
+                if (!listed.contains(unlisted.path())) {
+                    em.remove(unlisted);
+                    accepted.add(unlisted.path());
+                    audit.record(caller, "platform.file-accept", "file", unlisted.path(), null,
+                            Map.of("sha256", unlisted.sha256()), Map.of("sha256", UNLISTED));
+                }
+            }
+        });
         return accepted;
     }
 

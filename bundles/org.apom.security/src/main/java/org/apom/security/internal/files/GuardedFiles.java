@@ -113,6 +113,8 @@ public final class GuardedFiles implements ReadinessCheck {
 
     static List<Path> files(Path etc, String[] names, String trustStore) {
         List<Path> all = new ArrayList<>();
+        // the list itself, so that shortening it is a change too
+        all.add(etc.resolve(GuardedFilesConfig.PID + ".cfg"));
         for (String name : names) {
             if (!name.isBlank()) {
                 all.add(etc.resolve(name.strip()));

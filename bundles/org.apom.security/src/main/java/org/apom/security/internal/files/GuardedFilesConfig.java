@@ -10,7 +10,8 @@ public @interface GuardedFilesConfig {
     String PID = "org.apom.security.files";
 
     @AttributeDefinition(description = "Files whose content must not change behind central IT's back, relative "
-            + "to Karaf's etc/ or absolute. The extensions' trust store, when one is configured, is always checked")
+            + "to Karaf's etc/ or absolute. This list's own file, and the extensions' trust store when one is "
+            + "configured, are always checked; a file taken off the list is reported until accepted")
     String[] files() default {"org.ops4j.datasource-apom.cfg", "org.apom.extensions.cfg",
-        "org.apom.security.limits.cfg", "org.apache.karaf.shell.cfg"};
+        "org.apom.security.limits.cfg", "org.apache.karaf.shell.cfg", "../bin/setenv"};
 }

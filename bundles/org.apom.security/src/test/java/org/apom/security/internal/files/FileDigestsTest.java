@@ -58,11 +58,20 @@ class FileDigestsTest {
         assertEquals(List.of(), digests.check(files, START));
         Files.delete(extensions);
         assertTrue(digests.check(files, START).get(0).found().equals(FileDigests.ABSENT), "removing one is a change");
+        digests.accept(files, Caller.system("karaf-shell:admin"));
+
+        // taking a file off the list (to change it unseen) is itself a change, until accepted
+        List<FileDigests.Change> shortened = digests.check(List.of(datasource), START);
+        assertEquals(List.of(extensions.toString()), shortened.stream().map(FileDigests.Change::path).toList());
+        assertEquals(FileDigests.UNLISTED, shortened.get(0).found());
+        digests.accept(List.of(datasource), Caller.system("karaf-shell:admin"));
+        assertEquals(List.of(), digests.check(List.of(datasource), START));
     }
 
     @Test
     void theTrustStoreIsGuardedWhenOneIsConfigured() {
         List<Path> files = GuardedFiles.files(etc, new String[] {"a.cfg", " "}, "/opt/keys/trust.p12");
-        assertEquals(List.of(etc.resolve("a.cfg"), Path.of("/opt/keys/trust.p12")), files);
+        assertEquals(List.of(etc.resolve("org.apom.security.files.cfg"), etc.resolve("a.cfg"),
+                Path.of("/opt/keys/trust.p12")), files, "the list's own file always, and the trust store");
     }
 }
