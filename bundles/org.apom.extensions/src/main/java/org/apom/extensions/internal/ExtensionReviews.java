@@ -76,15 +76,22 @@ public final class ExtensionReviews {
     /** Newest first: a reviewer's are every province's, a province admin's their province's. */
     public List<SubmissionInfo> list(Caller caller, State state) {
         Reach reach = AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
+        if (reach != Reach.ALL && caller.province() == null) {
+            return List.of();
+        }
+        String province = reach == Reach.ALL ? null : caller.province().value();
         return jpa.txExpr(TransactionType.Supports, em -> {
-            var query = em.createQuery("SELECT s FROM SubmissionEntity s " + (state == null ? ""
-                    : "WHERE s.state = :state ") + "ORDER BY s.submittedAt DESC, s.id", SubmissionEntity.class);
+            // filtered in the query, before the limit, so that a province's queue is never cut by others'
+            var query = em.createQuery("SELECT s FROM SubmissionEntity s WHERE 1 = 1"
+                    + (state == null ? "" : " AND s.state = :state") + (province == null ? "" : " AND s.province = :p")
+                    + " ORDER BY s.submittedAt DESC, s.id", SubmissionEntity.class);
             if (state != null) {
                 query.setParameter("state", state.name());
             }
-            return query.setMaxResults(1000).getResultList().stream()
-                    .filter(s -> reach == Reach.ALL || ExtensionAccess.mayManage(caller, s.province()))
-                    .map(SubmissionInfo::of).toList();
+            if (province != null) {
+                query.setParameter("p", province);
+            }
+            return query.setMaxResults(1000).getResultList().stream().map(SubmissionInfo::of).toList();
         });
     }
 

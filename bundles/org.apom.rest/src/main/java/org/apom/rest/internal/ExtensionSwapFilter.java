@@ -41,7 +41,8 @@ public final class ExtensionSwapFilter implements Filter {
             throws IOException, ServletException {
         try {
             chain.doFilter(request, response);
-        } catch (RuntimeException | ServletException failure) {
+        } catch (RuntimeException | ServletException | LinkageError failure) {
+            // a LinkageError is the old version's classes half gone; the JVM's other errors pass on
             if (response.isCommitted() || !(response instanceof HttpServletResponse http)) {
                 throw failure;
             }
