@@ -112,6 +112,8 @@ public class AccessMatrixIT extends ApomContainerTest {
             | POST /extensions/submissions/{id}/approval | other  | 200     | 403     | 403     | 403     | 403        | 401       |
             | POST /extensions/submissions/{id}/rejection | own   | 200     | 403     | 403     | 403     | 403        | 401       |
             | POST /extensions/submissions/{id}/rejection | other | 200     | 403     | 403     | 403     | 403        | 401       |
+            | POST /extensions/submissions/{id}/revocation | own  | 200     | 403     | 403     | 403     | 403        | 401       |
+            | POST /extensions/submissions/{id}/revocation | other | 200    | 403     | 403     | 403     | 403        | 401       |
             | GET /audit                                 | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             | GET /audit/verification                    | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             | GET /metrics                               | -      | 200     | 403     | 403     | 403     | 403        | 401       |
@@ -266,6 +268,12 @@ public class AccessMatrixIT extends ApomContainerTest {
             case "POST /extensions/submissions/{id}/rejection":
                 return as.post("/extensions/submissions/" + submission(province) + "/rejection",
                         "{\"reason\": \"reads more than it needs\"}");
+            case "POST /extensions/submissions/{id}/revocation": {
+                String approved = submission(province);
+                assertEquals(200, asAdmin().post("/extensions/submissions/" + approved + "/approval", "{}").status());
+                return as.post("/extensions/submissions/" + approved + "/revocation",
+                        "{\"reason\": \"a flaw found since\"}");
+            }
             case "DELETE /tokens/{id}":
                 String id = asAdmin().post("/tokens", tokenJson(province)).json().get("id").asText();
                 return as.send("DELETE", "/tokens/" + id, null, null);

@@ -116,6 +116,24 @@ public class ExtensionReviewIT extends ApomContainerTest {
         assertProblem(kkAdmin.send("PUT", "/extensions/" + NAME, JSON, "{\"version\": \"1.1.0\"}"), 404,
                 "not-approved");
 
+        // a flaw found after approval: the approval is withdrawn and the running 1.1.0 stops at once
+        String secondId = second.get("id").asText();
+        assertProblem(reviewer.post("/extensions/submissions/" + secondId + "/revocation", "{}"), 422, "validation");
+        assertProblem(cmAdmin.post("/extensions/submissions/" + secondId + "/revocation",
+                "{\"reason\": \"mine\"}"), 403, "forbidden");
+        JsonNode revoked = reviewer.post("/extensions/submissions/" + secondId + "/revocation",
+                "{\"reason\": \"reads phone numbers it does not need\"}").json();
+        assertEquals("REVOKED", revoked.get("state").asText());
+        JsonNode stopped = cmAdmin.get("/extensions").json().get(0);
+        assertEquals("MISSING", stopped.get("state").asText());
+        assertTrue(stopped.toString(), stopped.get("lastError").asText().contains("revoked"));
+        assertProblem(cmAdmin.send("PUT", "/extensions/" + NAME, JSON, "{\"version\": \"1.1.0\"}"), 404,
+                "not-approved");
+        assertProblem(cmAdmin.sendBytes("PUT", "/extensions/" + NAME, JAR, v110), 422, "not-reviewed");
+        // the province goes back to the version still approved, whenever it wants
+        assertEquals(200, cmAdmin.send("PUT", "/extensions/" + NAME, JSON, "{\"version\": \"1.0.0\"}").status());
+        assertEquals("1.0.0", answerWithin(cmAdmin, "/ext/50/version", "1.0.0"));
+
         awaitAuditSealed();
         List<String> steps = new ArrayList<>();
         asAdmin().get("/audit?entity=extension-submission&id=" + id).json().get("items")

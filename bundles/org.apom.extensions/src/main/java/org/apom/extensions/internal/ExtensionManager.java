@@ -99,6 +99,36 @@ public final class ExtensionManager {
         return reviews;
     }
 
+    /**
+     * Withdraws an approval; where the extension runs that jar on this node and nothing else trusts it (a
+     * signature, development mode), it stops, and the list says why. Other nodes stop it at their next start.
+     */
+    public SubmissionInfo revoke(Caller caller, String submissionId, String reason) {
+        SubmissionInfo revoked = reviews.revoke(caller, submissionId, reason);
+        jpa.tx(TransactionType.Required, em -> {
+            ExtensionEntity running = em.find(ExtensionEntity.class, revoked.symbolicName());
+            if (running == null || !running.province().equals(revoked.province())
+                    || !running.currentSha256().equals(revoked.sha256())) {
+                return;
+            }
+            ExtensionJar checked = rules.check(running.currentJar());
+            try {
+                running.trusted(trust.require(checked, ExtensionReviews.approved(em, checked, revoked.sha256())).id());
+            } catch (ProblemException untrusted) {
+                Map<String, Object> before = state(running);
+                Bundle bundle = bundles.find(running.symbolicName());
+                if (bundle != null) {
+                    bundles.uninstall(bundle);
+                }
+                running.trusted(null);
+                running.failed("Stopped: the approval of this version was revoked (" + revoked.reason() + ").");
+                audit.record(caller, "extension.stop", "extension", running.symbolicName(),
+                        ExtensionAccess.provinceOf(running.province()), before, state(running));
+            }
+        });
+        return revoked;
+    }
+
     /** Whether any jar that passes the rules runs, without review or signature. */
     public boolean developmentMode() {
         return trust.developmentMode();

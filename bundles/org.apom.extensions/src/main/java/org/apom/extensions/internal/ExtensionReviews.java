@@ -104,11 +104,23 @@ public final class ExtensionReviews {
     }
 
     public SubmissionInfo reject(Caller caller, String id, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw ProblemException.invalid(List.of(new FieldError("reason", "required", LocalizedText.of(
-                    "A rejection says why, for the province to act on.", "การไม่อนุมัติต้องระบุเหตุผล"))));
-        }
+        requireReason(reason, "A rejection says why, for the province to act on.", "การไม่อนุมัติต้องระบุเหตุผล");
         return decide(caller, id, State.REJECTED, reason);
+    }
+
+    /**
+     * Withdraws an approval (a flaw found after it): the jar is trusted no more, so it can no longer be installed,
+     * swapped or rolled back to, and no node starts it again. The manager stops it where it runs.
+     */
+    SubmissionInfo revoke(Caller caller, String id, String reason) {
+        requireReason(reason, "A revocation says why, for the province to act on.", "การเพิกถอนต้องระบุเหตุผล");
+        return decide(caller, id, State.REVOKED, reason);
+    }
+
+    private static void requireReason(String reason, String en, String th) {
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.invalid(List.of(new FieldError("reason", "required", LocalizedText.of(en, th))));
+        }
     }
 
     /** Whether a reviewer approved exactly this jar for this province. */
@@ -155,13 +167,17 @@ public final class ExtensionReviews {
         }
         return jpa.txExpr(TransactionType.Required, em -> {
             SubmissionEntity s = visible(em, caller, id);
-            if (s.state() != State.SUBMITTED) {
-                throw ProblemException.conflict("already-decided", LocalizedText.of(
-                        "This submission was already " + s.state().name().toLowerCase() + ".",
-                        "คำขอนี้ได้รับการพิจารณาแล้ว"));
+            State from = decision == State.REVOKED ? State.APPROVED : State.SUBMITTED;
+            if (s.state() != from) {
+                throw ProblemException.conflict(decision == State.REVOKED ? "not-approved" : "already-decided",
+                        LocalizedText.of(decision == State.REVOKED ? "Only an approved submission can be revoked; this one is "
+                                + s.state().name().toLowerCase() + "." : "This submission was already "
+                                + s.state().name().toLowerCase() + ".", decision == State.REVOKED
+                                ? "เพิกถอนได้เฉพาะคำขอที่อนุมัติแล้ว" : "คำขอนี้ได้รับการพิจารณาแล้ว"));
             }
             String reviewer = person(caller.name());
-            if (reviewer == null || reviewer.equals(person(s.submittedBy()))) {
+            // four eyes for approving; anyone central may withdraw trust, their own approval included
+            if (decision != State.REVOKED && (reviewer == null || reviewer.equals(person(s.submittedBy())))) {
                 throw ProblemException.conflict("own-submission", LocalizedText.of(
                         "Another reviewer decides on your own submission.",
                         "ผู้ตรวจคนอื่นต้องเป็นผู้พิจารณาคำขอที่คุณส่งเอง"));
@@ -169,7 +185,11 @@ public final class ExtensionReviews {
             Map<String, Object> before = state(s);
             s.decide(decision, caller.name(), clock.instant(), reason == null || reason.isBlank() ? null : reason.strip());
             em.flush();
-            audit.record(caller, decision == State.APPROVED ? "extension.approve" : "extension.reject",
+            audit.record(caller, "extension." + switch (decision) {
+                case APPROVED -> "approve";
+                case REJECTED -> "reject";
+                default -> "revoke";
+            },
                     "extension-submission", s.id(), ExtensionAccess.provinceOf(s.province()), before, state(s));
             return report(em, s);
         });

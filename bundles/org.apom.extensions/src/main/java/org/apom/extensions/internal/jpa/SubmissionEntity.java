@@ -19,7 +19,7 @@ public class SubmissionEntity {
 
     /** Where a submission is in its review. */
     public enum State {
-        SUBMITTED, APPROVED, REJECTED
+        SUBMITTED, APPROVED, REJECTED, REVOKED
     }
 
     @Id

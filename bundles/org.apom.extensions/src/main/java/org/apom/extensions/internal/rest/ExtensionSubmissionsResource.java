@@ -107,6 +107,16 @@ public final class ExtensionSubmissionsResource {
                 decision == null ? null : decision.reason());
     }
 
+    @POST
+    @Path("{id}/revocation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Withdraw an approval with a reason (central admins): the jar stops where it runs")
+    @ApiResponse(responseCode = "200", description = "Revoked", useReturnTypeSchema = true)
+    public SubmissionInfo revoke(@PathParam("id") String id, ReviewDecision decision,
+            @Context SecurityContext security) {
+        return manager.revoke(callerOf(security.getUserPrincipal()), id, decision == null ? null : decision.reason());
+    }
+
     private static State state(String value) {
         if (value == null || value.isBlank()) {
             return null;
@@ -116,8 +126,8 @@ public final class ExtensionSubmissionsResource {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(400, "invalid-parameter", LocalizedText.of("The parameter 'state' is not valid.",
                     "พารามิเตอร์ 'state' ไม่ถูกต้อง"), List.of(new FieldError("state", "unknown-state", LocalizedText.of(
-                            "state is SUBMITTED, APPROVED or REJECTED.",
-                            "state ต้องเป็น SUBMITTED, APPROVED หรือ REJECTED"))));
+                            "state is SUBMITTED, APPROVED, REJECTED or REVOKED.",
+                            "state ต้องเป็น SUBMITTED, APPROVED, REJECTED หรือ REVOKED"))));
         }
     }
 }

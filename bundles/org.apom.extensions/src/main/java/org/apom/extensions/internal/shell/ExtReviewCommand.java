@@ -17,10 +17,10 @@ public class ExtReviewCommand implements Action {
     @Argument(index = 0, name = "id", required = true, description = "the submission's id")
     private String id;
 
-    @Argument(index = 1, name = "decision", required = true, description = "approve or reject")
+    @Argument(index = 1, name = "decision", required = true, description = "approve, reject or revoke")
     private String decision;
 
-    @Option(name = "--reason", description = "why (required to reject)")
+    @Option(name = "--reason", description = "why (required to reject or revoke)")
     private String reason;
 
     @Reference
@@ -34,7 +34,9 @@ public class ExtReviewCommand implements Action {
                         manager.reviews().approve(ExtensionCommands.caller(), id, reason)));
                 case "reject" -> System.out.println(ExtensionCommands.line(
                         manager.reviews().reject(ExtensionCommands.caller(), id, reason)));
-                default -> System.out.println("The decision is approve or reject.");
+                case "revoke" -> System.out.println(ExtensionCommands.line(
+                        manager.revoke(ExtensionCommands.caller(), id, reason)));
+                default -> System.out.println("The decision is approve, reject or revoke.");
             }
         } catch (ProblemException e) {
             ExtensionCommands.refused(e);
