@@ -147,6 +147,11 @@ final class RegisterDuplicates {
      * whoever read either record of a merge before it must read it again).
      */
     private static VolunteerEntity locked(EntityManager em, Caller caller, String id) {
+        // who may not write the record neither locks it nor learns more than its not-found (read as a value, so
+        // that the locked read below loads it fresh)
+        em.createQuery("SELECT v.provinceCode FROM VolunteerEntity v WHERE v.id = :id", String.class)
+                .setParameter("id", id).getResultList().stream().findFirst()
+                .ifPresent(province -> AccessPolicy.require(caller, Action.VOLUNTEERS_WRITE, ProvinceCode.of(province)));
         VolunteerEntity entity = em.find(VolunteerEntity.class, id, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         if (entity == null) {
             JpaVolunteerRegistry.find(em, id); // the register's own not-found answer
