@@ -225,8 +225,9 @@ public final class JpaVolunteerTransfers implements VolunteerTransfers {
                 || AccessPolicy.allows(caller, Action.VOLUNTEERS_READ, t.fromProvince())) {
             return t;
         }
+        // nor who decided: a username of the sending province hints at which province holds the person
         return new Transfer(t.id(), null, null, t.toProvince(), t.subdistrictCode(), t.reason(), t.status(),
-                t.requestedBy(), t.requestedAt(), t.decidedBy(), t.decidedAt(), t.decisionReason(), t.version());
+                t.requestedBy(), t.requestedAt(), null, t.decidedAt(), t.decisionReason(), t.version());
     }
 
     private static Map<String, Object> state(Transfer t) {
