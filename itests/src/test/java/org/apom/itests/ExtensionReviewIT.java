@@ -143,6 +143,48 @@ public class ExtensionReviewIT extends ApomContainerTest {
     }
 
     @Test
+    public void theSameJarSubmittedAndDecidedAtOnceMakesOneSubmissionAndOneDecision() throws Exception {
+        byte[] jar = TestJars.extensionWithResource("org.apom.ext.p50.racing", "1.0.0", "50");
+        List<Integer> submitted = race(8, () -> asAdmin().sendBytes("POST", "/extensions/submissions", JAR, jar));
+        assertEquals(submitted.toString(), 1, submitted.stream().filter(s -> s == 201).count());
+        assertTrue(submitted.toString(), submitted.stream().allMatch(s -> s == 201 || s == 409));
+
+        String id = null;
+        for (JsonNode s : asAdmin().get("/extensions/submissions?state=SUBMITTED").json()) {
+            if (s.get("symbolicName").asText().equals("org.apom.ext.p50.racing")) {
+                id = s.get("id").asText();
+            }
+        }
+        Http other = person("racing-reviewer", "central-admin", null);
+        String path = "/extensions/submissions/" + id;
+        List<Integer> decided = race(8, () -> other.post(path + "/approval", "{}"));
+        assertEquals(decided.toString(), 1, decided.stream().filter(s -> s == 200).count());
+        assertTrue(decided.toString(), decided.stream().allMatch(s -> s == 200 || s == 409));
+        assertEquals("APPROVED", asAdmin().get(path).json().get("state").asText());
+    }
+
+    /** The statuses of the same request sent by that many clients at once. */
+    private static List<Integer> race(int clients, java.util.concurrent.Callable<HttpAnswer> request)
+            throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<HttpAnswer>> answers = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return request.call();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (java.util.concurrent.Future<HttpAnswer> answer : answers) {
+            statuses.add(answer.get().status());
+        }
+        pool.shutdown();
+        return statuses;
+    }
+
+    @Test
     public void theDistributionWatchesNoHotDeployFolder() throws Exception {
         // a jar written into deploy/ would run outside the rules, the review and the service hooks
         org.osgi.service.cm.Configuration[] watchers = configurations.listConfigurations(
