@@ -122,6 +122,27 @@ public class ContainerRestartIT {
         assertFalse("no Karaf was started", Files.exists(unpacked.resolve("karaf.pid")));
     }
 
+    @Test
+    public void binStatusStopAndClientNeverRewriteTheConfiguration() throws Exception {
+        Path unpacked = unpack();
+        Path web = unpacked.resolve("etc/org.ops4j.pax.web.cfg");
+        Path datasource = unpacked.resolve("etc/org.ops4j.datasource-apom.cfg");
+        String webBefore = Files.readString(web);
+        String datasourceBefore = Files.readString(datasource);
+        for (String script : List.of("bin/status", "bin/stop", "bin/client")) {
+            // variables left in the shell from another environment
+            ProcessBuilder builder = new ProcessBuilder(unpacked.resolve(script).toString(), "-h")
+                    .directory(unpacked.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(Map.of("APOM_HTTP_PORT", "1", "APOM_DB_URL",
+                    "jdbc:postgresql://elsewhere:5432/other"));
+            Process process = builder.start();
+            process.getInputStream().readAllBytes();
+            process.waitFor();
+            assertEquals(script + " left the port alone", webBefore, Files.readString(web));
+            assertEquals(script + " left the datasource alone", datasourceBefore, Files.readString(datasource));
+        }
+    }
+
     private String installed(Http admin) throws Exception {
         List<String> rows = new ArrayList<>();
         for (JsonNode e : admin.get("/extensions").json()) {
