@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javax.annotation.Priority;
 import javax.servlet.http.HttpServletRequest;
@@ -91,7 +92,8 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
                 throw BasicCredentials.unauthorized("malformed-authorization", LocalizedText.of(
                         "The Bearer scheme needs the token after it.", "รูปแบบ Bearer ต้องตามด้วยโทเคน"));
             }
-            request.setSecurityContext(new CallerContext(guard.attempt(client, () -> tokens.authenticate(secret))
+            guard.requireMayTry(client);
+            request.setSecurityContext(new CallerContext(counted(client, () -> tokens.authenticate(secret))
                     .inRequest(requestId), secure));
             return;
         }
@@ -105,7 +107,8 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
             Caller caller = verified.cached(credentials.username(), credentials.password());
             if (caller == null) {
                 // an address that failed too often waits, before any Argon2 is spent on it
-                caller = guard.attempt(client, () -> verified.verify(credentials.username(), credentials.password(),
+                guard.requireMayTry(client);
+                caller = counted(client, () -> verified.verify(credentials.username(), credentials.password(),
                         () -> guard.checkPassword(
                                 () -> users.authenticate(credentials.username(), credentials.password(), client))));
             }
@@ -115,6 +118,17 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
         }
     }
 
+    /** Runs a credential check, counting a refusal against the client's address. */
+    private Caller counted(String client, Supplier<Caller> check) {
+        try {
+            return check.get();
+        } catch (ProblemException e) {
+            if (e.status() == 401) {
+                guard.failed(client);
+            }
+            throw e;
+        }
+    }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {

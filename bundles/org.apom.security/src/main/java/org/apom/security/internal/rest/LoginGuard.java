@@ -46,34 +46,19 @@ public final class LoginGuard {
         return transport;
     }
 
-    /**
-     * Runs a credential check for a client address. A failure is reserved before it and given back unless the
-     * check answers 401, so that an address cannot pass its budget with many tries at once, and a successful
-     * login (or one refused for another reason) costs nothing.
-     *
-     * @throws ProblemException 429 {@code rate-limited}, before the check, when the address has failed too many
-     *         logins lately
-     */
-    <T> T attempt(String client, Supplier<T> check) {
-        String key = "login:" + client;
-        long wait = failures.acquire(key);
+    /** @throws ProblemException 429 {@code rate-limited} when the address has failed too many logins lately */
+    void requireMayTry(String client) {
+        long wait = failures.peek("login:" + client);
         if (wait > 0) {
             throw new ProblemException(429, "rate-limited", LocalizedText.of(
                     "Too many failed logins from your address; try again in " + wait + " s.",
                     "เข้าสู่ระบบไม่สำเร็จจากที่อยู่ของคุณหลายครั้งเกินไป กรุณาลองใหม่ในอีก " + wait + " วินาที"),
                     List.of(), wait);
         }
-        boolean refused = false;
-        try {
-            return check.get();
-        } catch (ProblemException e) {
-            refused = e.status() == 401;
-            throw e;
-        } finally {
-            if (!refused) {
-                failures.refund(key);
-            }
-        }
+    }
+
+    void failed(String client) {
+        failures.spend("login:" + client);
     }
 
     /**

@@ -48,12 +48,19 @@ final class RateLimiter {
         }
     }
 
-
-    /** Gives back one taken by {@link #acquire} for something that did not count. */
-    void refund(String identity) {
+    /** Like {@link #acquire} but takes nothing: for limits that only what fails pays for. */
+    long peek(String identity) {
         Bucket bucket = refilled(identity);
         synchronized (bucket) {
-            bucket.tokens = Math.min(capacity, bucket.tokens + 1);
+            return bucket.tokens >= 1 ? 0 : secondsToOne(bucket);
+        }
+    }
+
+    /** Takes one from the identity's bucket, whether or not it has one left. */
+    void spend(String identity) {
+        Bucket bucket = refilled(identity);
+        synchronized (bucket) {
+            bucket.tokens = Math.max(0, bucket.tokens - 1);
         }
     }
 
