@@ -109,7 +109,7 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
                 // an address that failed too often waits, before any Argon2 is spent on it
                 guard.requireMayTry(client);
                 caller = counted(client, () -> verified.verify(credentials.username(), credentials.password(),
-                        () -> guard.checkPassword(
+                        () -> guard.checkPassword(client,
                                 () -> users.authenticate(credentials.username(), credentials.password(), client))));
             }
             request.setSecurityContext(new CallerContext(caller.inRequest(requestId), secure));

@@ -20,6 +20,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
     @AttributeDefinition(description = "Password (Argon2, 19 MiB each) checks running at once on this node")
     int maxConcurrentPasswordChecks() default 4;
 
+    @AttributeDefinition(description = "Password checks one client address may have running or waiting at once; "
+            + "beyond it 429 (so that wrong passwords sent together cannot pass its failed-login budget together)")
+    int maxPasswordChecksPerAddress() default 8;
+
     @AttributeDefinition(description = "Milliseconds a login waits for a free password check before 503 busy")
     long passwordCheckWaitMillis() default 5000;
 

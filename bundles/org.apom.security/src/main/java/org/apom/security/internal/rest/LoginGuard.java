@@ -2,7 +2,9 @@ package org.apom.security.internal.rest;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -27,15 +29,23 @@ public final class LoginGuard {
     private final Semaphore checks;
     private final long waitMillis;
     private final TransportPolicy transport;
+    private final int perAddress;
+    private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
 
     @Activate
     public LoginGuard(LimitsConfig config) {
-        this(config.failedLoginsPerMinute(), config.maxConcurrentPasswordChecks(), config.passwordCheckWaitMillis(),
-                new TransportPolicy(config.allowBasicOverHttp(), Set.of(config.trustedProxies())), Clock.systemUTC());
+        this(config.failedLoginsPerMinute(), config.maxConcurrentPasswordChecks(), config.maxPasswordChecksPerAddress(),
+                config.passwordCheckWaitMillis(), new TransportPolicy(config.allowBasicOverHttp(), Set.of(config.trustedProxies())), Clock.systemUTC());
     }
 
     LoginGuard(int failedLoginsPerMinute, int concurrentChecks, long waitMillis, TransportPolicy transport,
             Clock clock) {
+        this(failedLoginsPerMinute, concurrentChecks, Integer.MAX_VALUE, waitMillis, transport, clock);
+    }
+
+    LoginGuard(int failedLoginsPerMinute, int concurrentChecks, int checksPerAddress, long waitMillis,
+            TransportPolicy transport, Clock clock) {
+        this.perAddress = Math.max(1, checksPerAddress);
         this.failures = new RateLimiter(Math.max(1, failedLoginsPerMinute), clock);
         this.checks = new Semaphore(Math.max(1, concurrentChecks), true);
         this.waitMillis = Math.max(0, waitMillis);
@@ -59,6 +69,32 @@ public final class LoginGuard {
 
     void failed(String client) {
         failures.spend("login:" + client);
+    }
+
+    /**
+     * Runs a password check for a client address, which may have only so many running or waiting at once: the
+     * failed-login budget is spent after each check, so wrong passwords sent together would otherwise all pass
+     * it, each holding a thread while it waits for a slot.
+     *
+     * @throws ProblemException 429 {@code rate-limited} beyond that many; 503 {@code busy} as below
+     */
+    <T> T checkPassword(String client, Supplier<T> check) {
+        if (inFlight.merge(client, 1, Integer::sum) > perAddress) {
+            release(client);
+            throw new ProblemException(429, "rate-limited", LocalizedText.of(
+                    "Too many logins from your address at once; try again in a moment.",
+                    "มีการเข้าสู่ระบบจากที่อยู่ของคุณพร้อมกันมากเกินไป กรุณาลองใหม่อีกครั้งในอีกสักครู่"),
+                    List.of(), BUSY_RETRY_SECONDS);
+        }
+        try {
+            return checkPassword(check);
+        } finally {
+            release(client);
+        }
+    }
+
+    private void release(String client) {
+        inFlight.computeIfPresent(client, (address, n) -> n == 1 ? null : n - 1);
     }
 
     /**

@@ -2,9 +2,11 @@ package org.apom.security.internal.rest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -98,6 +100,41 @@ class LoginGuardTest {
                 done += f.get();
             }
             assertEquals(16, done, "sixteen logins through one slot all wait their turn");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAddressHasOnlySoManyChecksAtOnce() throws Exception {
+        LoginGuard guard = new LoginGuard(30, 4, 2, 5_000, new TransportPolicy(false, Set.of()), clock);
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> running = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                running.add(pool.submit(() -> guard.checkPassword("203.0.113.5", () -> {
+                    inside.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return "wrong";
+                })));
+            }
+            assertTrue(inside.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            // a third try from that address at once is refused before it waits for a slot; another address is not
+            ProblemException third = assertThrows(ProblemException.class,
+                    () -> guard.checkPassword("203.0.113.5", () -> "never"));
+            assertEquals(429, third.status());
+            assertEquals("ok", guard.checkPassword("198.51.100.7", () -> "ok"));
+            release.countDown();
+            for (Future<String> f : running) {
+                assertEquals("wrong", f.get());
+            }
+            assertEquals("ok", guard.checkPassword("203.0.113.5", () -> "ok"), "its checks ended: it may try again");
         } finally {
             pool.shutdownNow();
         }
