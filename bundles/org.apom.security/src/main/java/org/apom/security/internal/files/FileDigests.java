@@ -25,6 +25,11 @@ import org.apom.security.internal.jpa.FileDigestEntity;
  * accepted as it is; one that differs is reported until central IT accepts it again ({@code apom:files-accept}).
  * Every acceptance and every change found is audited. A missing file has a digest too ({@link #ABSENT}), so that
  * removing one is a change.
+ *
+ * <p>A file is known by its path relative to the Karaf home (e.g. {@code etc/org.ops4j.datasource-apom.cfg}), so
+ * that moving an installation is not a change, and so that the name fits the audit's 100-character entity id
+ * wherever the installation lives: keyed by absolute path, a deep install directory once made every audit record
+ * of a start fail and kept health DOWN for good.
  */
 public final class FileDigests {
 
@@ -32,14 +37,19 @@ public final class FileDigests {
     /** What a file accepted before and no longer in the list is found as: taking it off the list is a change. */
     static final String UNLISTED = "no longer guarded";
 
+    /** The audit trail's entity ids are at most this long (changeset security-1). */
+    static final int MAX_ENTITY_ID = 100;
+
     private final JpaTemplate jpa;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Path home;
 
-    public FileDigests(JpaTemplate jpa, AuditTrail audit, Clock clock) {
+    public FileDigests(JpaTemplate jpa, AuditTrail audit, Clock clock, Path home) {
         this.jpa = jpa;
         this.audit = audit;
         this.clock = clock;
+        this.home = home.toAbsolutePath().normalize();
     }
 
     /** A file whose content is not the accepted one. */
@@ -52,19 +62,21 @@ public final class FileDigests {
      * @return the files that changed since they were accepted
      */
     public List<Change> check(List<Path> files, Caller caller) {
+        rekeyAbsolutePaths();
         List<Change> changes = new ArrayList<>();
         for (Path file : files) {
-            String path = file.toAbsolutePath().normalize().toString();
+            String path = key(file);
             String found = digest(file);
             jpa.tx(TransactionType.Required, em -> {
                 FileDigestEntity accepted = em.find(FileDigestEntity.class, path);
                 if (accepted == null) {
                     em.persist(new FileDigestEntity(path, found, caller.name(), clock.instant()));
-                    audit.record(caller, "platform.file-accept", "file", path, null, null, Map.of("sha256", found));
+                    audit.record(caller, "platform.file-accept", "file", entityId(path), null, null,
+                            state(path, found));
                 } else if (!accepted.sha256().equals(found)) {
                     changes.add(new Change(path, accepted.sha256(), found, accepted.acceptedBy()));
-                    audit.record(caller, "platform.file-changed", "file", path, null,
-                            Map.of("sha256", accepted.sha256()), Map.of("sha256", found));
+                    audit.record(caller, "platform.file-changed", "file", entityId(path), null,
+                            state(path, accepted.sha256()), state(path, found));
                 }
             });
         }
@@ -74,27 +86,63 @@ public final class FileDigests {
                     FileDigestEntity.class).getResultList()) {
                 if (!listed.contains(accepted.path())) {
                     changes.add(new Change(accepted.path(), accepted.sha256(), UNLISTED, accepted.acceptedBy()));
-                    audit.record(caller, "platform.file-changed", "file", accepted.path(), null,
-                            Map.of("sha256", accepted.sha256()), Map.of("sha256", UNLISTED));
+                    audit.record(caller, "platform.file-changed", "file", entityId(accepted.path()), null,
+                            state(accepted.path(), accepted.sha256()), state(accepted.path(), UNLISTED));
                 }
             }
         });
         return changes;
     }
 
-    private static List<String> paths(List<Path> files) {
-        return files.stream().map(f -> f.toAbsolutePath().normalize().toString()).toList();
+    private List<String> paths(List<Path> files) {
+        return files.stream().map(this::key).toList();
+    }
+
+    /** The file's name relative to the Karaf home, with {@code /}; absolute only for a file outside it. */
+    String key(Path file) {
+        Path path = file.toAbsolutePath().normalize();
+        return path.startsWith(home) ? home.relativize(path).toString().replace('\\', '/') : path.toString();
+    }
+
+    /** A path too long for the audit's entity id keeps its end, which names the file; the record has it whole. */
+    static String entityId(String path) {
+        return path.length() <= MAX_ENTITY_ID ? path : "…" + path.substring(path.length() - MAX_ENTITY_ID + 1);
+    }
+
+    private static Map<String, Object> state(String path, String sha256) {
+        return Map.of("path", path, "sha256", sha256);
+    }
+
+    /**
+     * Rows accepted before files were known by their home-relative name (absolute paths under this home) are
+     * renamed, keeping who accepted what; not audited, since nothing about the files changed.
+     */
+    private void rekeyAbsolutePaths() {
+        jpa.tx(TransactionType.Required, em -> {
+            for (FileDigestEntity row : em.createQuery("SELECT f FROM FileDigestEntity f ORDER BY f.path",
+                    FileDigestEntity.class).getResultList()) {
+                Path accepted = Path.of(row.path());
+                String key = accepted.isAbsolute() ? key(accepted) : row.path();
+                if (!key.equals(row.path())) {
+                    if (em.find(FileDigestEntity.class, key) == null) {
+                        em.persist(row.renamed(key));
+                    }
+                    em.remove(row);
+                }
+            }
+        });
     }
 
     /** Accepts the files as they are now. @return the paths whose accepted digest changed */
     public List<String> accept(List<Path> files, Caller caller) {
         List<String> accepted = new ArrayList<>();
+        rekeyAbsolutePaths();
         for (Path file : files) {
-            String path = file.toAbsolutePath().normalize().toString();
+            String path = key(file);
             String found = digest(file);
             jpa.tx(TransactionType.Required, em -> {
                 FileDigestEntity row = em.find(FileDigestEntity.class, path);
-                Map<String, Object> before = row == null ? null : Map.of("sha256", row.sha256());
+                Map<String, Object> before = row == null ? null : state(path, row.sha256());
                 if (row == null) {
                     em.persist(new FileDigestEntity(path, found, caller.name(), clock.instant()));
                 } else if (!row.sha256().equals(found)) {
@@ -103,7 +151,7 @@ public final class FileDigests {
                     return;
                 }
                 accepted.add(path);
-                audit.record(caller, "platform.file-accept", "file", path, null, before, Map.of("sha256", found));
+                audit.record(caller, "platform.file-accept", "file", entityId(path), null, before, state(path, found));
             });
         }
         List<String> listed = paths(files);
@@ -113,8 +161,8 @@ public final class FileDigests {
                 if (!listed.contains(unlisted.path())) {
                     em.remove(unlisted);
                     accepted.add(unlisted.path());
-                    audit.record(caller, "platform.file-accept", "file", unlisted.path(), null,
-                            Map.of("sha256", unlisted.sha256()), Map.of("sha256", UNLISTED));
+                    audit.record(caller, "platform.file-accept", "file", entityId(unlisted.path()), null,
+                            state(unlisted.path(), unlisted.sha256()), state(unlisted.path(), UNLISTED));
                 }
             }
         });

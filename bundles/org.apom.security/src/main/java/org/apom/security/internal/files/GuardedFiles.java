@@ -53,7 +53,8 @@ public final class GuardedFiles implements ReadinessCheck {
             @Reference AuditTrail audit, @Reference ConfigurationAdmin configurations,
             // OpenJPA looks the JTA manager up as a service per transaction (docs/stack.md trap 20)
             @Reference TransactionManager transactions, GuardedFilesConfig config) {
-        this.digests = new FileDigests(jpa, audit, Clock.systemUTC());
+        this.digests = new FileDigests(jpa, audit, Clock.systemUTC(),
+                Path.of(System.getProperty("karaf.base", ".")));
         this.files = files(Path.of(System.getProperty("karaf.etc", "etc")), config.files(),
                 trustStore(configurations));
         boolean accept = "true".equalsIgnoreCase(System.getenv(ACCEPT_ENV));

@@ -37,6 +37,11 @@ public class FileDigestEntity {
         acceptedAt = Timestamp.from(at);
     }
 
+    /** The same acceptance under another name (the row's key cannot change in place). */
+    public FileDigestEntity renamed(String newPath) {
+        return new FileDigestEntity(newPath, sha256, acceptedBy, acceptedAt.toInstant());
+    }
+
     public String path() {
         return path;
     }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
+import org.apache.aries.jpa.template.TransactionType;
 import org.apom.persistence.testing.TestDatabase;
 import org.apom.security.api.Caller;
 import org.apom.security.internal.audit.TestAudit;
+import org.apom.security.internal.jpa.FileDigestEntity;
 import org.apom.security.internal.users.JpaUserDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,15 +26,20 @@ class FileDigestsTest {
     private static final Caller START = Caller.system("platform-start");
 
     @TempDir
-    Path etc;
+    Path home;
+    private Path etc;
     private TestDatabase db;
     private FileDigests digests;
 
     @BeforeEach
     void setUp() throws Exception {
+        etc = Files.createDirectories(home.resolve("etc"));
         db = new TestDatabase("apom-security-test", "META-INF/test-persistence.xml", JpaUserDirectory.CHANGELOG);
-        var pending = TestAudit.pending();
-        digests = new FileDigests(db, TestAudit.trail(db, pending), Clock.systemUTC());
+        digests = digestsAt(home);
+    }
+
+    private FileDigests digestsAt(Path karafHome) {
+        return new FileDigests(db, TestAudit.trail(db, TestAudit.pending()), Clock.systemUTC(), karafHome);
     }
 
     @AfterEach
@@ -49,8 +57,8 @@ class FileDigestsTest {
         Files.writeString(datasource, "url = jdbc:postgresql://elsewhere/apom\n");
         Files.writeString(extensions, "developmentMode = true\n");
         List<FileDigests.Change> changes = digests.check(files, START);
-        assertEquals(List.of(datasource.toString(), extensions.toString()),
-                changes.stream().map(FileDigests.Change::path).toList());
+        assertEquals(List.of("etc/org.ops4j.datasource-apom.cfg", "etc/org.apom.extensions.cfg"),
+                changes.stream().map(FileDigests.Change::path).toList(), "known by their names within the home");
         assertEquals(FileDigests.ABSENT, changes.get(1).accepted(), "a file that appears is a change too");
         assertEquals(2, digests.check(files, START).size(), "still changed at the next start");
 
@@ -62,10 +70,39 @@ class FileDigestsTest {
 
         // taking a file off the list (to change it unseen) is itself a change, until accepted
         List<FileDigests.Change> shortened = digests.check(List.of(datasource), START);
-        assertEquals(List.of(extensions.toString()), shortened.stream().map(FileDigests.Change::path).toList());
+        assertEquals(List.of("etc/org.apom.extensions.cfg"), shortened.stream().map(FileDigests.Change::path).toList());
         assertEquals(FileDigests.UNLISTED, shortened.get(0).found());
         digests.accept(List.of(datasource), Caller.system("karaf-shell:admin"));
         assertEquals(List.of(), digests.check(List.of(datasource), START));
+    }
+
+    @Test
+    void anInstallationDeepInTheFileSystemIsCheckedAndAudited() throws Exception {
+        // CI once ran from a directory deep enough that absolute paths overflowed the audit's entity id
+        Path deep = Files.createDirectories(home.resolve("d".repeat(60)).resolve("e".repeat(60)).resolve("etc"));
+        FileDigests deepDigests = digestsAt(deep.getParent());
+        Path datasource = Files.writeString(deep.resolve("org.ops4j.datasource-apom.cfg"), "url = jdbc:derby:apom\n");
+        Path outside = Files.writeString(home.resolve("t".repeat(120) + ".p12"), "store");
+        assertEquals(List.of(), deepDigests.check(List.of(datasource, outside), START));
+        Files.writeString(outside, "another store");
+        List<FileDigests.Change> changes = deepDigests.check(List.of(datasource, outside), START);
+        assertEquals(List.of(outside.toString()), changes.stream().map(FileDigests.Change::path).toList(),
+                "a file outside the home keeps its whole path");
+        assertEquals(FileDigests.MAX_ENTITY_ID, FileDigests.entityId(outside.toString()).length());
+        assertTrue(FileDigests.entityId(outside.toString()).endsWith(".p12"));
+    }
+
+    @Test
+    void digestsAcceptedUnderAbsolutePathsKeepTheirAcceptance() throws Exception {
+        Path datasource = Files.writeString(etc.resolve("org.ops4j.datasource-apom.cfg"), "url = jdbc:derby:apom\n");
+        db.tx(TransactionType.Required, em -> em.persist(
+                new FileDigestEntity(datasource.toString(),
+                        FileDigests.digest(datasource), "karaf-shell:admin", Instant.now())));
+        assertEquals(List.of(), digests.check(List.of(datasource), START), "the same file, renamed, unchanged");
+        Files.writeString(datasource, "url = jdbc:postgresql://elsewhere/apom\n");
+        List<FileDigests.Change> changes = digests.check(List.of(datasource), START);
+        assertEquals(1, changes.size());
+        assertEquals("karaf-shell:admin", changes.get(0).acceptedBy(), "who accepted it is kept");
     }
 
     @Test
