@@ -8,6 +8,7 @@ import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -27,6 +28,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Version;
+import org.osgi.framework.wiring.BundleWire;
+import org.osgi.framework.wiring.BundleWiring;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -70,6 +74,7 @@ public class SampleExtensionsIT extends ApomContainerTest {
         assertEquals(1, asAdmin().get("/data-quality?province=50").json().get(0).get("checks").size());
         JsonNode village = check(asAdmin().get("/data-quality?province=40").json().get(0), "village-in-address");
         assertEquals(noVillage, village.get("findings").get(0).get("volunteerId").asText());
+        assertBuiltAgainstTheFirstSpiAndWiredToTodays(KHON_KAEN);
         assertEquals("phone", asAdmin().get("/volunteers/" + landline + "/checks").json().get(0).get("findings")
                 .get(0).get("field").asText());
 
@@ -257,6 +262,25 @@ public class SampleExtensionsIT extends ApomContainerTest {
                 + (phone == null ? "" : ", \"phone\": \"" + phone + "\"") + "}");
         assertEquals(created.toString(), 201, created.status());
         return created.json().get("id").asText();
+    }
+
+    /**
+     * Khon Kaen's sample is compiled against the SPI as first released (1.0.0, committed in
+     * bundles/org.apom.extensions.api/baseline); the platform exports a later minor version with a field added to
+     * VolunteerDTO, and the bundle resolves against it (its check's finding above shows it runs).
+     */
+    private void assertBuiltAgainstTheFirstSpiAndWiredToTodays(String extension) {
+        Bundle bundle = Arrays.stream(context.getBundles())
+                .filter(b -> extension.equals(b.getSymbolicName())).findFirst().orElseThrow();
+        String imports = bundle.getHeaders().get("Import-Package");
+        assertTrue(imports, imports.contains("org.apom.extensions.api;version=\"[1.0,2)\""));
+        BundleWire spi = bundle.adapt(BundleWiring.class)
+                .getRequiredWires("osgi.wiring.package").stream()
+                .filter(w -> "org.apom.extensions.api".equals(w.getCapability().getAttributes().get("osgi.wiring.package")))
+                .findFirst().orElseThrow();
+        Version wired = (Version) spi.getCapability().getAttributes().get("version");
+        assertTrue("wired to " + wired, wired.compareTo(new Version(1, 1, 0)) >= 0 && wired.getMajor() == 1);
+        assertEquals(Bundle.ACTIVE, bundle.getState());
     }
 
     private Http person(String username, String role, String province) throws Exception {

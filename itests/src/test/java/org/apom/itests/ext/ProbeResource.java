@@ -8,6 +8,7 @@ import javax.ws.rs.Produces;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.extensions.api.ProvinceRegister;
+import org.apom.extensions.api.VolunteerQuery;
 import org.apom.registry.api.VolunteerRegistry;
 import org.apom.registry.api.VolunteerSearch;
 import org.apom.security.api.Caller;
@@ -42,9 +43,9 @@ public class ProbeResource {
         String direct = core == null ? "hidden"
                 : String.valueOf(core.search(Caller.system("probe"), search("40"), PageRequest.of(500, null)).items().size());
         return "authorization=" + (authorization == null ? "hidden" : "seen") + " registry=" + direct
-                + " p40=" + register.search(search("40"), PageRequest.of(500, null)).items().size()
-                + " p40districts=" + register.countByDistrict(ProvinceCode.of("40")).size()
-                + " p50=" + register.search(search("50"), PageRequest.of(500, null)).items().size();
+                + " p40=" + register.search(query("40")).items.size()
+                + " p40districts=" + register.countByDistrict("40").size()
+                + " p50=" + register.search(query("50")).items.size();
     }
 
     /** An endpoint that fails, as a faulty extension's would. */
@@ -52,6 +53,13 @@ public class ProbeResource {
     @Path("fail")
     public String fail() {
         throw new IllegalStateException("the probe fails on purpose");
+    }
+
+    private static VolunteerQuery query(String province) {
+        VolunteerQuery query = new VolunteerQuery();
+        query.provinceCode = province;
+        query.limit = 500;
+        return query;
     }
 
     private static VolunteerSearch search(String province) {

@@ -1,18 +1,24 @@
 package org.apom.extensions.api;
 
-import java.util.Objects;
-
-import org.apom.core.api.LocalizedText;
-
 /**
- * One thing a {@link RecordCheck} found wrong with a record.
- *
- * @param field the record's field it concerns ({@code phone}), or {@code null} for the record as a whole
- * @param message what is wrong and how to put it right, in English and Thai
+ * One thing a {@link RecordCheck} found wrong with a record, in English and Thai. A data transfer object with
+ * public fields, so that it can gain a field in a minor version.
  */
-public record Finding(String field, LocalizedText message) {
+public class Finding {
 
-    public Finding {
-        Objects.requireNonNull(message, "message");
+    /** The record's field it concerns ({@code phone}), or {@code null} for the record as a whole. */
+    public String field;
+    /** What is wrong and how to put it right, in English. */
+    public String en;
+    /** The same in Thai. */
+    public String th;
+
+    /** A finding about one field ({@code null}: the record as a whole). */
+    public static Finding of(String field, String en, String th) {
+        Finding finding = new Finding();
+        finding.field = field;
+        finding.en = en;
+        finding.th = th;
+        return finding;
     }
 }

@@ -2,15 +2,16 @@ package org.apom.extensions.api;
 
 import java.util.List;
 
-import org.apom.registry.api.Volunteer;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
  * A province's own data-quality rule over its volunteers ("phone numbers must be mobile numbers"). Register
  * it as an OSGi service from an extension bundle; the platform runs it over the records of the bundle's
- * province only (its {@code Apom-Province} header), beside the core checks of {@code GET /data-quality}, and
- * per record. A check must be quick and must not write: the platform gives each record a time limit, and a
- * check that throws or overruns is reported as failed and skipped.
+ * province only, beside the core checks of {@code GET /data-quality}, and per record. A check must be quick
+ * and must not write: the platform gives each record a time limit, and a check that throws or overruns is
+ * reported as failed and skipped.
+ *
+ * <p>Provinces implement this interface: a method added to it later comes as a {@code default} method.
  */
 @ConsumerType
 public interface RecordCheck {
@@ -19,5 +20,5 @@ public interface RecordCheck {
     String code();
 
     /** What is wrong with this record by this rule; empty when nothing is. */
-    List<Finding> check(Volunteer volunteer);
+    List<Finding> check(VolunteerDTO volunteer);
 }

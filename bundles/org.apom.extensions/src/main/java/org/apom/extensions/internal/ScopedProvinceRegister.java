@@ -1,18 +1,21 @@
 package org.apom.extensions.internal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
-import org.apom.core.api.DistrictCode;
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
+import org.apom.extensions.api.DistrictCountsDTO;
 import org.apom.extensions.api.ProvinceRegister;
+import org.apom.extensions.api.VolunteerDTO;
+import org.apom.extensions.api.VolunteerPageDTO;
+import org.apom.extensions.api.VolunteerQuery;
 import org.apom.registry.api.Volunteer;
 import org.apom.registry.api.VolunteerRegistry;
 import org.apom.registry.api.VolunteerSearch;
-import org.apom.registry.api.VolunteerStatus;
+import org.apom.security.api.AccessPolicy;
+import org.apom.security.api.Action;
 import org.apom.security.api.Caller;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -22,9 +25,9 @@ import org.osgi.service.component.annotations.ServiceScope;
 
 /**
  * One {@link ProvinceRegister} per bundle that asks for it. It reads as the person whose request the extension
- * serves ({@link ExtensionRequests}), so the register masks, scopes and audits as for that person, and within
- * the extension's stored province only: an extension of province 50 that searches province 40 finds nothing,
- * even for a central admin.
+ * serves ({@link ExtensionRequests}), so the register scopes and audits as for that person and personal data is
+ * masked unless that person may see it, and within the extension's stored province only: an extension of
+ * province 50 that searches province 40 finds nothing, even for a central admin.
  */
 @Component(service = ProvinceRegister.class, scope = ServiceScope.BUNDLE)
 public final class ScopedProvinceRegister implements ProvinceRegister {
@@ -46,22 +49,37 @@ public final class ScopedProvinceRegister implements ProvinceRegister {
     }
 
     @Override
-    public Page<Volunteer> search(VolunteerSearch search, PageRequest page) {
-        if (province == null || !reaches(search.province())) {
-            return new Page<>(List.of(), null);
-        }
-        VolunteerSearch within = search.province() != null || ExtensionJar.EVERY_PROVINCE.equals(province) ? search
-                : new VolunteerSearch(ProvinceCode.of(province), search.district(), search.subdistrict(),
-                        search.status(), search.q(), search.verifiedBefore());
-        return registry.search(requester(), within, page);
+    public String province() {
+        return province;
     }
 
     @Override
-    public Map<DistrictCode, Map<VolunteerStatus, Long>> countByDistrict(ProvinceCode asked) {
-        if (province == null || asked == null || !reaches(asked)) {
-            return Map.of();
+    public VolunteerPageDTO search(VolunteerQuery query) {
+        VolunteerPageDTO answer = new VolunteerPageDTO();
+        ProvinceCode own = province == null || ExtensionJar.EVERY_PROVINCE.equals(province) ? null
+                : ProvinceCode.of(province);
+        VolunteerSearch search = SpiTranslation.search(query, own);
+        if (province == null || !reaches(search.province())) {
+            return answer;
         }
-        return registry.countByDistrict(requester(), asked);
+        Caller caller = requester();
+        Page<Volunteer> page = registry.search(caller, search, PageRequest.of(query.limit, query.cursor));
+        for (Volunteer v : page.items()) {
+            VolunteerDTO dto = SpiTranslation.volunteer(v,
+                    AccessPolicy.allows(caller, Action.PERSONAL_DATA_READ, v.provinceCode()));
+            answer.items.add(dto);
+        }
+        answer.nextCursor = page.nextCursor();
+        return answer;
+    }
+
+    @Override
+    public List<DistrictCountsDTO> countByDistrict(String provinceCode) {
+        ProvinceCode asked = provinceCode == null ? null : ProvinceCode.of(provinceCode);
+        if (province == null || asked == null || !reaches(asked)) {
+            return List.of();
+        }
+        return SpiTranslation.counts(registry.countByDistrict(requester(), asked));
     }
 
     private boolean reaches(ProvinceCode asked) {

@@ -24,6 +24,7 @@ import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.SubdistrictCode;
 import org.apom.extensions.api.Finding;
 import org.apom.extensions.api.RecordCheck;
+import org.apom.extensions.api.VolunteerDTO;
 import org.apom.registry.api.CheckRun;
 import org.apom.registry.api.CheckRun.Outcome;
 import org.apom.registry.api.Gender;
@@ -58,9 +59,9 @@ class RecordCheckRunnerTest {
     void aProvincesChecksRunOverItsRecordsOnlyAndTheMinistrysOverEveryProvince() {
         IntStream.range(0, 1_200).forEach(i -> register.add(volunteer("v" + i, "50", i % 3 == 0 ? "0812345678" : "053123456")));
         register.add(volunteer("kk1", "40", "043123456"));
-        add("org.apom.ext.p50.checks", "50", check("mobile-phone", v -> v.phone().startsWith("08") ? List.of()
-                : List.of(new Finding("phone", LocalizedText.of("Not a mobile number", "ไม่ใช่เบอร์มือถือ")))));
-        add("org.apom.ext.p40.checks", "40", check("village", v -> List.of(new Finding(null, LocalizedText.of("x", "x")))));
+        add("org.apom.ext.p50.checks", "50", check("mobile-phone", v -> v.phone.startsWith("08") ? List.of()
+                : List.of(Finding.of("phone", "Not a mobile number", "ไม่ใช่เบอร์มือถือ"))));
+        add("org.apom.ext.p40.checks", "40", check("village", v -> List.of(Finding.of(null, "x", "x"))));
         add("org.apom.ext.all", "*", check("nothing", v -> List.of()));
 
         List<CheckRun> runs = runner.runOver(CM_OFFICER, ProvinceCode.of("50"));
@@ -73,6 +74,7 @@ class RecordCheckRunnerTest {
         assertEquals(800, mobile.findings().size());
         assertEquals("v1", mobile.findings().get(0).volunteerId());
         assertEquals("phone", mobile.findings().get(0).field());
+        assertEquals(LocalizedText.of("Not a mobile number", "ไม่ใช่เบอร์มือถือ"), mobile.findings().get(0).message());
         assertEquals("org.apom.ext.p50.checks", mobile.source());
         assertEquals("1.0.0", mobile.version());
         assertTrue(readers.stream().allMatch(r -> r.name().equals("extension-checks:50")
@@ -116,13 +118,13 @@ class RecordCheckRunnerTest {
         IntStream.range(0, 1_500).forEach(i -> register.add(volunteer("v" + i, "50", "0812345678")));
         ServiceReference<RecordCheck>[] leaving = new ServiceReference[1];
         leaving[0] = add("org.apom.ext.p50.leaving", "50", check("leaving", v -> {
-            if (v.id().equals("v5")) {
+            if (v.id.equals("v5")) {
                 runner.removeCheck(leaving[0]);
                 throw new NoClassDefFoundError("org/apom/ext/p50/Helper");
             }
             return List.of();
         }));
-        add("org.apom.ext.p50.every", "50", check("every", v -> List.of(new Finding(null, LocalizedText.of("x", "x")))));
+        add("org.apom.ext.p50.every", "50", check("every", v -> List.of(Finding.of(null, "x", "x"))));
 
         List<CheckRun> runs = runner.runOver(CM_OFFICER, ProvinceCode.of("50"));
 
@@ -136,8 +138,8 @@ class RecordCheckRunnerTest {
     @Test
     void oneRecordIsCheckedAsItIsThoughTheCallerMaySeeItMasked() {
         register.add(volunteer("v1", "50", "053123456"));
-        add("org.apom.ext.p50.checks", "50", check("mobile-phone", v -> v.phone().startsWith("08") ? List.of()
-                : List.of(new Finding("phone", LocalizedText.of("Not a mobile number", "ไม่ใช่เบอร์มือถือ")))));
+        add("org.apom.ext.p50.checks", "50", check("mobile-phone", v -> v.phone.startsWith("08") ? List.of()
+                : List.of(Finding.of("phone", "Not a mobile number", "ไม่ใช่เบอร์มือถือ"))));
         List<CheckRun> runs = runner.runOn(CM_OFFICER, "v1");
         assertEquals(1, runs.get(0).findingCount());
         assertEquals("extension-checks:50", readers.get(readers.size() - 1).name());
@@ -167,7 +169,7 @@ class RecordCheckRunnerTest {
         return reference;
     }
 
-    private static RecordCheck check(String code, Function<Volunteer, List<Finding>> rule) {
+    private static RecordCheck check(String code, Function<VolunteerDTO, List<Finding>> rule) {
         return new RecordCheck() {
             @Override
             public String code() {
@@ -175,7 +177,7 @@ class RecordCheckRunnerTest {
             }
 
             @Override
-            public List<Finding> check(Volunteer volunteer) {
+            public List<Finding> check(VolunteerDTO volunteer) {
                 return rule.apply(volunteer);
             }
         };

@@ -2,10 +2,9 @@ package org.apom.ext.p40;
 
 import java.util.List;
 
-import org.apom.core.api.LocalizedText;
 import org.apom.extensions.api.Finding;
 import org.apom.extensions.api.RecordCheck;
-import org.apom.registry.api.Volunteer;
+import org.apom.extensions.api.VolunteerDTO;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -23,13 +22,12 @@ public final class VillageCheck implements RecordCheck {
     }
 
     @Override
-    public List<Finding> check(Volunteer volunteer) {
-        String address = volunteer.address();
+    public List<Finding> check(VolunteerDTO volunteer) {
+        String address = volunteer.address;
         if (address != null && (address.contains("หมู่") || address.contains("ม.") || address.contains("บ้าน"))) {
             return List.of();
         }
-        return List.of(new Finding("address", LocalizedText.of(
-                "Khon Kaen needs the village (หมู่ or บ้าน) in every address.",
-                "ขอนแก่นต้องการชื่อหมู่บ้าน (หมู่ หรือ บ้าน) ในที่อยู่ทุกรายการ")));
+        return List.of(Finding.of("address", "Khon Kaen needs the village (หมู่ or บ้าน) in every address.",
+                "ขอนแก่นต้องการชื่อหมู่บ้าน (หมู่ หรือ บ้าน) ในที่อยู่ทุกรายการ"));
     }
 }

@@ -2,10 +2,9 @@ package org.apom.ext.p50;
 
 import java.util.List;
 
-import org.apom.core.api.LocalizedText;
 import org.apom.extensions.api.Finding;
 import org.apom.extensions.api.RecordCheck;
-import org.apom.registry.api.Volunteer;
+import org.apom.extensions.api.VolunteerDTO;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -23,13 +22,13 @@ public final class MobilePhoneCheck implements RecordCheck {
     }
 
     @Override
-    public List<Finding> check(Volunteer volunteer) {
-        String phone = volunteer.phone();
+    public List<Finding> check(VolunteerDTO volunteer) {
+        String phone = volunteer.phone;
         if (phone == null || phone.matches("0[689]\\d{8}")) {
             return List.of();
         }
-        return List.of(new Finding("phone", LocalizedText.of(
+        return List.of(Finding.of("phone",
                 "Chiang Mai needs a mobile number (06, 08 or 09 and ten digits) to reach its volunteers.",
-                "เชียงใหม่ต้องใช้เบอร์โทรศัพท์มือถือ (ขึ้นต้นด้วย 06 08 หรือ 09 และมีสิบหลัก) เพื่อติดต่ออาสาสมัคร")));
+                "เชียงใหม่ต้องใช้เบอร์โทรศัพท์มือถือ (ขึ้นต้นด้วย 06 08 หรือ 09 และมีสิบหลัก) เพื่อติดต่ออาสาสมัคร"));
     }
 }

@@ -9,9 +9,8 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
-import org.apom.core.api.ProvinceCode;
+import org.apom.extensions.api.DistrictCountsDTO;
 import org.apom.extensions.api.ProvinceRegister;
-import org.apom.registry.api.VolunteerStatus;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -28,7 +27,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 @Path("summary")
 public final class SummaryResource {
 
-    static final ProvinceCode CHIANG_MAI = ProvinceCode.of("50");
+    static final String CHIANG_MAI = "50";
 
     private final ProvinceRegister register;
 
@@ -41,14 +40,14 @@ public final class SummaryResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> summary() {
         Map<String, Long> active = new TreeMap<>();
-        register.countByDistrict(CHIANG_MAI).forEach((district, byStatus) -> {
-            long n = byStatus.getOrDefault(VolunteerStatus.ACTIVE, 0L);
+        for (DistrictCountsDTO district : register.countByDistrict(CHIANG_MAI)) {
+            long n = district.byStatus.getOrDefault("ACTIVE", 0L);
             if (n > 0) {
-                active.put(district.value(), n);
+                active.put(district.districtCode, n);
             }
-        });
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("province", CHIANG_MAI.value());
+        answer.put("province", CHIANG_MAI);
         answer.put("version", Edition.VERSION);
         answer.put("activeByDistrict", active);
         if (Edition.atLeast(1, 1)) {

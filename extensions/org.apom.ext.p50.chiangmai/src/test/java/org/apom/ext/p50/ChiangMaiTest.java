@@ -2,19 +2,14 @@ package org.apom.ext.p50;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 
-import org.apom.core.api.DistrictCode;
-import org.apom.core.api.NationalId;
-import org.apom.core.api.Page;
-import org.apom.core.api.PageRequest;
-import org.apom.core.api.ProvinceCode;
-import org.apom.core.api.SubdistrictCode;
+import org.apom.extensions.api.DistrictCountsDTO;
 import org.apom.extensions.api.ProvinceRegister;
-import org.apom.registry.api.Gender;
-import org.apom.registry.api.Volunteer;
-import org.apom.registry.api.VolunteerSearch;
-import org.apom.registry.api.VolunteerStatus;
+import org.apom.extensions.api.VolunteerDTO;
+import org.apom.extensions.api.VolunteerPageDTO;
+import org.apom.extensions.api.VolunteerQuery;
 import org.junit.jupiter.api.Test;
 
 class ChiangMaiTest {
@@ -25,7 +20,7 @@ class ChiangMaiTest {
         assertEquals(0, check.check(volunteer("0812345678")).size());
         assertEquals(0, check.check(volunteer("0612345678")).size());
         assertEquals(0, check.check(volunteer(null)).size(), "no phone is the core's completeness figure");
-        assertEquals("phone", check.check(volunteer("053123456")).get(0).field());
+        assertEquals("phone", check.check(volunteer("053123456")).get(0).field);
         assertEquals(1, check.check(volunteer("0212345678")).size());
     }
 
@@ -33,15 +28,19 @@ class ChiangMaiTest {
     void theSummaryCountsActiveVolunteersPerDistrictAndNamesItsEdition() {
         ProvinceRegister register = new ProvinceRegister() {
             @Override
-            public Page<Volunteer> search(VolunteerSearch search, PageRequest page) {
+            public String province() {
+                return "50";
+            }
+
+            @Override
+            public VolunteerPageDTO search(VolunteerQuery query) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public Map<DistrictCode, Map<VolunteerStatus, Long>> countByDistrict(ProvinceCode province) {
-                return Map.of(DistrictCode.of("5001"), Map.of(VolunteerStatus.ACTIVE, 3L, VolunteerStatus.SUSPENDED, 1L),
-                        DistrictCode.of("5002"), Map.of(VolunteerStatus.SUSPENDED, 2L),
-                        DistrictCode.of("5003"), Map.of(VolunteerStatus.ACTIVE, 4L));
+            public List<DistrictCountsDTO> countByDistrict(String province) {
+                return List.of(counts("5001", Map.of("ACTIVE", 3L, "SUSPENDED", 1L)),
+                        counts("5002", Map.of("SUSPENDED", 2L)), counts("5003", Map.of("ACTIVE", 4L)));
             }
         };
         Map<String, Object> answer = new SummaryResource(register).summary();
@@ -50,9 +49,18 @@ class ChiangMaiTest {
         assertEquals(7L, answer.get("activeTotal"));
     }
 
-    private static Volunteer volunteer(String phone) {
-        return new Volunteer("v1", NationalId.parse("3100600445635"), "นาย", "สมชาย", "ใจดี", null, null, null,
-                Gender.MALE, phone, SubdistrictCode.of("500101"), DistrictCode.of("5001"), ProvinceCode.of("50"),
-                null, null, VolunteerStatus.ACTIVE, null, null, null, null, null, 0);
+    private static DistrictCountsDTO counts(String district, Map<String, Long> byStatus) {
+        DistrictCountsDTO counts = new DistrictCountsDTO();
+        counts.districtCode = district;
+        counts.byStatus.putAll(byStatus);
+        return counts;
+    }
+
+    private static VolunteerDTO volunteer(String phone) {
+        VolunteerDTO v = new VolunteerDTO();
+        v.id = "v1";
+        v.provinceCode = "50";
+        v.phone = phone;
+        return v;
     }
 }
