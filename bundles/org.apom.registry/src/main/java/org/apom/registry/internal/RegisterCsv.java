@@ -151,8 +151,8 @@ final class RegisterCsv {
 
     /**
      * A value as the export writes it: one that a spreadsheet would run as a formula (it starts with {@code =},
-     * {@code +}, {@code -}, {@code @}, a tab or a carriage return, or their full-width forms) gets a leading
-     * {@code '}, as OWASP advises. A value that already starts with quotes before such a character gets one more,
+     * {@code +}, {@code -}, {@code @}, a tab, a carriage return or a line feed, or the full-width forms, also after
+     * spaces, which some spreadsheets skip) gets a leading {@code '}, as OWASP advises. A value that already starts with quotes before such a character gets one more,
      * so that {@link #unguarded(String)} gives every value back exactly as it was.
      */
     static String guarded(Object value) {
@@ -168,17 +168,19 @@ final class RegisterCsv {
         return text.startsWith("'") && startsLikeAFormula(text) ? text.substring(1) : text;
     }
 
-    /** Whether the text starts with a formula character, after any number of single quotes. */
+    /** Whether the text starts with a formula character, after any number of single quotes and spaces. */
     private static boolean startsLikeAFormula(String text) {
         int i = 0;
-        while (i < text.length() && text.charAt(i) == '\'') {
+        while (i < text.length() && SKIPPED.indexOf(text.charAt(i)) >= 0) {
             i++;
         }
         return i < text.length() && FORMULA_STARTS.indexOf(text.charAt(i)) >= 0;
     }
 
-    /** What a spreadsheet reads as the start of a formula: = + - @ tab CR, and the full-width = + - @. */
-    private static final String FORMULA_STARTS = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
+    /** What a spreadsheet reads as the start of a formula: = + - @ tab CR LF, and the full-width = + - @. */
+    private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
+    /** What may come before it: quotes, and spaces (plain, no-break, ideographic). */
+    private static final String SKIPPED = "' \u00A0\u3000";
 
     private int lineOf(int position) {
         int start = position;

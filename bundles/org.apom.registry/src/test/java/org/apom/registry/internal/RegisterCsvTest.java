@@ -78,11 +78,12 @@ class RegisterCsvTest {
     @Test
     void cellsThatASpreadsheetWouldRunAsFormulasAreQuotedAndReadBackAsTheyWere() {
         for (String formula : List.of("=HYPERLINK(\"http://x\")", "+66812345678", "-5 ซอย 3", "@SUM(A1)", "\tx",
-                "\rx", "\uFF1D1+1", "\uFF0B1", "\uFF0D1", "\uFF20x", "'=1+1", "''-1")) {
+                "\rx", "\nx", " =1+1", "\u00A0 @x", "\u3000+1", "' -1", "\uFF1D1+1", "\uFF0B1", "\uFF0D1", "\uFF20x",
+                "'=1+1", "''-1")) {
             assertEquals("'" + formula, RegisterCsv.guarded(formula), "guarded: " + formula);
             assertEquals(formula, RegisterCsv.unguarded(RegisterCsv.guarded(formula)), "read back: " + formula);
         }
-        for (String plain : List.of("99 หมู่ 1", "0812345678", "'quoted", "a=b", "", "'")) {
+        for (String plain : List.of("99 หมู่ 1", "0812345678", "'quoted", "a=b", "", "'", " 12", "x\n=y")) {
             assertEquals(plain, RegisterCsv.guarded(plain), "left alone: " + plain);
             assertEquals(plain, RegisterCsv.unguarded(plain), "read as it is: " + plain);
         }
