@@ -83,7 +83,8 @@ public final class AuthenticationFilter implements ContainerRequestFilter, Conta
         }
         String peer = servletRequest == null ? null : servletRequest.getRemoteAddr();
         TransportPolicy transport = guard.transport();
-        String client = transport.client(peer, request.getHeaderString("X-Forwarded-For"));
+        // the limits count an IPv6 client by its /64, which one subscriber usually holds whole
+        String client = AddressBlock.of(transport.client(peer, request.getHeaderString("X-Forwarded-For")));
         String forwardedProto = request.getHeaderString("X-Forwarded-Proto");
         boolean secure = transport.secure(peer, scheme(request), forwardedProto);
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
