@@ -54,7 +54,8 @@ public final class ScopedProvinceRegister implements ProvinceRegister {
     }
 
     @Override
-    public VolunteerPageDTO search(VolunteerQuery query) {
+    public VolunteerPageDTO search(VolunteerQuery asked) {
+        VolunteerQuery query = asked == null ? new VolunteerQuery() : asked;
         VolunteerPageDTO answer = new VolunteerPageDTO();
         ProvinceCode own = province == null || ExtensionJar.EVERY_PROVINCE.equals(province) ? null
                 : ProvinceCode.of(province);
@@ -75,7 +76,7 @@ public final class ScopedProvinceRegister implements ProvinceRegister {
 
     @Override
     public List<DistrictCountsDTO> countByDistrict(String provinceCode) {
-        ProvinceCode asked = provinceCode == null ? null : ProvinceCode.of(provinceCode);
+        ProvinceCode asked = provinceCode == null ? null : SpiTranslation.province(provinceCode);
         if (province == null || asked == null || !reaches(asked)) {
             return List.of();
         }

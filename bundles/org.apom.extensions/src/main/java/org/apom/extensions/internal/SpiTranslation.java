@@ -63,11 +63,15 @@ final class SpiTranslation {
      * @throws IllegalArgumentException naming the field the extension filled wrongly
      */
     static VolunteerSearch search(VolunteerQuery query, ProvinceCode province) {
-        ProvinceCode asked = query.provinceCode == null ? province : code(query.provinceCode, ProvinceCode::of,
-                "provinceCode");
+        ProvinceCode asked = query.provinceCode == null ? province : province(query.provinceCode);
         return new VolunteerSearch(asked, code(query.districtCode, DistrictCode::of, "districtCode"),
                 code(query.subdistrictCode, SubdistrictCode::of, "subdistrictCode"),
                 code(query.status, VolunteerStatus::valueOf, "status"), query.q, query.verifiedBefore);
+    }
+
+    /** @throws IllegalArgumentException when the extension passed no valid province code */
+    static ProvinceCode province(String code) {
+        return code(code, ProvinceCode::of, "provinceCode");
     }
 
     static List<DistrictCountsDTO> counts(Map<DistrictCode, Map<VolunteerStatus, Long>> byDistrict) {

@@ -108,5 +108,7 @@ class ScopedProvinceRegisterTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ScopedProvinceRegister(registry, "50", () -> OFFICER_50).search(wrong));
         assertTrue(e.getMessage().contains("status"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new ScopedProvinceRegister(registry, "50", () -> OFFICER_50).countByDistrict("5"));
     }
 }
