@@ -67,7 +67,8 @@ public final class RequestLimitsFilter implements ContainerRequestFilter {
             return request.getSecurityContext().getAuthenticationScheme() + ":"
                     + request.getSecurityContext().getUserPrincipal().getName();
         }
-        return "address:" + (servletRequest == null ? "unknown" : servletRequest.getRemoteAddr());
+        // the same key as the login limits: an IPv6 client by its /64
+        return "address:" + (servletRequest == null ? "unknown" : AddressBlock.of(servletRequest.getRemoteAddr()));
     }
 
     private ProblemException tooLarge() {
