@@ -3,6 +3,7 @@ package org.apom.registry.internal;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -168,19 +169,25 @@ final class RegisterCsv {
         return text.startsWith("'") && startsLikeAFormula(text) ? text.substring(1) : text;
     }
 
-    /** Whether the text starts with a formula character, after any number of single quotes and spaces. */
+    /**
+     * Whether the text starts with a formula character, after any number of single quotes and spaces (any Unicode
+     * space); a character that compatibility normalisation (NFKC) turns into one counts too (the full-width and
+     * small forms of = + - @).
+     */
     private static boolean startsLikeAFormula(String text) {
         int i = 0;
-        while (i < text.length() && SKIPPED.indexOf(text.charAt(i)) >= 0) {
+        while (i < text.length() && (text.charAt(i) == '\'' || Character.isSpaceChar(text.charAt(i)))) {
             i++;
         }
-        return i < text.length() && FORMULA_STARTS.indexOf(text.charAt(i)) >= 0;
+        if (i == text.length()) {
+            return false;
+        }
+        String first = Normalizer.normalize(text.substring(i, text.offsetByCodePoints(i, 1)), Normalizer.Form.NFKC);
+        return !first.isEmpty() && FORMULA_STARTS.indexOf(first.charAt(0)) >= 0;
     }
 
-    /** What a spreadsheet reads as the start of a formula: = + - @ tab CR LF, and the full-width = + - @. */
-    private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
-    /** What may come before it: quotes, and spaces (plain, no-break, ideographic). */
-    private static final String SKIPPED = "' \u00A0\u3000";
+    /** What a spreadsheet reads as the start of a formula: = + - @ tab CR LF. */
+    private static final String FORMULA_STARTS = "=+-@\t\r\n";
 
     private int lineOf(int position) {
         int start = position;

@@ -78,8 +78,9 @@ class RegisterCsvTest {
     @Test
     void cellsThatASpreadsheetWouldRunAsFormulasAreQuotedAndReadBackAsTheyWere() {
         for (String formula : List.of("=HYPERLINK(\"http://x\")", "+66812345678", "-5 ซอย 3", "@SUM(A1)", "\tx",
-                "\rx", "\nx", " =1+1", "\u00A0 @x", "\u3000+1", "' -1", "\uFF1D1+1", "\uFF0B1", "\uFF0D1", "\uFF20x",
-                "'=1+1", "''-1")) {
+                "\rx", "\nx", " =1+1", "\u00A0 @x", "\u3000+1", "' -1",
+                "\u2007=1", "\u202F@x", "\uFE66x", "\uFE62x", "\uFE63x", "\uFE6Bx", "\uFF1D1+1", "\uFF0B1",
+                "\uFF0D1", "\uFF20x", "'=1+1", "''-1")) {
             assertEquals("'" + formula, RegisterCsv.guarded(formula), "guarded: " + formula);
             assertEquals(formula, RegisterCsv.unguarded(RegisterCsv.guarded(formula)), "read back: " + formula);
         }
