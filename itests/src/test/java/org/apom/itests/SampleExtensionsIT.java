@@ -265,7 +265,7 @@ public class SampleExtensionsIT extends ApomContainerTest {
     }
 
     /**
-     * Khon Kaen's sample is compiled against the SPI as first released (1.0.0, committed in
+     * Khon Kaen's sample is compiled against the SPI's first release (1.0.0, committed in
      * bundles/org.apom.extensions.api/baseline); the platform exports a later minor version with a field added to
      * VolunteerDTO, and the bundle resolves against it (its check's finding above shows it runs).
      */

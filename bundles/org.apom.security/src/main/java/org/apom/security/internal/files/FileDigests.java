@@ -26,7 +26,8 @@ import org.apom.security.internal.jpa.FileDigestEntity;
  * Every acceptance and every change found is audited. A missing file has a digest too ({@link #ABSENT}), so that
  * removing one is a change.
  *
- * <p>A file is known by its path relative to the Karaf home (e.g. {@code etc/org.ops4j.datasource-apom.cfg}), so
+ * <p>A file is known by its path relative to the Karaf instance directory ({@code karaf.base}, the parent of
+ * {@code etc/}; e.g. {@code etc/org.ops4j.datasource-apom.cfg}), so
  * that moving an installation is not a change, and so that the name fits the audit's 100-character entity id
  * wherever the installation lives: keyed by absolute path, a deep install directory once made every audit record
  * of a start fail and kept health DOWN for good.
@@ -98,15 +99,25 @@ public final class FileDigests {
         return files.stream().map(this::key).toList();
     }
 
-    /** The file's name relative to the Karaf home, with {@code /}; absolute only for a file outside it. */
+    /** The file's name relative to the Karaf instance directory, with {@code /}; absolute only outside it. */
     String key(Path file) {
         Path path = file.toAbsolutePath().normalize();
         return path.startsWith(home) ? home.relativize(path).toString().replace('\\', '/') : path.toString();
     }
 
-    /** A path too long for the audit's entity id keeps its end, which names the file; the record has it whole. */
+    /**
+     * A path too long for the audit's entity id keeps its end, which names the file (the record has it whole);
+     * it never cuts a character in two.
+     */
     static String entityId(String path) {
-        return path.length() <= MAX_ENTITY_ID ? path : "…" + path.substring(path.length() - MAX_ENTITY_ID + 1);
+        if (path.length() <= MAX_ENTITY_ID) {
+            return path;
+        }
+        int from = path.length() - MAX_ENTITY_ID + 1;
+        if (Character.isLowSurrogate(path.charAt(from))) {
+            from++;
+        }
+        return "…" + path.substring(from);
     }
 
     private static Map<String, Object> state(String path, String sha256) {
