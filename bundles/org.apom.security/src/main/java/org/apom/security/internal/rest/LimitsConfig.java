@@ -24,6 +24,11 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "beyond it 429 (so that wrong passwords sent together cannot pass its failed-login budget together)")
     int maxPasswordChecksPerAddress() default 8;
 
+    @AttributeDefinition(description = "Logins that may wait for a free password check at once on this node, from "
+            + "all addresses together; beyond it 503 busy at once, so that waiting logins cannot hold every "
+            + "request thread")
+    int maxWaitingPasswordChecks() default 32;
+
     @AttributeDefinition(description = "Milliseconds a login waits for a free password check before 503 busy")
     long passwordCheckWaitMillis() default 5000;
 

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.apom.core.api.LocalizedText;
@@ -17,7 +18,8 @@ import org.osgi.service.component.annotations.Component;
 /**
  * What stands before a password is checked: each client address may fail only so many logins a minute (then 429
  * until its budget refills, successful logins cost nothing), and only so many Argon2 checks (19 MiB each) run at
- * once on the node; a login that finds none free within a short wait gets 503 {@code busy}. One instance serves
+ * once on the node; a login that finds none free within a short wait, or finds too many waiting already, gets
+ * 503 {@code busy}. One instance serves
  * every authentication filter. Its configuration is the request limits' ({@link RequestLimitsFilter} designates it).
  */
 @Component(service = LoginGuard.class, configurationPid = "org.apom.security.limits")
@@ -30,22 +32,27 @@ public final class LoginGuard {
     private final long waitMillis;
     private final TransportPolicy transport;
     private final int perAddress;
+    private final int maxWaiting;
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
 
     @Activate
     public LoginGuard(LimitsConfig config) {
         this(config.failedLoginsPerMinute(), config.maxConcurrentPasswordChecks(), config.maxPasswordChecksPerAddress(),
-                config.passwordCheckWaitMillis(), new TransportPolicy(config.allowBasicOverHttp(), Set.of(config.trustedProxies())), Clock.systemUTC());
+                config.maxWaitingPasswordChecks(), config.passwordCheckWaitMillis(),
+                new TransportPolicy(config.allowBasicOverHttp(), Set.of(config.trustedProxies())), Clock.systemUTC());
     }
 
     LoginGuard(int failedLoginsPerMinute, int concurrentChecks, long waitMillis, TransportPolicy transport,
             Clock clock) {
-        this(failedLoginsPerMinute, concurrentChecks, Integer.MAX_VALUE, waitMillis, transport, clock);
+        this(failedLoginsPerMinute, concurrentChecks, Integer.MAX_VALUE, Integer.MAX_VALUE, waitMillis, transport,
+                clock);
     }
 
-    LoginGuard(int failedLoginsPerMinute, int concurrentChecks, int checksPerAddress, long waitMillis,
-            TransportPolicy transport, Clock clock) {
+    LoginGuard(int failedLoginsPerMinute, int concurrentChecks, int checksPerAddress, int maxWaiting,
+            long waitMillis, TransportPolicy transport, Clock clock) {
         this.perAddress = Math.max(1, checksPerAddress);
+        this.maxWaiting = Math.max(0, maxWaiting);
         this.failures = new RateLimiter(Math.max(1, failedLoginsPerMinute), clock);
         this.checks = new Semaphore(Math.max(1, concurrentChecks), true);
         this.waitMillis = Math.max(0, waitMillis);
@@ -93,6 +100,30 @@ public final class LoginGuard {
         }
     }
 
+    /** Logins waiting for a free check now. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    /** A free check at once, or after a bounded wait when not too many wait already. */
+    private boolean acquire() {
+        if (checks.tryAcquire()) {
+            return true;
+        }
+        if (waiting.incrementAndGet() > maxWaiting) {
+            waiting.decrementAndGet();
+            return false;
+        }
+        try {
+            return checks.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
     private void release(String client) {
         inFlight.computeIfPresent(client, (address, n) -> n == 1 ? null : n - 1);
     }
@@ -103,14 +134,7 @@ public final class LoginGuard {
      * @throws ProblemException 503 {@code busy} with Retry-After when none did
      */
     <T> T checkPassword(Supplier<T> check) {
-        boolean acquired;
-        try {
-            acquired = checks.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            acquired = false;
-        }
-        if (!acquired) {
+        if (!acquire()) {
             throw new ProblemException(503, "busy", LocalizedText.of(
                     "Too many logins are being checked right now; try again in a moment.",
                     "ขณะนี้มีการตรวจสอบการเข้าสู่ระบบจำนวนมาก กรุณาลองใหม่อีกครั้งในอีกสักครู่"),

@@ -107,7 +107,7 @@ class LoginGuardTest {
 
     @Test
     void anAddressHasOnlySoManyChecksAtOnce() throws Exception {
-        LoginGuard guard = new LoginGuard(30, 4, 2, 5_000, new TransportPolicy(false, Set.of()), clock);
+        LoginGuard guard = new LoginGuard(30, 4, 2, 32, 5_000, new TransportPolicy(false, Set.of()), clock);
         java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(2);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -135,6 +135,42 @@ class LoginGuardTest {
                 assertEquals("wrong", f.get());
             }
             assertEquals("ok", guard.checkPassword("203.0.113.5", () -> "ok"), "its checks ended: it may try again");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void beyondTheWaitingCapALoginIsRefusedAtOnce() throws Exception {
+        LoginGuard guard = new LoginGuard(30, 1, 8, 1, 10_000, new TransportPolicy(false, Set.of()), clock);
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> running = pool.submit(() -> guard.checkPassword("203.0.113.5", () -> {
+                inside.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "first";
+            }));
+            assertTrue(inside.await(10, java.util.concurrent.TimeUnit.SECONDS));
+            Future<String> waiter = pool.submit(() -> guard.checkPassword("198.51.100.7", () -> "second"));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (guard.waiting() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(1, guard.waiting(), "the second login waits for the slot");
+            long start = System.nanoTime();
+            ProblemException third = assertThrows(ProblemException.class,
+                    () -> guard.checkPassword("192.0.2.9", () -> "third"));
+            assertTrue(System.nanoTime() - start < 5_000_000_000L, "refused without waiting its 10 s");
+            assertEquals(503, third.status());
+            release.countDown();
+            assertEquals("first", running.get());
+            assertEquals("second", waiter.get());
         } finally {
             pool.shutdownNow();
         }
