@@ -36,6 +36,9 @@ class DemoRegisterTest {
         assertTrue(duplicates >= 20, "about 2 % look like the same person: " + duplicates);
         assertTrue(neverVerified > 400 && neverVerified < 800, "about a third never verified: " + neverVerified);
         assertTrue(records.stream().anyMatch(r -> r.status() == VolunteerStatus.SUSPENDED));
+        long landlines = records.stream().filter(r -> r.input().phone() != null && r.input().phone().startsWith("02"))
+                .count();
+        assertTrue(landlines > 60 && landlines < 250, "about one phone in twelve a landline: " + landlines);
     }
 
     @Test

@@ -48,11 +48,21 @@ public final class DemoRegister {
         LocalDate from = birth.plusYears(18).isAfter(LocalDate.of(2015, 1, 1)) ? birth.plusYears(18)
                 : LocalDate.of(2015, 1, 1);
         LocalDate registered = from.plusDays(r.nextInt((int) Math.max(1, today.toEpochDay() - from.toEpochDay())));
-        String phone = r.nextInt(10) < 9 ? "0" + (8 + r.nextInt(2)) + String.format("%08d", r.nextInt(100_000_000)) : null;
+        String phone = r.nextInt(10) < 9 ? phone(8 + r.nextInt(2), r.nextInt(100_000_000)) : null;
         String address = r.nextInt(10) < 8 ? (1 + r.nextInt(300)) + " หมู่ " + (1 + r.nextInt(15)) : null;
         return new VolunteerInput(nationalId(r, ids), title, first.th(), last.th(), first.en(), last.en(),
                 birth.toString(), woman ? "FEMALE" : "MALE", phone, pick(r, subdistricts), address,
                 registered.toString());
+    }
+
+    /**
+     * A mobile number, or for about one in twelve a Bangkok landline (02 and seven digits), so that a province's
+     * mobile-phone check (the Chiang Mai sample's) has something to find; drawn from the same random number, so
+     * the rest of the demo register stays as it was.
+     */
+    private static String phone(int mobilePrefix, int digits) {
+        return digits % 12 == 0 ? "02" + String.format("%07d", digits / 10 % 10_000_000)
+                : "0" + mobilePrefix + String.format("%08d", digits);
     }
 
     private static VolunteerInput duplicateOf(VolunteerInput o, String otherId) {
