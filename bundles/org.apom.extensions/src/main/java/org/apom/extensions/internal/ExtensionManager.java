@@ -462,10 +462,10 @@ public final class ExtensionManager {
         ProvinceGeneration generation = null;
         if (!next.equals(now)) {
             try {
-                generation = next.isEmpty() ? null : serving.prepare(province, next);
                 if (startArriving) {
                     bundles.start(arriving);
                 }
+                generation = next.isEmpty() ? null : serving.prepare(province, next);
                 String why = generation == null ? null : serving.awaitServing(generation);
                 if (why != null) {
                     LOG.warn("Extension {} is not served: {}", arriving, why);

@@ -132,12 +132,22 @@ final class ExtensionServing {
     }
 
     /**
-     * Builds, beside what serves now, the application for exactly these bundles of the province, with the
-     * resources they have registered so far (those that come later join it as they come). Nothing is routed to it.
+     * Builds, beside what serves now, the application for exactly these bundles of the province (start them
+     * first), with the resources they have registered so far (those that come later join it as they come, each
+     * rebuilding it). Nothing is routed to it.
      */
     ProvinceGeneration prepare(String province, Set<Long> bundles) {
         ProvinceGeneration generation = new ProvinceGeneration(ids.incrementAndGet(), province, bundles);
         generations.put(generation.id(), generation);
+        // the resources first, the application last: the whiteboard then builds it once, with all of them
+        ServiceReference<Object>[] present = resources.getServiceReferences();
+        if (present != null) {
+            for (ServiceReference<Object> resource : present) {
+                if (generation.includes(resource.getBundle())) {
+                    addProxy(generation, resource);
+                }
+            }
+        }
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put("osgi.jaxrs.name", generation.name());
         // unique, so that no application shadows another; the public path is the router's
@@ -148,14 +158,6 @@ final class ExtensionServing {
         // the whiteboard serves the application only while the gate that checks who may use it is there
         properties.put("osgi.jaxrs.extension.select", "(" + ExtensionRequests.GATE + "=true)");
         generation.application = context.registerService(Application.class, new ProvinceApplication(), properties);
-        ServiceReference<Object>[] present = resources.getServiceReferences();
-        if (present != null) {
-            for (ServiceReference<Object> resource : present) {
-                if (generation.includes(resource.getBundle())) {
-                    addProxy(generation, resource);
-                }
-            }
-        }
         return generation;
     }
 
