@@ -16,6 +16,10 @@ password="benchmark-password-$RANDOM$RANDOM"
 url="http://localhost:8181"
 ext() { ls "$root/extensions/$1/target/$1"-*.jar | head -1; }
 
+# another platform on the port would answer instead, and lock its admin out with our password
+if curl -s -o /dev/null -m 1 "$url/"; then
+    echo "something already listens on port 8181: stop it first" >&2; exit 1
+fi
 tar xzf "$(ls "$root"/karaf-distribution/target/apom-karaf-distribution-*.tar.gz)" -C "$work/apom" --strip-components=1
 # the polling clients would meet the per-caller rate limit
 echo "requestsPerMinute = 1000000" > "$work/apom/etc/org.apom.security.limits.cfg"
