@@ -214,10 +214,11 @@ final class ExtensionServing {
 
     private void remove(ProvinceGeneration generation) {
         generation.closing(true);
+        // the application first: each resource that left it before would have the whiteboard rebuild it, in vain
+        unregisterQuietly(generation.application);
         for (ServiceReference<?> resource : List.copyOf(generation.proxies.keySet())) {
             removeProxy(generation, resource);
         }
-        unregisterQuietly(generation.application);
         generations.remove(generation.id());
         WhiteboardServlet left = generation.servlet();
         if (left != null && generation.servletGone(left)) {
