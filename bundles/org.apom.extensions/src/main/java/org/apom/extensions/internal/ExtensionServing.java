@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.servlet.Servlet;
+import javax.servlet.ServletConfig;
+import javax.servlet.ServletException;
 import javax.ws.rs.core.Application;
 
 import org.apom.core.api.ApiApplications;
@@ -74,6 +76,7 @@ final class ExtensionServing {
     // names must not repeat within the whiteboard's life, which can outlast this component's
     private final AtomicLong ids = new AtomicLong(System.currentTimeMillis());
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
+    private final ExtensionRouter router;
     private ServiceTracker<JaxrsServiceRuntime, JaxrsServiceRuntime> runtime;
     private ServiceTracker<Servlet, WhiteboardServlet> servlets;
     private ServiceTracker<Object, ServiceReference<Object>> resources;
@@ -81,6 +84,7 @@ final class ExtensionServing {
     ExtensionServing(BundleContext context, Duration drain) {
         this.context = context;
         this.drain = drain;
+        this.router = new ExtensionRouter(routes);
     }
 
     void open() {
@@ -103,7 +107,7 @@ final class ExtensionServing {
         router.put("osgi.http.whiteboard.servlet.pattern", "/*");
         router.put("osgi.http.whiteboard.servlet.asyncSupported", true);
         router.put("osgi.http.whiteboard.context.select", "(osgi.http.whiteboard.context.name=" + CONTEXT_NAME + ")");
-        registrations.add(context.registerService(Servlet.class, new ExtensionRouter(routes), router));
+        registrations.add(context.registerService(Servlet.class, this.router, router));
     }
 
     void close() {
@@ -166,7 +170,19 @@ final class ExtensionServing {
         long deadline = System.nanoTime() + READY_WITHIN.toNanos();
         while (true) {
             String why = notServing(generation);
-            if (why == null || System.nanoTime() > deadline) {
+            if (why == null) {
+                // its servlet's own set-up, before its first request rather than during it
+                ServletConfig routing = router.getServletConfig();
+                if (routing != null) {
+                    try {
+                        generation.servlet().init(routing.getServletContext());
+                    } catch (ServletException | RuntimeException e) {
+                        return "the servlet of " + generation.name() + " cannot start: " + e;
+                    }
+                }
+                return null;
+            }
+            if (System.nanoTime() > deadline) {
                 return why;
             }
             Thread.sleep(5);

@@ -48,7 +48,8 @@ final class WhiteboardServlet {
         }
     }
 
-    private synchronized void init(ServletContext context) throws ServletException {
+    /** Sets the servlet up (once), in the context of the router that calls it. */
+    synchronized void init(ServletContext context) throws ServletException {
         if (initialized) {
             return;
         }
