@@ -4,6 +4,7 @@
 #         GET /api/v1/ext/50/summary answers the new version, p50 and p99 over the swaps
 #   gap:  the longest time a client polling the summary saw no successful answer, and how many of its requests
 #         failed; core requests (areas, volunteers, data quality) made meanwhile, and how many failed
+#   quiet: the same clients for as long again with no swap (the longest gap an answer takes anyway here)
 #   baseline: the p50 of GET /api/v1/ext/50/summary on the same node with no swap going on
 # Usage: benchmarks/extension-swap.sh [swaps (default 50)]
 #   needs a built reactor (mvn -DskipTests install: the distribution and extensions/). Uses port 8181.
