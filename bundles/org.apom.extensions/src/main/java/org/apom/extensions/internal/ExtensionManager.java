@@ -114,8 +114,11 @@ public final class ExtensionManager {
                 byProvince.computeIfAbsent(province, p -> new HashSet<>()).add(bundle.getBundleId());
             }
         }
-        byProvince.forEach((province, ids) -> {
-            ProvinceGeneration generation = serving.prepare(province, ids);
+        // all built first, then awaited: the waits overlap, so a whiteboard that is slow to take them up delays the
+        // start by one wait, not one per province
+        Map<String, ProvinceGeneration> built = new HashMap<>();
+        byProvince.forEach((province, ids) -> built.put(province, serving.prepare(province, ids)));
+        built.forEach((province, generation) -> {
             try {
                 String why = serving.awaitServing(generation);
                 if (why != null) {
