@@ -79,7 +79,7 @@ final class ProvinceGeneration implements ProvinceRoutes.Target {
         return servlet;
     }
 
-    void servlet(WhiteboardServlet servlet) {
+    synchronized void servlet(WhiteboardServlet servlet) {
         this.servlet = servlet;
     }
 
