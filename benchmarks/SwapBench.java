@@ -10,13 +10,16 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The client side of extension-swap.sh: installs Chiang Mai's extension, measures the summary's latency with no
- * swap (the baseline), then swaps between its two editions while clients poll the core API and the summary.
+ * swap (the baseline), then swaps between its two editions while clients poll the core API and the summary, then
+ * lets the same clients run as long again with no swap (what the gap is on this machine anyway).
  * Args: url password swaps jar-1.0.0 jar-1.1.0
  */
 public class SwapBench {
@@ -48,36 +51,9 @@ public class SwapBench {
         }
         double baseline = percentile(idle, 50) / 1e6;
 
-        AtomicBoolean running = new AtomicBoolean(true);
-        AtomicLong lastOk = new AtomicLong(System.nanoTime());
-        AtomicLong longestGap = new AtomicLong();
-        AtomicInteger extRequests = new AtomicInteger(), extFailed = new AtomicInteger();
-        AtomicInteger coreRequests = new AtomicInteger(), coreFailed = new AtomicInteger();
-        List<Thread> clients = new ArrayList<>();
-        clients.add(new Thread(() -> {
-            while (running.get()) {
-                long now = System.nanoTime();
-                boolean ok = status(get("/ext/50/summary")) == 200;
-                extRequests.incrementAndGet();
-                if (ok) {
-                    longestGap.accumulateAndGet(System.nanoTime() - lastOk.getAndSet(System.nanoTime()), Math::max);
-                } else {
-                    extFailed.incrementAndGet();
-                }
-            }
-        }));
-        for (String path : List.of("/areas/provinces", "/volunteers?province=50", "/data-quality?province=50")) {
-            clients.add(new Thread(() -> {
-                while (running.get()) {
-                    coreRequests.incrementAndGet();
-                    if (status(get(path)) != 200) {
-                        coreFailed.incrementAndGet();
-                    }
-                }
-            }));
-        }
-        clients.forEach(Thread::start);
+        Clients during = new Clients();
         List<Long> swapTimes = new ArrayList<>();
+        long swapsStart = System.nanoTime();
         for (int s = 1; s <= swaps; s++) {
             int edition = s % 2;
             long start = System.nanoTime();
@@ -85,19 +61,75 @@ public class SwapBench {
             waitForVersion(versions[edition]);
             swapTimes.add(System.nanoTime() - start);
         }
-        running.set(false);
-        for (Thread t : clients) {
-            t.join();
-        }
+        during.stop();
+        // the same clients as long again with no swap: how long an answer takes anyway on this machine
+        long swapsTook = System.nanoTime() - swapsStart;
+        Clients quiet = new Clients();
+        Thread.sleep(swapsTook / 1_000_000);
+        quiet.stop();
         System.out.printf("baseline: GET /ext/50/summary p50 %.1f ms (no swap)%n", baseline);
         System.out.printf("swap (PUT until the new version answers), %d swaps: p50 %.0f ms (%.0f x baseline), "
                 + "p99 %.0f ms (%.0f x baseline), max %.0f ms%n", swaps, percentile(swapTimes, 50) / 1e6,
                 percentile(swapTimes, 50) / 1e6 / baseline, percentile(swapTimes, 99) / 1e6,
                 percentile(swapTimes, 99) / 1e6 / baseline, Collections.max(swapTimes) / 1e6);
         System.out.printf("extension endpoint during the swaps: %d requests, %d failed, longest gap without an "
-                + "answer %.0f ms (%.0f x baseline)%n", extRequests.get(), extFailed.get(), longestGap.get() / 1e6,
-                longestGap.get() / 1e6 / baseline);
-        System.out.printf("core during the swaps: %d requests, %d failed%n", coreRequests.get(), coreFailed.get());
+                + "answer %.0f ms (%.0f x baseline)%s%n", during.extRequests.get(), during.extFailed.get(),
+                during.longestGap.get() / 1e6, during.longestGap.get() / 1e6 / baseline,
+                during.extFailedByStatus.isEmpty() ? "" : "; failed by status (0: no answer) " + during.extFailedByStatus);
+        System.out.printf("core during the swaps: %d requests, %d failed%n", during.coreRequests.get(),
+                during.coreFailed.get());
+        System.out.printf("the same clients for as long (%.1f s) with no swap: extension %d requests, %d failed, longest "
+                + "gap %.0f ms (%.0f x baseline); core %d requests, %d failed%n", swapsTook / 1e9,
+                quiet.extRequests.get(), quiet.extFailed.get(), quiet.longestGap.get() / 1e6,
+                quiet.longestGap.get() / 1e6 / baseline, quiet.coreRequests.get(), quiet.coreFailed.get());
+    }
+
+    /**
+     * One client polling the summary without pause (the longest time between two of its answers is the gap it
+     * sees) and three polling core endpoints, from construction until {@link #stop()}.
+     */
+    static final class Clients {
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final AtomicLong lastOk = new AtomicLong(System.nanoTime());
+        final AtomicLong longestGap = new AtomicLong();
+        final AtomicInteger extRequests = new AtomicInteger(), extFailed = new AtomicInteger();
+        final AtomicInteger coreRequests = new AtomicInteger(), coreFailed = new AtomicInteger();
+        final Map<Integer, AtomicInteger> extFailedByStatus = new ConcurrentSkipListMap<>();
+        final List<Thread> threads = new ArrayList<>();
+
+        Clients() {
+            threads.add(new Thread(() -> {
+                while (running.get()) {
+                    int status = status(get("/ext/50/summary"));
+                    extRequests.incrementAndGet();
+                    if (status == 200) {
+                        long now = System.nanoTime();
+                        longestGap.accumulateAndGet(now - lastOk.getAndSet(now), Math::max);
+                    } else {
+                        extFailed.incrementAndGet();
+                        extFailedByStatus.computeIfAbsent(status, k -> new AtomicInteger()).incrementAndGet();
+                    }
+                }
+            }));
+            for (String path : List.of("/areas/provinces", "/volunteers?province=50", "/data-quality?province=50")) {
+                threads.add(new Thread(() -> {
+                    while (running.get()) {
+                        coreRequests.incrementAndGet();
+                        if (status(get(path)) != 200) {
+                            coreFailed.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+        }
+
+        void stop() throws InterruptedException {
+            running.set(false);
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
     }
 
     static void waitForVersion(String version) throws Exception {

@@ -49,6 +49,20 @@ public final class TestJars {
     }
 
     /**
+     * The same, written as extensions are now: its resource selects no application, and the platform serves it in
+     * its province's ({@code /api/v1/ext/{province}/version}).
+     */
+    public static byte[] extensionWithPlainResource(String symbolicName, String version, String province)
+            throws IOException {
+        byte[] component = component(symbolicName, VersionResource.class, "java.lang.Object", " activate=\"activate\"",
+                "  <property name=\"apom.sample.version\" value=\"" + version + "\"/>\n"
+                        + "  <property name=\"osgi.jaxrs.resource\" type=\"Boolean\" value=\"true\"/>\n");
+        return jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName, "Bundle-Version", version,
+                "Apom-Province", province, "Import-Package", "javax.ws.rs", "Service-Component", "OSGI-INF/component.xml"),
+                Map.of(classFile(VersionResource.class), code(VersionResource.class), "OSGI-INF/component.xml", component));
+    }
+
+    /**
      * An extension written to break out of its province ({@link ProbeResource} at {@code /api/v1/ext/{province}/probe}):
      * it asks for the core register as an optional reference and searches province 40 through its own view.
      */

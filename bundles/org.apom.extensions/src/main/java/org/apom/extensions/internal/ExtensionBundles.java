@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The extension bundles in the framework, each at its {@link ExtensionLocation}. An update
- * refreshes that one bundle only: extensions export nothing, so nothing else is wired to it and the refresh
- * touches no other bundle.
+ * The extension bundles in the framework, each at its {@link ExtensionLocation}. A new version is installed beside
+ * the one that serves and the old one removed after the switch; an update in place (same version) refreshes that
+ * one bundle only: extensions export nothing, so nothing else is wired to it and no refresh touches another bundle.
  */
 final class ExtensionBundles {
 
@@ -35,19 +36,70 @@ final class ExtensionBundles {
     private static final long REFRESH_SECONDS = 30;
 
     private final BundleContext context;
+    private final ExtensionStandby standby;
 
-    ExtensionBundles(BundleContext context) {
+    ExtensionBundles(BundleContext context, ExtensionStandby standby) {
         this.context = context;
+        this.standby = standby;
     }
 
+    /** @return the extension's bundle that serves (during a swap two run), or {@code null} */
     Bundle find(String symbolicName) {
+        Bundle found = null;
+        for (Bundle bundle : findAll(symbolicName)) {
+            if (found == null || !standby.isStandby(bundle)) {
+                found = bundle;
+            }
+        }
+        return found;
+    }
+
+    /** Every bundle of the extension: one, or two while a swap runs (or if one was interrupted by a stop). */
+    List<Bundle> findAll(String symbolicName) {
+        List<Bundle> found = new ArrayList<>();
         for (Bundle bundle : context.getBundles()) {
             ExtensionLocation location = ExtensionLocation.parse(bundle);
             if (location != null && location.symbolicName().equals(symbolicName)) {
-                return bundle;
+                found.add(bundle);
             }
         }
-        return null;
+        return found;
+    }
+
+    /**
+     * Installs the jar beside the extension's bundle that runs (a location of its own), at the extensions' start
+     * level, without starting it. A same version cannot run twice (one symbolic name and version per framework):
+     * the caller updates in place then.
+     */
+    Bundle installBeside(ExtensionJar jar) {
+        String location = ExtensionLocation.of(jar.province(), jar.symbolicName());
+        if (context.getBundle(location) != null) {
+            location = ExtensionLocation.beside(jar.province(), jar.symbolicName(),
+                    ExtensionManager.sha256(jar.bytes()).substring(0, 16));
+        }
+        try {
+            Bundle bundle = context.installBundle(location, new ByteArrayInputStream(jar.bytes()));
+            bundle.adapt(BundleStartLevel.class).setStartLevel(START_LEVEL);
+            return bundle;
+        } catch (BundleException e) {
+            throw cannotStart(jar.symbolicName(), e);
+        }
+    }
+
+    /** Starts a bundle installed beside; on failure it is uninstalled, and nothing of it stays. */
+    void start(Bundle bundle) {
+        try {
+            bundle.start();
+        } catch (BundleException | IllegalStateException e) {
+            String name = bundle.getSymbolicName();
+            try {
+                uninstall(bundle);
+            } catch (RuntimeException alreadyGone) {
+                LOG.debug("Extension {} left before it was removed", name, alreadyGone);
+            }
+            throw e instanceof BundleException b ? cannotStart(name, b)
+                    : cannotStart(name, new BundleException(e.getMessage(), e));
+        }
     }
 
     /**
@@ -107,7 +159,8 @@ final class ExtensionBundles {
                 && sha256.equals(remembered(location.symbolicName()));
     }
 
-    private void remember(String symbolicName, byte[] jar) {
+    /** Notes, on this node, the digest of the jar that serves for the extension (see {@link #runs}). */
+    void remember(String symbolicName, byte[] jar) {
         File file = context.getDataFile("installed/" + symbolicName + ".sha256");
         if (file == null) {
             return; // a framework without a file system: nothing to compare at the next start, so it updates

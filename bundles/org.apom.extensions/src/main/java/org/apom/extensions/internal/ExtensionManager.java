@@ -5,10 +5,15 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 import javax.transaction.TransactionManager;
@@ -38,6 +43,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Installs, updates, rolls back and removes provinces' extension bundles, keeping each one's jar and the one
  * before in the database, so that a restart brings back exactly the same set. Every change is audited.
+ * <p>
+ * A new version starts beside the one that serves, and its province's requests switch to it at once when the
+ * whiteboard serves all its resources ({@link ExtensionServing}); the old version is removed once its requests in
+ * flight are done, after the change is recorded. A version that cannot start, or whose change is not recorded,
+ * leaves the one before serving. Changes of one province's extensions are made one at a time.
  */
 @Component(service = ExtensionManager.class, configurationPid = ExtensionsConfig.PID)
 @Designate(ocd = ExtensionsConfig.class)
@@ -53,7 +63,11 @@ public final class ExtensionManager {
     private final ExtensionErrors errors;
     private final JarRules rules;
     private final ExtensionBundles bundles;
-    private final ExtensionApplications applications;
+    private final ExtensionStandby standby;
+    private final ExtensionServing serving;
+    private final Map<String, Object> provinceLocks = new ConcurrentHashMap<>();
+    /** The swap the change running on this thread made, so that it can be undone if its record does not commit. */
+    private final ThreadLocal<Swap> swapping = new ThreadLocal<>();
     private final ExtensionTrust trust;
     private final ExtensionReviews reviews;
     private final Clock clock = Clock.systemUTC();
@@ -64,7 +78,8 @@ public final class ExtensionManager {
             // OpenJPA looks the JTA manager up as a service per transaction (docs/stack.md trap 20)
             @Reference TransactionManager transactions,
             // extensions must never run without the hooks that hide the core services from them
-            @Reference ExtensionServiceHooks hooks, @Reference ExtensionErrors errors, ExtensionsConfig config) {
+            @Reference ExtensionServiceHooks hooks, @Reference ExtensionErrors errors,
+            @Reference ExtensionStandby standby, ExtensionsConfig config) {
         this.jpa = jpa;
         this.errors = errors;
         this.audit = audit;
@@ -76,22 +91,44 @@ public final class ExtensionManager {
                     + "signature. Never in production.");
         }
         this.reviews = new ExtensionReviews(jpa, audit, rules, config.maxInflatedKiB() * 1024L, clock);
-        this.bundles = new ExtensionBundles(context);
-        this.applications = new ExtensionApplications(context);
+        this.standby = standby;
+        this.bundles = new ExtensionBundles(context, standby);
+        this.serving = new ExtensionServing(context, Duration.ofSeconds(Math.max(0, config.drainSeconds())));
         migrator.migrate(CHANGELOG, ExtensionManager.class.getClassLoader());
-        serveProvinces();
+        serving.open();
         restore();
+        serveAll(context);
     }
 
     @Deactivate
     void deactivate() {
-        applications.close();
+        serving.close();
     }
 
-    /** The JAX-RS applications of the provinces that have extensions; before their bundles start. */
-    private void serveProvinces() {
-        applications.serve(new HashSet<>(jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "SELECT DISTINCT e.province FROM ExtensionEntity e", String.class).getResultList())));
+    /** At start: each province with extension bundles is served by an application of them all. */
+    private void serveAll(BundleContext context) {
+        Map<String, Set<Long>> byProvince = new HashMap<>();
+        for (Bundle bundle : context.getBundles()) {
+            String province = ExtensionLocation.provinceOf(bundle);
+            if (province != null && bundle.getState() != Bundle.UNINSTALLED && !standby.isStandby(bundle)) {
+                byProvince.computeIfAbsent(province, p -> new HashSet<>()).add(bundle.getBundleId());
+            }
+        }
+        // all built first, then awaited: the waits overlap, so a whiteboard that is slow to take them up delays the
+        // start by one wait, not one per province
+        Map<String, ProvinceGeneration> built = new HashMap<>();
+        byProvince.forEach((province, ids) -> built.put(province, serving.prepare(province, ids)));
+        built.forEach((province, generation) -> {
+            try {
+                String why = serving.awaitServing(generation);
+                if (why != null) {
+                    LOG.warn("Province {}'s extensions are served, but not all of them: {}", province, why);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            serving.switchTo(province, generation);
+        });
     }
 
     /** The review of jars before they may run. */
@@ -105,28 +142,32 @@ public final class ExtensionManager {
      */
     public SubmissionInfo revoke(Caller caller, String submissionId, String reason) {
         SubmissionInfo revoked = reviews.revoke(caller, submissionId, reason);
-        jpa.tx(TransactionType.Required, em -> {
-            ExtensionEntity running = em.find(ExtensionEntity.class, revoked.symbolicName());
-            if (running == null || !running.province().equals(revoked.province())
-                    || !running.currentSha256().equals(revoked.sha256())) {
-                return;
-            }
-            ExtensionJar checked = rules.check(running.currentJar());
-            try {
-                running.trusted(trust.require(checked, ExtensionReviews.approved(em, checked, revoked.sha256())).id());
-            } catch (ProblemException untrusted) {
-                Map<String, Object> before = state(running);
-                Bundle bundle = bundles.find(running.symbolicName());
-                if (bundle != null) {
-                    bundles.uninstall(bundle);
-                }
-                running.trusted(null);
-                running.failed("Stopped: the approval of this version was revoked (" + revoked.reason() + ").");
-                audit.record(caller, "extension.stop", "extension", running.symbolicName(),
-                        ExtensionAccess.provinceOf(running.province()), before, state(running));
-            }
-        });
+        synchronized (lockOf(revoked.province())) {
+            changing(() -> jpa.txExpr(TransactionType.Required, em -> stopRevoked(em, caller, revoked)));
+        }
         return revoked;
+    }
+
+    private Swap stopRevoked(EntityManager em, Caller caller, SubmissionInfo revoked) {
+        ExtensionEntity running = em.find(ExtensionEntity.class, revoked.symbolicName());
+        if (running == null || !running.province().equals(revoked.province())
+                || !running.currentSha256().equals(revoked.sha256())) {
+            return null;
+        }
+        ExtensionJar checked = rules.check(running.currentJar());
+        try {
+            running.trusted(trust.require(checked, ExtensionReviews.approved(em, checked, revoked.sha256())).id());
+            return null;
+        } catch (ProblemException untrusted) {
+            Map<String, Object> before = state(running);
+            Bundle bundle = bundles.find(running.symbolicName());
+            Swap swap = bundle == null ? null : swap(running.province(), bundle, null, false);
+            running.trusted(null);
+            running.failed("Stopped: the approval of this version was revoked (" + revoked.reason() + ").");
+            audit.record(caller, "extension.stop", "extension", running.symbolicName(),
+                    ExtensionAccess.provinceOf(running.province()), before, state(running));
+            return swap;
+        }
     }
 
     /** Whether any jar that passes the rules runs, without review or signature. */
@@ -161,19 +202,15 @@ public final class ExtensionManager {
     private ExtensionInfo install(Caller caller, byte[] jar) {
         ExtensionJar checked = rules.check(jar);
         ExtensionAccess.authorize(caller, checked.province());
-        Bundle[] installed = new Bundle[1];
-        try {
-            return jpa.txExpr(TransactionType.Required, em -> installAndRecord(em, caller, checked, installed));
-        } catch (RuntimeException e) {
-            // the record did not commit, so nothing of the extension may keep running
-            if (installed[0] != null) {
-                bundles.uninstall(installed[0]);
-            }
-            throw e;
+        ExtensionInfo[] info = new ExtensionInfo[1];
+        synchronized (lockOf(checked.province())) {
+            // if the record does not commit, nothing of the extension may keep running
+            changing(() -> jpa.txExpr(TransactionType.Required, em -> installAndRecord(em, caller, checked, info)));
         }
+        return info[0];
     }
 
-    private ExtensionInfo installAndRecord(EntityManager em, Caller caller, ExtensionJar checked, Bundle[] installed) {
+    private Swap installAndRecord(EntityManager em, Caller caller, ExtensionJar checked, ExtensionInfo[] info) {
         byte[] jar = checked.bytes();
         if (em.find(ExtensionEntity.class, checked.symbolicName()) != null || bundles.find(checked.symbolicName()) != null) {
             throw ProblemException.conflict("already-installed", LocalizedText.of(
@@ -186,11 +223,13 @@ public final class ExtensionManager {
         entity.trusted(basis);
         em.persist(entity);
         em.flush();
-        serveProvinces();
-        installed[0] = bundles.install(checked);
+        Bundle installed = bundles.installBeside(checked);
+        Swap swap = swap(checked.province(), null, installed, true);
+        bundles.remember(checked.symbolicName(), jar);
         audit.record(caller, "extension.install", "extension", checked.symbolicName(),
                 ExtensionAccess.provinceOf(checked.province()), null, state(entity));
-        return ExtensionInfo.of(entity, installed[0], null);
+        info[0] = ExtensionInfo.of(entity, installed, null);
+        return swap;
     }
 
     /** Reads the body only for a caller who may manage extensions, and never beyond the size limit. */
@@ -207,83 +246,123 @@ public final class ExtensionManager {
     private ExtensionInfo update(Caller caller, String symbolicName, byte[] jar) {
         ExtensionJar checked = rules.check(jar);
         byte[][] replaced = new byte[1][];
-        return revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
-            ExtensionEntity entity = managed(em, caller, symbolicName);
-            if (!checked.symbolicName().equals(symbolicName) || !checked.province().equals(entity.province())) {
-                throw ProblemException.invalid(List.of(new org.apom.core.api.problem.FieldError("Bundle-SymbolicName",
-                        "not-this-extension", LocalizedText.of("The jar is another extension (its name or province "
-                                + "differs); install it with POST /extensions.",
-                                "แฟ้มนี้เป็นส่วนขยายอื่น (ชื่อหรือจังหวัดต่างกัน) ติดตั้งด้วย POST /extensions"))));
-            }
-            String basis = trust.require(checked, ExtensionReviews.approved(em, checked, sha256(jar))).id();
-            Map<String, Object> before = state(entity);
-            byte[] running = entity.currentJar();
-            entity.replace(checked.version().toString(), jar, sha256(jar), caller.name(), clock.instant());
-            entity.trusted(basis);
-            em.flush();
-            apply(entity, jar, running);
-            replaced[0] = running;
-            audit.record(caller, "extension.update", "extension", symbolicName, ExtensionAccess.provinceOf(entity.province()), before,
-                    state(entity));
-            return info(entity);
-        }));
+        ExtensionInfo[] info = new ExtensionInfo[1];
+        synchronized (lockOf(provinceOf(symbolicName, checked.province()))) {
+            revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
+                ExtensionEntity entity = managed(em, caller, symbolicName);
+                if (!checked.symbolicName().equals(symbolicName) || !checked.province().equals(entity.province())) {
+                    throw ProblemException.invalid(List.of(new org.apom.core.api.problem.FieldError("Bundle-SymbolicName",
+                            "not-this-extension", LocalizedText.of("The jar is another extension (its name or province "
+                                    + "differs); install it with POST /extensions.",
+                                    "แฟ้มนี้เป็นส่วนขยายอื่น (ชื่อหรือจังหวัดต่างกัน) ติดตั้งด้วย POST /extensions"))));
+                }
+                String basis = trust.require(checked, ExtensionReviews.approved(em, checked, sha256(jar))).id();
+                Map<String, Object> before = state(entity);
+                byte[] running = entity.currentJar();
+                entity.replace(checked.version().toString(), jar, sha256(jar), caller.name(), clock.instant());
+                entity.trusted(basis);
+                em.flush();
+                Swap swap = apply(entity, checked, running);
+                replaced[0] = running;
+                audit.record(caller, "extension.update", "extension", symbolicName, ExtensionAccess.provinceOf(entity.province()), before,
+                        state(entity));
+                info[0] = info(entity);
+                return swap;
+            }));
+        }
+        return info[0];
     }
 
     public ExtensionInfo rollback(Caller caller, String symbolicName) {
         byte[][] replaced = new byte[1][];
-        return revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
-            ExtensionEntity entity = managed(em, caller, symbolicName);
-            if (!entity.hasPrevious()) {
-                throw ProblemException.conflict("no-previous-version", LocalizedText.of(
-                        "This extension has no previous version to go back to.", "ส่วนขยายนี้ไม่มีรุ่นก่อนหน้า"));
-            }
-            // the version before must still be trusted today (development mode may be off since)
-            ExtensionJar previous = rules.check(entity.previousJar());
-            String basis = trust.require(previous, ExtensionReviews.approved(em, previous, sha256(previous.bytes()))).id();
-            Map<String, Object> before = state(entity);
-            byte[] running = entity.currentJar();
-            entity.rollBack(caller.name(), clock.instant());
-            entity.trusted(basis);
-            em.flush();
-            apply(entity, entity.currentJar(), running);
-            replaced[0] = running;
-            audit.record(caller, "extension.rollback", "extension", symbolicName, ExtensionAccess.provinceOf(entity.province()), before,
-                    state(entity));
-            return info(entity);
-        }));
+        ExtensionInfo[] info = new ExtensionInfo[1];
+        synchronized (lockOf(provinceOf(symbolicName, null))) {
+            revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
+                ExtensionEntity entity = managed(em, caller, symbolicName);
+                if (!entity.hasPrevious()) {
+                    throw ProblemException.conflict("no-previous-version", LocalizedText.of(
+                            "This extension has no previous version to go back to.", "ส่วนขยายนี้ไม่มีรุ่นก่อนหน้า"));
+                }
+                // the version before must still be trusted today (development mode may be off since)
+                ExtensionJar previous = rules.check(entity.previousJar());
+                String basis = trust.require(previous, ExtensionReviews.approved(em, previous, sha256(previous.bytes()))).id();
+                Map<String, Object> before = state(entity);
+                byte[] running = entity.currentJar();
+                entity.rollBack(caller.name(), clock.instant());
+                entity.trusted(basis);
+                em.flush();
+                Swap swap = apply(entity, previous, running);
+                replaced[0] = running;
+                audit.record(caller, "extension.rollback", "extension", symbolicName, ExtensionAccess.provinceOf(entity.province()), before,
+                        state(entity));
+                info[0] = info(entity);
+                return swap;
+            }));
+        }
+        return info[0];
     }
 
     /**
-     * Runs a swap; if its record does not commit after the bundle changed, the bundle goes back to the jar it
-     * ran, so that the database and the framework never disagree.
+     * Runs a change of version; if its record does not commit after the framework changed, what ran before runs
+     * again (the old version still serves beside, or the bundle goes back to the jar it ran when it was updated in
+     * place), so that the database and the framework never disagree.
      */
-    private ExtensionInfo revertingOnFailure(String symbolicName, byte[][] replaced,
-            java.util.function.Supplier<ExtensionInfo> swap) {
+    private void revertingOnFailure(String symbolicName, byte[][] replaced, Supplier<Swap> change) {
+        Swap swap;
         try {
-            return swap.get();
+            swap = change.get();
         } catch (RuntimeException e) {
-            Bundle bundle = bundles.find(symbolicName);
-            if (replaced[0] != null && bundle != null) {
-                bundles.update(bundle, replaced[0]);
+            if (swapping.get() != null) {
+                revert(swapping.get());
+                if (replaced[0] != null) {
+                    bundles.remember(symbolicName, replaced[0]);
+                }
+            } else {
+                Bundle bundle = bundles.find(symbolicName);
+                if (replaced[0] != null && bundle != null) {
+                    bundles.update(bundle, replaced[0]);
+                }
             }
             throw e;
+        } finally {
+            swapping.remove();
         }
+        finish(swap);
+    }
+
+    /**
+     * Runs a change whose record must commit; if it does not, a swap it made is undone. After the commit, the
+     * application and bundle it replaced are removed.
+     */
+    private void changing(Supplier<Swap> change) {
+        Swap swap;
+        try {
+            swap = change.get();
+        } catch (RuntimeException e) {
+            if (swapping.get() != null) {
+                revert(swapping.get());
+            }
+            throw e;
+        } finally {
+            swapping.remove();
+        }
+        finish(swap);
     }
 
     public void uninstall(Caller caller, String symbolicName) {
-        jpa.tx(TransactionType.Required, em -> {
-            ExtensionEntity entity = managed(em, caller, symbolicName);
-            Map<String, Object> before = state(entity);
-            em.remove(entity);
-            em.flush();
-            Bundle bundle = bundles.find(symbolicName);
-            if (bundle != null) {
-                bundles.uninstall(bundle);
-            }
-            serveProvinces();
-            audit.record(caller, "extension.uninstall", "extension", symbolicName, ExtensionAccess.provinceOf(entity.province()),
-                    before, null);
-        });
+        synchronized (lockOf(provinceOf(symbolicName, null))) {
+            changing(() -> jpa.txExpr(TransactionType.Required, em -> {
+                ExtensionEntity entity = managed(em, caller, symbolicName);
+                Map<String, Object> before = state(entity);
+                em.remove(entity);
+                em.flush();
+                Bundle bundle = bundles.find(symbolicName);
+                Swap swap = bundle == null ? null : swap(entity.province(), bundle, null, false);
+                audit.record(caller, "extension.uninstall", "extension", symbolicName,
+                        ExtensionAccess.provinceOf(entity.province()), before, null);
+                return swap;
+            }));
+        }
     }
 
     /** Brings the framework to the stored set: what is missing is installed, what differs is updated. */
@@ -295,7 +374,12 @@ public final class ExtensionManager {
                 jpa.tx(TransactionType.Required, em -> {
                     ExtensionEntity entity = em.find(ExtensionEntity.class, name);
                     bundles.dropUnlocated(name);
-                    Bundle bundle = bundles.find(name);
+                    List<Bundle> found = bundles.findAll(name);
+                    if (found.size() > 1) {
+                        // a swap was cut short by a stop: the stored jar decides, installed afresh
+                        found.forEach(bundles::uninstall);
+                    }
+                    Bundle bundle = found.size() == 1 ? found.get(0) : null;
                     if (bundle != null && !entity.province().equals(ExtensionLocation.provinceOf(bundle))) {
                         // another province's extension of that name, left in this node's cache
                         bundles.uninstall(bundle);
@@ -329,15 +413,24 @@ public final class ExtensionManager {
         }
     }
 
-    /** Puts the jar in place of the running one; if it cannot start, the running one comes back. */
-    private void apply(ExtensionEntity entity, byte[] jar, byte[] running) {
+    /**
+     * Starts the jar beside the running version and switches the province's requests to it; if it cannot start,
+     * the running one serves on, untouched. The same version cannot run twice, so it replaces the running one in
+     * place (its endpoints are briefly unavailable then); if it cannot start, the running one comes back.
+     *
+     * @return the swap to finish once the change is recorded, or {@code null} for a change in place
+     */
+    private Swap apply(ExtensionEntity entity, ExtensionJar jar, byte[] running) {
         Bundle bundle = bundles.find(entity.symbolicName());
-        if (bundle == null) {
-            bundles.install(rules.check(jar));
-            return;
+        if (bundle == null || !bundle.getVersion().equals(jar.version())) {
+            Bundle arriving = bundles.installBeside(jar);
+            Swap swap = swap(entity.province(), bundle, arriving, true);
+            bundles.remember(entity.symbolicName(), jar.bytes());
+            return swap;
         }
         try {
-            bundles.update(bundle, jar);
+            bundles.update(bundle, jar.bytes());
+            return null;
         } catch (ProblemException cannotStart) {
             try {
                 bundles.update(bundle, running);
@@ -347,6 +440,110 @@ public final class ExtensionManager {
             }
             throw cannotStart;
         }
+    }
+
+    /** What a change did to its province's serving set: undone if its record does not commit, else finished. */
+    private record Swap(String province, Bundle leaving, Bundle arriving, ProvinceGeneration previous) {
+    }
+
+    /**
+     * Puts {@code arriving} (installed beside, or {@code null}) in place of {@code leaving} (or {@code null}) among
+     * the bundles that serve the province: the application of the next set is built beside the one that serves,
+     * and the province's requests switch to it at once when the whiteboard serves all its resources. If
+     * {@code arriving} cannot start or is not served, it is removed and nothing else changed.
+     */
+    private Swap swap(String province, Bundle leaving, Bundle arriving, boolean startArriving) {
+        Set<Long> now = serving.serving(province);
+        Set<Long> next = new HashSet<>(now);
+        if (leaving != null) {
+            next.remove(leaving.getBundleId());
+        }
+        if (arriving != null) {
+            next.add(arriving.getBundleId());
+            standby.add(arriving);
+        }
+        ProvinceGeneration generation = null;
+        if (!next.equals(now)) {
+            try {
+                if (startArriving) {
+                    bundles.start(arriving);
+                }
+                generation = next.isEmpty() ? null : serving.prepare(province, next);
+                String why = generation == null ? null : serving.awaitServing(generation);
+                if (why != null) {
+                    LOG.warn("Extension {} is not served: {}", arriving, why);
+                    throw new ProblemException(422, "cannot-start", LocalizedText.of(
+                            "The extension started, but the platform could not serve its endpoints (the platform's "
+                                    + "log has the reason).",
+                            "ส่วนขยายเริ่มทำงานแล้ว แต่ระบบให้บริการ endpoint ของส่วนขยายไม่ได้ (ดูเหตุผลในบันทึกของระบบ)"),
+                            List.of());
+                }
+            } catch (RuntimeException | InterruptedException e) {
+                serving.discard(generation);
+                if (arriving != null) {
+                    if (startArriving && arriving.getState() != Bundle.UNINSTALLED) {
+                        bundles.uninstall(arriving);
+                    }
+                    standby.remove(arriving);
+                }
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while swapping an extension of " + province, e);
+                }
+                throw (RuntimeException) e;
+            }
+        }
+        ProvinceGeneration previous = next.equals(now) ? null : serving.switchTo(province, generation);
+        if (arriving != null) {
+            standby.remove(arriving);
+        }
+        if (leaving != null) {
+            standby.add(leaving);
+        }
+        Swap swap = new Swap(province, leaving, arriving, previous);
+        swapping.set(swap);
+        return swap;
+    }
+
+    /** Once the change is recorded: the application it replaced goes when its requests are done, then the bundle. */
+    private void finish(Swap swap) {
+        if (swap == null) {
+            return;
+        }
+        serving.retire(swap.previous());
+        if (swap.leaving() != null) {
+            if (swap.leaving().getState() != Bundle.UNINSTALLED) {
+                bundles.uninstall(swap.leaving());
+            }
+            standby.remove(swap.leaving());
+        }
+    }
+
+    /** The change was not recorded: what served before serves again, and the bundle it started goes. */
+    private void revert(Swap swap) {
+        swapping.remove();
+        try {
+            Swap back = swap(swap.province(), swap.arriving(), swap.leaving(), false);
+            serving.retire(swap.previous());
+            finish(back);
+        } catch (RuntimeException e) {
+            LOG.error("Extension {} of province {} could not go back to {}", swap.arriving(), swap.province(),
+                    swap.leaving(), e);
+        }
+    }
+
+    /** Changes of one province's extensions are made one at a time: each builds on the set that serves. */
+    private Object lockOf(String province) {
+        return provinceLocks.computeIfAbsent(province, p -> new Object());
+    }
+
+    /** The stored province of an extension, or else {@code fallback}. */
+    private String provinceOf(String symbolicName, String fallback) {
+        String stored = symbolicName == null ? null : jpa.txExpr(TransactionType.Supports, em -> {
+            ExtensionEntity e = em.find(ExtensionEntity.class, symbolicName);
+            return e == null ? null : e.province();
+        });
+        return stored != null ? stored : fallback == null ? "" : fallback;
     }
 
     private ExtensionEntity managed(EntityManager em, Caller caller, String symbolicName) {

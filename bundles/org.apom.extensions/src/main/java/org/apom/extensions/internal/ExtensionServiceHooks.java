@@ -12,6 +12,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.framework.hooks.service.EventListenerHook;
 import org.osgi.framework.hooks.service.FindHook;
 import org.osgi.framework.hooks.service.ListenerHook.ListenerInfo;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -21,61 +22,96 @@ import org.osgi.service.component.annotations.Component;
  * extension's own province), OSGi logging, and its own. The core services (the register itself, users, tokens,
  * the audit trail) are hidden from it, so an extension cannot reach them with a {@code Caller} of its own making:
  * importing their API packages is allowed, getting them is not.
- * <li>What the platform may see of an extension: its SPI services ({@code RecordCheck}) and JAX-RS resources of
- * its own province's application. Anything else it registers (a resource or filter for the core application or
- * the whiteboard's default one, an application, a servlet) is hidden from every other bundle, so the whiteboards
- * never serve it.
+ * <li>What the platform may see of an extension: its SPI services ({@code RecordCheck}). Its JAX-RS resources for
+ * its province are seen by this bundle only, which registers them again in the application that serves the
+ * province ({@link ExtensionServing}); the whiteboard never takes them up itself. Anything else it registers (a
+ * resource or filter for the core application or the whiteboard's default one, an application, a servlet) is
+ * hidden from every other bundle, so the whiteboards never serve it.
+ * <li>The servlets the JAX-RS whiteboard registers for the provinces' applications are seen by this bundle only
+ * (and the whiteboard), which calls them from its router: the HTTP whiteboard would serve only one of them.
  * </ul>
  * Registered before the manager installs any extension (the manager references this component).
  */
 @Component(service = {FindHook.class, EventListenerHook.class, ExtensionServiceHooks.class})
 public final class ExtensionServiceHooks implements FindHook, EventListenerHook {
 
-
     private static final String[] ALLOWED_PACKAGES = {"org.apom.extensions.api.", "org.osgi.service.log."};
+
+    private final Bundle platform;
+
+    @Activate
+    public ExtensionServiceHooks(BundleContext context) {
+        this.platform = context.getBundle();
+    }
 
     @Override
     public void find(BundleContext context, String name, String filter, boolean allServices,
             Collection<ServiceReference<?>> references) {
-        boolean extension = isExtension(context);
-        references.removeIf(reference -> extension ? !mayUse(context.getBundle(), reference) : !offered(reference));
+        Bundle viewer = context.getBundle();
+        boolean extension = ExtensionLocation.isExtension(viewer);
+        references.removeIf(reference -> extension ? !mayUse(viewer, reference) : !offered(reference, viewer, platform));
     }
 
     @Override
     public void event(ServiceEvent event, Map<BundleContext, Collection<ListenerInfo>> listeners) {
         ServiceReference<?> reference = event.getServiceReference();
-        listeners.keySet().removeIf(context -> isExtension(context) ? !mayUse(context.getBundle(), reference)
-                : !offered(reference));
+        listeners.keySet().removeIf(context -> {
+            Bundle viewer = context.getBundle();
+            return ExtensionLocation.isExtension(viewer) ? !mayUse(viewer, reference)
+                    : !offered(reference, viewer, platform);
+        });
     }
 
-    /** Whether a service may be seen by the platform's bundles: any of theirs, and of an extension's only these. */
-    static boolean offered(ServiceReference<?> reference) {
+    /**
+     * Whether a service may be seen by a bundle of the platform ({@code viewer}): any of the platform's but the
+     * provinces' servlets, and of an extension's only its SPI services, and its province's resources by
+     * {@code platform} (this bundle) alone.
+     */
+    static boolean offered(ServiceReference<?> reference, Bundle viewer, Bundle platform) {
         Bundle owner = reference.getBundle();
         if (!ExtensionLocation.isExtension(owner)) {
-            return true;
+            return !isProvinceServlet(reference) || viewer.equals(owner) || viewer.equals(platform);
         }
-        boolean forWhiteboards = false;
+        for (String key : reference.getPropertyKeys()) {
+            if (key.startsWith("osgi.jaxrs.") || key.startsWith("osgi.http.whiteboard")) {
+                return viewer.equals(platform) && servedInProvince(reference);
+            }
+        }
+        return ofAllowedTypes(reference);
+    }
+
+    /**
+     * Whether an extension's service is a JAX-RS resource the platform serves in the extension's province: it
+     * selects no application, or (as extensions written before the platform chose for them did) exactly its own
+     * province's; and it is nothing else for a whiteboard.
+     */
+    static boolean servedInProvince(ServiceReference<?> reference) {
+        String province = ExtensionLocation.provinceOf(reference.getBundle());
+        if (province == null || !"true".equals(String.valueOf(reference.getProperty("osgi.jaxrs.resource")))) {
+            return false;
+        }
         for (String key : reference.getPropertyKeys()) {
             if (key.startsWith("osgi.http.whiteboard") || key.equals("osgi.jaxrs.extension")
                     || key.equals("osgi.jaxrs.application.base")) {
                 return false;
             }
-            forWhiteboards |= key.startsWith("osgi.jaxrs.");
         }
-        if (!forWhiteboards) {
-            return ofAllowedTypes(reference);
-        }
-        String province = ExtensionLocation.provinceOf(owner);
-        if (province == null) {
-            return false;
-        }
-        String ownApplication = "(osgi.jaxrs.name=" + ApiApplications.extensionApplication(province) + ")";
-        return "true".equals(String.valueOf(reference.getProperty("osgi.jaxrs.resource")))
-                && ownApplication.equals(reference.getProperty("osgi.jaxrs.application.select"));
+        Object select = reference.getProperty("osgi.jaxrs.application.select");
+        return select == null
+                || ("(osgi.jaxrs.name=" + ApiApplications.extensionApplication(province) + ")").equals(select);
     }
 
-    static boolean isExtension(BundleContext context) {
-        return ExtensionLocation.isExtension(context.getBundle());
+    /** The CXF servlet of a province's application ({@link ExtensionServing#GENERATION}). */
+    private static boolean isProvinceServlet(ServiceReference<?> reference) {
+        if (reference.getProperty(ExtensionServing.GENERATION) == null) {
+            return false;
+        }
+        for (String type : (String[]) reference.getProperty(Constants.OBJECTCLASS)) {
+            if (type.equals("javax.servlet.Servlet")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean mayUse(Bundle extension, ServiceReference<?> reference) {

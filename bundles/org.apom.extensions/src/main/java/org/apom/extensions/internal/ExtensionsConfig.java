@@ -21,6 +21,10 @@ public @interface ExtensionsConfig {
             + "over all its records, each in a worker of its own), in seconds")
     int checkSeconds() default 10;
 
+    @AttributeDefinition(description = "During a swap, how long the old version may finish the requests it has in "
+            + "flight after the new one took over, in seconds; then it is removed anyway")
+    int drainSeconds() default 10;
+
     @AttributeDefinition(description = "A keystore (PKCS12 or JKS) of the certificates whose keys may sign extensions; "
             + "when set, only jars signed by one of them are installed. Blank: signing is not required")
     String trustStore() default "";

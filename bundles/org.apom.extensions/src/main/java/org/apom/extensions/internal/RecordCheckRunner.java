@@ -55,15 +55,17 @@ public final class RecordCheckRunner implements ContributedChecks {
 
     private final VolunteerRegistry registry;
     private final ExtensionErrors errors;
+    private final ExtensionStandby standby;
     private final long limitMillis;
     private final Map<ServiceReference<RecordCheck>, ContributedCheck> checks = new ConcurrentHashMap<>();
     private final ExecutorService workers;
 
     @Activate
     public RecordCheckRunner(@Reference VolunteerRegistry registry, @Reference ExtensionErrors errors,
-            ExtensionsConfig config) {
+            @Reference ExtensionStandby standby, ExtensionsConfig config) {
         this.registry = registry;
         this.errors = errors;
+        this.standby = standby;
         this.limitMillis = config.checkSeconds() * 1000L;
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(0, MAX_WORKERS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
@@ -110,8 +112,10 @@ public final class RecordCheckRunner implements ContributedChecks {
                 : run(applicable, List.of(registry.get(ExtensionCaller.checkReader(province), volunteerId)));
     }
 
+    /** During a swap both versions' checks are registered: only those of the version that serves run. */
     private List<ContributedCheck> applicableTo(ProvinceCode province) {
-        return checks.values().stream().filter(c -> c.appliesTo(province)).toList();
+        return checks.values().stream()
+                .filter(c -> c.appliesTo(province) && !standby.isStandby(c.reference().getBundle())).toList();
     }
 
     private List<Volunteer> recordsOf(ProvinceCode province) {

@@ -48,7 +48,9 @@ class RecordCheckRunnerTest {
     private final List<Volunteer> register = new ArrayList<>();
     private final List<Caller> readers = new ArrayList<>();
     private final ExtensionErrors errors = new ExtensionErrors();
-    private final RecordCheckRunner runner = new RecordCheckRunner(registry(), errors, config(1));
+    private final ExtensionStandby standby = new ExtensionStandby();
+    private final RecordCheckRunner runner = new RecordCheckRunner(registry(), errors, standby, config(1));
+    private long bundleIds;
 
     @AfterEach
     void tearDown() {
@@ -145,6 +147,20 @@ class RecordCheckRunnerTest {
         assertEquals("extension-checks:50", readers.get(readers.size() - 1).name());
     }
 
+    @Test
+    void duringASwapOnlyTheServingVersionsChecksRun() {
+        register.add(volunteer("v1", "50", "053123456"));
+        ServiceReference<RecordCheck> old = add("org.apom.ext.p50.swapped", "50", check("phone", v -> List.of()));
+        ServiceReference<RecordCheck> next = add("org.apom.ext.p50.swapped", "50", check("phone", v -> List.of()));
+        standby.add(next.getBundle());
+        assertEquals(1, runner.runOver(CM_OFFICER, ProvinceCode.of("50")).size(), "the new one waits for the switch");
+        standby.remove(next.getBundle());
+        standby.add(old.getBundle());
+        assertEquals(1, runner.runOver(CM_OFFICER, ProvinceCode.of("50")).size(), "the old one no longer serves");
+        standby.remove(old.getBundle());
+        assertEquals(2, runner.runOver(CM_OFFICER, ProvinceCode.of("50")).size());
+    }
+
     private static CheckRun run(List<CheckRun> runs, String code) {
         return runs.stream().filter(r -> r.code().equals(code)).findFirst().orElseThrow();
     }
@@ -152,7 +168,9 @@ class RecordCheckRunnerTest {
     private ServiceReference<RecordCheck> add(String name, String province, RecordCheck check) {
         // every bundle's header claims every province: only the province it was installed for counts
         Dictionary<String, String> headers = new Hashtable<>(Map.of(ExtensionJar.PROVINCE_HEADER, "*"));
+        long id = ++bundleIds;
         Bundle bundle = proxy(Bundle.class, (method, args) -> switch (method) {
+            case "getBundleId" -> id;
             case "getHeaders" -> headers;
             case "getLocation" -> ExtensionLocation.of(province, name);
             case "getSymbolicName" -> name;

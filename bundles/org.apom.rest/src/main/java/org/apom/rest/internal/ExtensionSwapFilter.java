@@ -19,18 +19,21 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * In front of the provinces' extension applications, at the servlet level. While a province's extension is
- * swapped, Aries rebuilds that application, and a request that reaches the CXF servlet being replaced fails
- * inside it (its destination has no observer any more), before any JAX-RS exception mapper runs: the servlet
- * container would answer a 500 page naming the exception. This answers what it is, 503 {@code extension-swapping}
- * with {@code Retry-After}, in the problem format. Errors of the extension's own code never get here: the
- * application's mapper answers them.
+ * In front of the provinces' extension applications, at the servlet level. A swap switches a province to an
+ * application built beside the old one, so requests do not meet a rebuild; but Aries still rebuilds an application
+ * in place when one of its resources comes or goes outside a swap (an extension's component that restarts, a swap
+ * to the same version), and a request that reaches the CXF servlet being replaced fails inside it (its destination
+ * has no observer any more), before any JAX-RS exception mapper runs: the servlet container would answer a 500 page
+ * naming the exception. This answers what it is, 503 {@code extension-swapping} with {@code Retry-After}, in the
+ * problem format. Errors of the extension's own code never get here: the application's mapper answers them.
  */
 @Component(service = Filter.class, property = {
     "osgi.http.whiteboard.filter.name=apom-extension-swaps",
     "osgi.http.whiteboard.filter.pattern=/*",
-    // Aries gives each application a servlet context of its own, at the application's base
-    "osgi.http.whiteboard.context.select=(osgi.http.whiteboard.context.path=/" + ApomApplication.BASE + "/ext/*)"})
+    // the extensions' router's context (org.apom.extensions ExtensionServing), and any application that Aries gives a
+    // servlet context of its own at its base below it
+    "osgi.http.whiteboard.context.select=(|(osgi.http.whiteboard.context.name=apom-ext)"
+            + "(osgi.http.whiteboard.context.path=/" + ApomApplication.BASE + "/ext/*))"})
 public final class ExtensionSwapFilter implements Filter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionSwapFilter.class);

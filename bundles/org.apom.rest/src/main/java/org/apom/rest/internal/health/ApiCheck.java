@@ -25,8 +25,10 @@ import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
  */
 final class ApiCheck {
 
+    // the extension manager registers the provinces' extension resources again in their applications
+    // (apom.extensions.bundle names the extension's): they are the extension's, not the core's
     private static final String WHITEBOARD_SERVICES =
-            "(|(osgi.jaxrs.resource=true)(osgi.jaxrs.extension=true))";
+            "(&(|(osgi.jaxrs.resource=true)(osgi.jaxrs.extension=true))(!(apom.extensions.bundle=*)))";
 
     private ApiCheck() {
     }
