@@ -1,6 +1,9 @@
 package org.apom.extensions.internal;
 
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apom.core.api.ApiApplications;
@@ -72,9 +75,15 @@ public final class ExtensionServiceHooks implements FindHook, EventListenerHook 
         if (!ExtensionLocation.isExtension(owner)) {
             return !isProvinceServlet(reference) || viewer.equals(owner) || viewer.equals(platform);
         }
-        for (String key : reference.getPropertyKeys()) {
+        // property keys are case-insensitive in OSGi: OSGI.JAXRS.RESOURCE is a resource for the whiteboard too
+        for (String key : keys(reference)) {
             if (key.startsWith("osgi.jaxrs.") || key.startsWith("osgi.http.whiteboard")) {
                 return viewer.equals(platform) && servedInProvince(reference);
+            }
+        }
+        for (String key : keys(reference)) {
+            if (key.startsWith("osgi.")) {
+                return false; // for another whiteboard (a shell command, a remote service): never
             }
         }
         return ofAllowedTypes(reference);
@@ -90,15 +99,21 @@ public final class ExtensionServiceHooks implements FindHook, EventListenerHook 
         if (province == null || !"true".equals(String.valueOf(reference.getProperty("osgi.jaxrs.resource")))) {
             return false;
         }
-        for (String key : reference.getPropertyKeys()) {
+        for (String key : keys(reference)) {
             if (key.startsWith("osgi.http.whiteboard") || key.equals("osgi.jaxrs.extension")
                     || key.equals("osgi.jaxrs.application.base")) {
                 return false;
             }
         }
+        // getProperty ignores the key's case, as the framework does
         Object select = reference.getProperty("osgi.jaxrs.application.select");
         return select == null
                 || ("(osgi.jaxrs.name=" + ApiApplications.extensionApplication(province) + ")").equals(select);
+    }
+
+    /** The service's property keys in lower case. */
+    private static List<String> keys(ServiceReference<?> reference) {
+        return Arrays.stream(reference.getPropertyKeys()).map(k -> k.toLowerCase(Locale.ROOT)).toList();
     }
 
     /** The CXF servlet of a province's application ({@link ExtensionServing#GENERATION}). */

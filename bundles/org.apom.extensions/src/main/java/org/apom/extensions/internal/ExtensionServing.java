@@ -320,15 +320,13 @@ final class ExtensionServing {
         if (delegate == null) {
             return null;
         }
-        Dictionary<String, Object> properties = new Hashtable<>();
-        for (String key : resource.getPropertyKeys()) {
-            if (!key.startsWith("service.") || key.equals(Constants.SERVICE_RANKING)) {
-                properties.put(key, resource.getProperty(key));
-            }
+        if (!generation.province().equals(ExtensionLocation.provinceOf(owner))) {
+            return null; // only ever its own province's application
         }
-        properties.remove(Constants.OBJECTCLASS);
-        // its name would clash with the same resource's in the application beside
-        properties.remove("osgi.jaxrs.name");
+        // nothing of the extension's own properties: a name would clash with the same resource's in the
+        // application beside, and a whiteboard property (in any case) could reach beyond its application
+        Dictionary<String, Object> properties = new Hashtable<>();
+        properties.put("osgi.jaxrs.resource", "true");
         properties.put("osgi.jaxrs.application.select", "(" + GENERATION + "=" + generation.id() + ")");
         properties.put("apom.extensions.bundle", owner.getBundleId());
         Object factory = Constants.SCOPE_PROTOTYPE.equals(resource.getProperty(Constants.SERVICE_SCOPE))
