@@ -12,7 +12,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
@@ -65,7 +64,6 @@ public final class ExtensionManager {
     private final ExtensionBundles bundles;
     private final ExtensionStandby standby;
     private final ExtensionServing serving;
-    private final Map<String, Object> provinceLocks = new ConcurrentHashMap<>();
     /** The swap the change running on this thread made, so that it can be undone if its record does not commit. */
     private final ThreadLocal<Swap> swapping = new ThreadLocal<>();
     private final ExtensionTrust trust;
@@ -143,7 +141,7 @@ public final class ExtensionManager {
     public SubmissionInfo revoke(Caller caller, String submissionId, String reason) {
         SubmissionInfo revoked = reviews.revoke(caller, submissionId, reason);
         synchronized (lockOf(revoked.province())) {
-            changing(() -> jpa.txExpr(TransactionType.Required, em -> stopRevoked(em, caller, revoked)));
+            stopping(() -> jpa.txExpr(TransactionType.Required, em -> stopRevoked(em, caller, revoked)));
         }
         return revoked;
     }
@@ -349,6 +347,29 @@ public final class ExtensionManager {
         finish(swap);
     }
 
+    /**
+     * Runs a change that stops code the platform no longer trusts: if its record does not commit, the swap it
+     * made stands all the same (the approval is withdrawn already, and the trust check at the next start stops it
+     * everywhere), since putting revoked code back into service is the one outcome that must not happen.
+     */
+    private void stopping(Supplier<Swap> change) {
+        Swap swap;
+        try {
+            swap = change.get();
+        } catch (RuntimeException e) {
+            Swap made = swapping.get();
+            swapping.remove();
+            if (made != null) {
+                LOG.error("The stop of revoked extension code did not commit; it stays stopped on this node", e);
+                finish(made);
+            }
+            throw e;
+        } finally {
+            swapping.remove();
+        }
+        finish(swap);
+    }
+
     public void uninstall(Caller caller, String symbolicName) {
         synchronized (lockOf(provinceOf(symbolicName, null))) {
             changing(() -> jpa.txExpr(TransactionType.Required, em -> {
@@ -367,42 +388,15 @@ public final class ExtensionManager {
 
     /** Brings the framework to the stored set: what is missing is installed, what differs is updated. */
     private void restore() {
-        List<String> names = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "SELECT e.symbolicName FROM ExtensionEntity e", String.class).getResultList());
-        for (String name : names) {
+        List<Object[]> stored = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
+                "SELECT e.symbolicName, e.province FROM ExtensionEntity e", Object[].class).getResultList());
+        for (Object[] row : stored) {
+            String name = (String) row[0];
             try {
-                jpa.tx(TransactionType.Required, em -> {
-                    ExtensionEntity entity = em.find(ExtensionEntity.class, name);
-                    bundles.dropUnlocated(name);
-                    List<Bundle> found = bundles.findAll(name);
-                    if (found.size() > 1) {
-                        // a swap was cut short by a stop: the stored jar decides, installed afresh
-                        found.forEach(bundles::uninstall);
-                    }
-                    Bundle bundle = found.size() == 1 ? found.get(0) : null;
-                    if (bundle != null && !entity.province().equals(ExtensionLocation.provinceOf(bundle))) {
-                        // another province's extension of that name, left in this node's cache
-                        bundles.uninstall(bundle);
-                        bundle = null;
-                    }
-                    ExtensionJar checked = rules.check(entity.currentJar());
-                    try {
-                        entity.trusted(trust.require(checked, ExtensionReviews.approved(em, checked,
-                                entity.currentSha256())).id());
-                    } catch (ProblemException untrusted) {
-                        // only reviewed code runs: what the framework kept from before must not go on running
-                        if (bundle != null) {
-                            bundles.uninstall(bundle);
-                        }
-                        throw untrusted;
-                    }
-                    entity.failed(null);
-                    if (bundle == null) {
-                        bundles.install(checked);
-                    } else if (!bundles.runs(bundle, entity.province(), entity.currentSha256())) {
-                        bundles.update(bundle, entity.currentJar());
-                    }
-                });
+                // after a change that a manager stopped meanwhile may still be making (ExtensionStandby)
+                synchronized (lockOf((String) row[1])) {
+                    restoreOne(name);
+                }
             } catch (RuntimeException e) {
                 LOG.error("Extension {} could not be restored", name, e);
                 // the list shows this to province admins: what they can act on, never the platform's internals
@@ -411,6 +405,42 @@ public final class ExtensionManager {
                 jpa.tx(TransactionType.Required, em -> em.find(ExtensionEntity.class, name).failed(shown));
             }
         }
+    }
+
+    /** Brings one stored extension's bundle to its record, under its province's lock. */
+    private void restoreOne(String name) {
+        jpa.tx(TransactionType.Required, em -> {
+            ExtensionEntity entity = em.find(ExtensionEntity.class, name);
+            bundles.dropUnlocated(name);
+            List<Bundle> found = bundles.findAll(name);
+            if (found.size() > 1) {
+                // a swap was cut short by a stop: the stored jar decides, installed afresh
+                found.forEach(bundles::uninstall);
+            }
+            Bundle bundle = found.size() == 1 ? found.get(0) : null;
+            if (bundle != null && !entity.province().equals(ExtensionLocation.provinceOf(bundle))) {
+                // another province's extension of that name, left in this node's cache
+                bundles.uninstall(bundle);
+                bundle = null;
+            }
+            ExtensionJar checked = rules.check(entity.currentJar());
+            try {
+                entity.trusted(trust.require(checked, ExtensionReviews.approved(em, checked,
+                        entity.currentSha256())).id());
+            } catch (ProblemException untrusted) {
+                // only reviewed code runs: what the framework kept from before must not go on running
+                if (bundle != null) {
+                    bundles.uninstall(bundle);
+                }
+                throw untrusted;
+            }
+            entity.failed(null);
+            if (bundle == null) {
+                bundles.install(checked);
+            } else if (!bundles.runs(bundle, entity.province(), entity.currentSha256())) {
+                bundles.update(bundle, entity.currentJar());
+            }
+        });
     }
 
     /**
@@ -443,7 +473,9 @@ public final class ExtensionManager {
     }
 
     /** What a change did to its province's serving set: undone if its record does not commit, else finished. */
-    private record Swap(String province, Bundle leaving, Bundle arriving, ProvinceGeneration previous) {
+    /** @param switched whether the province's requests went to another application ({@code previous} served) */
+    private record Swap(String province, Bundle leaving, Bundle arriving, ProvinceGeneration previous,
+            boolean switched) {
     }
 
     /**
@@ -493,14 +525,16 @@ public final class ExtensionManager {
                 throw (RuntimeException) e;
             }
         }
-        ProvinceGeneration previous = next.equals(now) ? null : serving.switchTo(province, generation);
-        if (arriving != null) {
-            standby.remove(arriving);
-        }
+        boolean switched = !next.equals(now);
+        ProvinceGeneration previous = switched ? serving.switchTo(province, generation) : null;
+        // the leaving version's checks stop before the arriving one's start: never both in one run
         if (leaving != null) {
             standby.add(leaving);
         }
-        Swap swap = new Swap(province, leaving, arriving, previous);
+        if (arriving != null) {
+            standby.remove(arriving);
+        }
+        Swap swap = new Swap(province, leaving, arriving, previous, switched);
         swapping.set(swap);
         return swap;
     }
@@ -519,13 +553,29 @@ public final class ExtensionManager {
         }
     }
 
-    /** The change was not recorded: what served before serves again, and the bundle it started goes. */
+    /**
+     * The change was not recorded: what served before serves again (its application is still there: it goes
+     * only once a change is recorded, so nothing needs building), and the bundle the change started goes.
+     */
     private void revert(Swap swap) {
         swapping.remove();
         try {
-            Swap back = swap(swap.province(), swap.arriving(), swap.leaving(), false);
-            serving.retire(swap.previous());
-            finish(back);
+            if (swap.arriving() != null) {
+                standby.add(swap.arriving());
+            }
+            if (swap.switched()) {
+                ProvinceGeneration abandoned = serving.switchTo(swap.province(), swap.previous());
+                serving.retire(abandoned);
+            }
+            if (swap.leaving() != null) {
+                standby.remove(swap.leaving());
+            }
+            if (swap.arriving() != null) {
+                if (swap.arriving().getState() != Bundle.UNINSTALLED) {
+                    bundles.uninstall(swap.arriving());
+                }
+                standby.remove(swap.arriving());
+            }
         } catch (RuntimeException e) {
             LOG.error("Extension {} of province {} could not go back to {}", swap.arriving(), swap.province(),
                     swap.leaving(), e);
@@ -534,7 +584,7 @@ public final class ExtensionManager {
 
     /** Changes of one province's extensions are made one at a time: each builds on the set that serves. */
     private Object lockOf(String province) {
-        return provinceLocks.computeIfAbsent(province, p -> new Object());
+        return standby.lockOf(province);
     }
 
     /** The stored province of an extension, or else {@code fallback}. */

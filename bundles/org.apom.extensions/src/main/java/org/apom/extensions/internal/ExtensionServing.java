@@ -105,12 +105,16 @@ final class ExtensionServing {
         Dictionary<String, Object> router = new Hashtable<>();
         router.put("osgi.http.whiteboard.servlet.name", "apom-extension-router");
         router.put("osgi.http.whiteboard.servlet.pattern", "/*");
-        router.put("osgi.http.whiteboard.servlet.asyncSupported", true);
+        // not async: a request is counted in flight (for draining) until its service() returns, so it must end there
+        router.put("osgi.http.whiteboard.servlet.asyncSupported", false);
         router.put("osgi.http.whiteboard.context.select", "(osgi.http.whiteboard.context.name=" + CONTEXT_NAME + ")");
         registrations.add(context.registerService(Servlet.class, this.router, router));
     }
 
+    private volatile boolean closed;
+
     void close() {
+        closed = true;
         registrations.forEach(ExtensionServing::unregisterQuietly);
         registrations.clear();
         for (ProvinceGeneration generation : List.copyOf(generations.values())) {
@@ -120,6 +124,16 @@ final class ExtensionServing {
         resources.close();
         servlets.close();
         runtime.close();
+    }
+
+    /**
+     * A swap still running on a manager that was deactivated (its configuration changed) must not build or
+     * route anything more: the next manager's start owns the framework now.
+     */
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the extension manager stopped while a change was running");
+        }
     }
 
     /** The bundles whose resources serve the province now. */
@@ -141,6 +155,7 @@ final class ExtensionServing {
      * rebuilding it). Nothing is routed to it.
      */
     ProvinceGeneration prepare(String province, Set<Long> bundles) {
+        requireOpen();
         ProvinceGeneration generation = new ProvinceGeneration(ids.incrementAndGet(), province, bundles);
         generations.put(generation.id(), generation);
         // the resources first, the application last: the whiteboard then builds it once, with all of them
@@ -191,6 +206,7 @@ final class ExtensionServing {
 
     /** Routes the province to this application now ({@code null}: to none). @return the one it replaced, closed */
     ProvinceGeneration switchTo(String province, ProvinceGeneration next) {
+        requireOpen();
         ProvinceGeneration previous = routes.switchTo(province, next);
         LOG.info("Province {} is now served by {} (was {})", province, next, previous);
         return previous;

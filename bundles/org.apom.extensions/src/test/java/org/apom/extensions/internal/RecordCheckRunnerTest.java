@@ -150,15 +150,22 @@ class RecordCheckRunnerTest {
     @Test
     void duringASwapOnlyTheServingVersionsChecksRun() {
         register.add(volunteer("v1", "50", "053123456"));
-        ServiceReference<RecordCheck> old = add("org.apom.ext.p50.swapped", "50", check("phone", v -> List.of()));
-        ServiceReference<RecordCheck> next = add("org.apom.ext.p50.swapped", "50", check("phone", v -> List.of()));
+        // the two versions' checks told apart by their codes, for the test only
+        ServiceReference<RecordCheck> old = add("org.apom.ext.p50.swapped", "50", check("phone-1.0", v -> List.of()));
+        ServiceReference<RecordCheck> next = add("org.apom.ext.p50.swapped", "50", check("phone-1.1", v -> List.of()));
         standby.add(next.getBundle());
-        assertEquals(1, runner.runOver(CM_OFFICER, ProvinceCode.of("50")).size(), "the new one waits for the switch");
-        standby.remove(next.getBundle());
+        assertEquals(List.of("phone-1.0"), codes(runner.runOver(CM_OFFICER, ProvinceCode.of("50"))),
+                "the new one waits for the switch");
         standby.add(old.getBundle());
-        assertEquals(1, runner.runOver(CM_OFFICER, ProvinceCode.of("50")).size(), "the old one no longer serves");
+        standby.remove(next.getBundle());
+        assertEquals(List.of("phone-1.1"), codes(runner.runOver(CM_OFFICER, ProvinceCode.of("50"))),
+                "the old one no longer serves");
         standby.remove(old.getBundle());
-        assertEquals(2, runner.runOver(CM_OFFICER, ProvinceCode.of("50")).size());
+        assertEquals(List.of("phone-1.0", "phone-1.1"), codes(runner.runOver(CM_OFFICER, ProvinceCode.of("50"))));
+    }
+
+    private static List<String> codes(List<CheckRun> runs) {
+        return runs.stream().map(CheckRun::code).sorted().toList();
     }
 
     private static CheckRun run(List<CheckRun> runs, String code) {
