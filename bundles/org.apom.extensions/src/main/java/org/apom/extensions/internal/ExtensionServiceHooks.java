@@ -39,6 +39,13 @@ import org.osgi.service.component.annotations.Component;
 public final class ExtensionServiceHooks implements FindHook, EventListenerHook {
 
     private static final String[] ALLOWED_PACKAGES = {"org.apom.extensions.api.", "org.osgi.service.log."};
+    /**
+     * Property namespaces by which a service offers itself to a whiteboard other than JAX-RS and HTTP (Gogo's
+     * commands, remote services). Not {@code osgi.} as a whole: Declarative Services gives every component's
+     * service {@code osgi.ds.satisfying.condition.target}.
+     */
+    private static final String[] OTHER_WHITEBOARDS = {"osgi.command.", "service.exported.", "osgi.remote.",
+        "osgi.jndi."};
 
     private final Bundle platform;
 
@@ -82,8 +89,10 @@ public final class ExtensionServiceHooks implements FindHook, EventListenerHook 
             }
         }
         for (String key : keys(reference)) {
-            if (key.startsWith("osgi.")) {
-                return false; // for another whiteboard (a shell command, a remote service): never
+            for (String whiteboard : OTHER_WHITEBOARDS) {
+                if (key.startsWith(whiteboard)) {
+                    return false; // for another whiteboard (a shell command, a remote service): never
+                }
             }
         }
         return ofAllowedTypes(reference);

@@ -54,9 +54,16 @@ class ExtensionServiceHooksTest {
         props.put("osgi.command.function", new String[] {"run"});
         assertFalse(ExtensionServiceHooks.offered(service(chiangMai, props), whiteboard, platform),
                 "no shell command from an extension");
+        // as Declarative Services 1.5 registers every component's service
         ServiceReference<?> check = service(chiangMai, Map.of("objectClass",
-                new String[] {"org.apom.extensions.api.RecordCheck"}, "component.name", "x"));
+                new String[] {"org.apom.extensions.api.RecordCheck"}, "component.name", "x",
+                "osgi.ds.satisfying.condition.target", "(osgi.condition.id=true)"));
         assertTrue(ExtensionServiceHooks.offered(check, whiteboard, platform), "a plain RecordCheck is offered");
+        Map<String, Object> exported = new LinkedHashMap<>();
+        exported.put("objectClass", new String[] {"org.apom.extensions.api.RecordCheck"});
+        exported.put("SERVICE.EXPORTED.INTERFACES", "*");
+        assertFalse(ExtensionServiceHooks.offered(service(chiangMai, exported), whiteboard, platform),
+                "no remote service from an extension");
     }
 
     @Test
