@@ -3,10 +3,7 @@ package org.apom.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +16,7 @@ import javax.inject.Inject;
 import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
+import org.apom.itests.support.SampleJars;
 import org.apom.itests.support.TestJars;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -54,8 +52,7 @@ public class SampleExtensionsIT extends ApomContainerTest {
 
     @Override
     protected List<Option> extraOptions() {
-        return List.of(systemProperty("apom.test.extensions").value(System.getProperty("apom.extensions")),
-                systemProperty("apom.test.version").value(System.getProperty("apom.version")));
+        return SampleJars.options();
     }
 
     @Test
@@ -63,8 +60,9 @@ public class SampleExtensionsIT extends ApomContainerTest {
         String landline = register("50", "053123456", "99 หมู่ 1");
         register("50", "0812345678", "1 หมู่ 2");
         String noVillage = register("40", null, "12 ถนนมิตรภาพ");
-        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR, sample(KHON_KAEN)).status());
-        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR, sample(CHIANG_MAI + ".v100")).status());
+        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR, SampleJars.read(KHON_KAEN)).status());
+        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR, SampleJars.read(CHIANG_MAI + ".v100"))
+                .status());
 
         JsonNode mobile = check(asAdmin().get("/data-quality?province=50").json().get(0), "mobile-phone");
         assertEquals("DONE", mobile.get("outcome").asText());
@@ -93,7 +91,7 @@ public class SampleExtensionsIT extends ApomContainerTest {
             String version = swap % 2 == 0 ? "1.1.0" : "1.0.0";
             long start = System.nanoTime();
             HttpAnswer swapped = asAdmin().sendBytes("PUT", "/extensions/" + CHIANG_MAI, JAR,
-                    sample(version.equals("1.1.0") ? CHIANG_MAI : CHIANG_MAI + ".v100"));
+                    SampleJars.read(version.equals("1.1.0") ? CHIANG_MAI : CHIANG_MAI + ".v100"));
             assertEquals(swapped.toString(), 200, swapped.status());
             summaryOnceVersion(version);
             swapMillis.add((System.nanoTime() - start) / 1_000_000);
@@ -289,12 +287,6 @@ public class SampleExtensionsIT extends ApomContainerTest {
                 + "}");
         assertEquals(created.toString(), 201, created.status());
         return http().as(username, PASSWORD);
-    }
-
-    /** A sample extension's jar as the reactor built it. */
-    private static byte[] sample(String module) throws Exception {
-        return Files.readAllBytes(Path.of(System.getProperty("apom.test.extensions"), module, "target",
-                module + "-" + System.getProperty("apom.test.version") + ".jar"));
     }
 
     /** Id, state and last change of every bundle but the extension being swapped. */

@@ -2,10 +2,7 @@ package org.apom.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +14,7 @@ import javax.inject.Inject;
 import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
+import org.apom.itests.support.SampleJars;
 import org.apom.itests.support.TestJars;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -48,13 +46,13 @@ public class ZeroGapSwapIT extends ApomContainerTest {
 
     @Override
     protected List<Option> extraOptions() {
-        return List.of(systemProperty("apom.test.extensions").value(System.getProperty("apom.extensions")),
-                systemProperty("apom.test.version").value(System.getProperty("apom.version")));
+        return SampleJars.options();
     }
 
     @Test
     public void clientsPollingWithoutPauseSeeNoFailureAcross20Swaps() throws Exception {
-        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR, sample(CHIANG_MAI + ".v100")).status());
+        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR, SampleJars.read(CHIANG_MAI + ".v100"))
+                .status());
         // another extension of the province, written as extensions are now (its resource selects no application)
         String neighbour = "org.apom.ext.p50.neighbour";
         assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR,
@@ -75,7 +73,7 @@ public class ZeroGapSwapIT extends ApomContainerTest {
             String version = swap % 2 == 0 ? "1.1.0" : "1.0.0";
             long sent = System.nanoTime();
             HttpAnswer swapped = asAdmin().sendBytes("PUT", "/extensions/" + CHIANG_MAI, JAR,
-                    sample(version.equals("1.1.0") ? CHIANG_MAI : CHIANG_MAI + ".v100"));
+                    SampleJars.read(version.equals("1.1.0") ? CHIANG_MAI : CHIANG_MAI + ".v100"));
             assertEquals(swapped.toString(), 200, swapped.status());
             swaps.add(new long[] {sent, System.nanoTime()});
             versions.add(version);
@@ -263,11 +261,5 @@ public class ZeroGapSwapIT extends ApomContainerTest {
         } finally {
             context.ungetService(reference);
         }
-    }
-
-    /** A sample extension's jar as the reactor built it. */
-    private static byte[] sample(String module) throws Exception {
-        return Files.readAllBytes(Path.of(System.getProperty("apom.test.extensions"), module, "target",
-                module + "-" + System.getProperty("apom.test.version") + ".jar"));
     }
 }

@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
@@ -333,18 +334,7 @@ public final class ExtensionManager {
      * application and bundle it replaced are removed.
      */
     private void changing(Supplier<Swap> change) {
-        Swap swap;
-        try {
-            swap = change.get();
-        } catch (RuntimeException e) {
-            if (swapping.get() != null) {
-                revert(swapping.get());
-            }
-            throw e;
-        } finally {
-            swapping.remove();
-        }
-        finish(swap);
+        recorded(change, this::revert);
     }
 
     /**
@@ -353,6 +343,14 @@ public final class ExtensionManager {
      * everywhere), since putting revoked code back into service is the one outcome that must not happen.
      */
     private void stopping(Supplier<Swap> change) {
+        recorded(change, made -> {
+            LOG.error("The stop of revoked extension code did not commit; it stays stopped on this node");
+            finish(made);
+        });
+    }
+
+    /** Runs a change, finishing its swap once recorded, or handing the swap it made to {@code unrecorded}. */
+    private void recorded(Supplier<Swap> change, Consumer<Swap> unrecorded) {
         Swap swap;
         try {
             swap = change.get();
@@ -360,8 +358,7 @@ public final class ExtensionManager {
             Swap made = swapping.get();
             swapping.remove();
             if (made != null) {
-                LOG.error("The stop of revoked extension code did not commit; it stays stopped on this node", e);
-                finish(made);
+                unrecorded.accept(made);
             }
             throw e;
         } finally {
