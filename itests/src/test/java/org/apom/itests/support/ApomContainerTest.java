@@ -116,10 +116,33 @@ public abstract class ApomContainerTest {
             }
             Thread.sleep(250);
         }
-        last += "\nerrors in the container's log:\n" + errorsInLog();
+        last += "\nerrors in the container's log:\n" + errorsInLog() + "\n" + keepLog();
         // a platform that did not start does not start later: the next tests of this container fail at once
         gaveUp = last;
         throw new AssertionError("Apom was not ready within " + READY_WITHIN + ": " + last);
+    }
+
+    /**
+     * Copies the container's karaf.log out of the container's folder, which Pax Exam deletes, to
+     * {@code itests/target/failed-containers/}: a rare boot failure (docs/stack.md trap 8) needs the whole log.
+     */
+    private static String keepLog() {
+        try {
+            Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+            // karaf.base lies under target/exam/<container>/; the log goes to target/failed-containers/<container>
+            Path container = Path.of(System.getProperty("karaf.base")).toAbsolutePath().normalize();
+            while (container.getParent() != null && !container.getParent().getFileName().toString().equals("exam")) {
+                container = container.getParent();
+            }
+            Path kept = container.getParent() == null ? Path.of(System.getProperty("java.io.tmpdir"), "karaf.log")
+                    : container.getParent().resolveSibling("failed-containers").resolve(container.getFileName()
+                            + "-karaf.log");
+            Files.createDirectories(kept.getParent());
+            Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return "the container's whole log is kept in " + kept;
+        } catch (IOException | RuntimeException e) {
+            return "(the container's log could not be kept: " + e + ")";
+        }
     }
 
     /**
@@ -132,7 +155,7 @@ public abstract class ApomContainerTest {
             List<String> errors = new ArrayList<>();
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);
-                if (line.contains("| ERROR |") || line.startsWith("Caused by")) {
+                if (line.contains("| ERROR |") || line.startsWith("Caused by") || line.strip().startsWith("Suppressed:")) {
                     errors.add(line);
                     if (line.contains("| ERROR |") && i + 1 < lines.size() && !lines.get(i + 1).contains(" | ")) {
                         errors.add(lines.get(i + 1));
