@@ -6,14 +6,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import javax.persistence.EntityManager;
 import javax.transaction.TransactionManager;
@@ -21,8 +16,8 @@ import javax.transaction.TransactionManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apom.core.api.LocalizedText;
-import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.ProblemException;
+import org.apom.extensions.internal.ProvinceSwaps.Swap;
 import org.apom.extensions.internal.jpa.ExtensionEntity;
 import org.apom.persistence.api.SchemaMigrator;
 import org.apom.security.api.AccessPolicy;
@@ -45,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * before in the database, so that a restart brings back exactly the same set. Every change is audited.
  * <p>
  * A new version starts beside the one that serves, and its province's requests switch to it at once when the
- * whiteboard serves all its resources ({@link ExtensionServing}); the old version is removed once its requests in
+ * whiteboard serves all its resources ({@link ProvinceSwaps}); the old version is removed once its requests in
  * flight are done, after the change is recorded. A version that cannot start, or whose change is not recorded,
  * leaves the one before serving. Changes of one province's extensions are made one at a time.
  */
@@ -64,9 +59,7 @@ public final class ExtensionManager {
     private final JarRules rules;
     private final ExtensionBundles bundles;
     private final ExtensionStandby standby;
-    private final ExtensionServing serving;
-    /** The swap the change running on this thread made, so that it can be undone if its record does not commit. */
-    private final ThreadLocal<Swap> swapping = new ThreadLocal<>();
+    private final ProvinceSwaps swaps;
     private final ExtensionTrust trust;
     private final ExtensionReviews reviews;
     private final Clock clock = Clock.systemUTC();
@@ -92,42 +85,16 @@ public final class ExtensionManager {
         this.reviews = new ExtensionReviews(jpa, audit, rules, config.maxInflatedKiB() * 1024L, clock);
         this.standby = standby;
         this.bundles = new ExtensionBundles(context, standby);
-        this.serving = new ExtensionServing(context, Duration.ofSeconds(Math.max(0, config.drainSeconds())));
+        this.swaps = new ProvinceSwaps(context, bundles, standby, Duration.ofSeconds(Math.max(0, config.drainSeconds())));
         migrator.migrate(CHANGELOG, ExtensionManager.class.getClassLoader());
-        serving.open();
+        swaps.open();
         restore();
-        serveAll(context);
+        swaps.serveAll(context);
     }
 
     @Deactivate
     void deactivate() {
-        serving.close();
-    }
-
-    /** At start: each province with extension bundles is served by an application of them all. */
-    private void serveAll(BundleContext context) {
-        Map<String, Set<Long>> byProvince = new HashMap<>();
-        for (Bundle bundle : context.getBundles()) {
-            String province = ExtensionLocation.provinceOf(bundle);
-            if (province != null && bundle.getState() != Bundle.UNINSTALLED && !standby.isStandby(bundle)) {
-                byProvince.computeIfAbsent(province, p -> new HashSet<>()).add(bundle.getBundleId());
-            }
-        }
-        // all built first, then awaited: the waits overlap, so a whiteboard that is slow to take them up delays the
-        // start by one wait, not one per province
-        Map<String, ProvinceGeneration> built = new HashMap<>();
-        byProvince.forEach((province, ids) -> built.put(province, serving.prepare(province, ids)));
-        built.forEach((province, generation) -> {
-            try {
-                String why = serving.awaitServing(generation);
-                if (why != null) {
-                    LOG.warn("Province {}'s extensions are served, but not all of them: {}", province, why);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            serving.switchTo(province, generation);
-        });
+        swaps.close();
     }
 
     /** The review of jars before they may run. */
@@ -142,7 +109,7 @@ public final class ExtensionManager {
     public SubmissionInfo revoke(Caller caller, String submissionId, String reason) {
         SubmissionInfo revoked = reviews.revoke(caller, submissionId, reason);
         synchronized (lockOf(revoked.province())) {
-            stopping(() -> jpa.txExpr(TransactionType.Required, em -> stopRevoked(em, caller, revoked)));
+            swaps.stopping(() -> jpa.txExpr(TransactionType.Required, em -> stopRevoked(em, caller, revoked)));
         }
         return revoked;
     }
@@ -160,7 +127,7 @@ public final class ExtensionManager {
         } catch (ProblemException untrusted) {
             Map<String, Object> before = state(running);
             Bundle bundle = bundles.find(running.symbolicName());
-            Swap swap = bundle == null ? null : swap(running.province(), bundle, null, false);
+            Swap swap = bundle == null ? null : swaps.swap(running.province(), bundle, null, false);
             running.trusted(null);
             running.failed("Stopped: the approval of this version was revoked (" + revoked.reason() + ").");
             audit.record(caller, "extension.stop", "extension", running.symbolicName(),
@@ -204,7 +171,7 @@ public final class ExtensionManager {
         ExtensionInfo[] info = new ExtensionInfo[1];
         synchronized (lockOf(checked.province())) {
             // if the record does not commit, nothing of the extension may keep running
-            changing(() -> jpa.txExpr(TransactionType.Required, em -> installAndRecord(em, caller, checked, info)));
+            swaps.changing(() -> jpa.txExpr(TransactionType.Required, em -> installAndRecord(em, caller, checked, info)));
         }
         return info[0];
     }
@@ -223,7 +190,7 @@ public final class ExtensionManager {
         em.persist(entity);
         em.flush();
         Bundle installed = bundles.installBeside(checked);
-        Swap swap = swap(checked.province(), null, installed, true);
+        Swap swap = swaps.swap(checked.province(), null, installed, true);
         bundles.remember(checked.symbolicName(), jar);
         audit.record(caller, "extension.install", "extension", checked.symbolicName(),
                 ExtensionAccess.provinceOf(checked.province()), null, state(entity));
@@ -247,7 +214,7 @@ public final class ExtensionManager {
         byte[][] replaced = new byte[1][];
         ExtensionInfo[] info = new ExtensionInfo[1];
         synchronized (lockOf(provinceOf(symbolicName, checked.province()))) {
-            revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
+            swaps.revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
                 ExtensionEntity entity = managed(em, caller, symbolicName);
                 if (!checked.symbolicName().equals(symbolicName) || !checked.province().equals(entity.province())) {
                     throw ProblemException.invalid(List.of(new org.apom.core.api.problem.FieldError("Bundle-SymbolicName",
@@ -276,7 +243,7 @@ public final class ExtensionManager {
         byte[][] replaced = new byte[1][];
         ExtensionInfo[] info = new ExtensionInfo[1];
         synchronized (lockOf(provinceOf(symbolicName, null))) {
-            revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
+            swaps.revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
                 ExtensionEntity entity = managed(em, caller, symbolicName);
                 if (!entity.hasPrevious()) {
                     throw ProblemException.conflict("no-previous-version", LocalizedText.of(
@@ -301,81 +268,15 @@ public final class ExtensionManager {
         return info[0];
     }
 
-    /**
-     * Runs a change of version; if its record does not commit after the framework changed, what ran before runs
-     * again (the old version still serves beside, or the bundle goes back to the jar it ran when it was updated in
-     * place), so that the database and the framework never disagree.
-     */
-    private void revertingOnFailure(String symbolicName, byte[][] replaced, Supplier<Swap> change) {
-        Swap swap;
-        try {
-            swap = change.get();
-        } catch (RuntimeException e) {
-            if (swapping.get() != null) {
-                revert(swapping.get());
-                if (replaced[0] != null) {
-                    bundles.remember(symbolicName, replaced[0]);
-                }
-            } else {
-                Bundle bundle = bundles.find(symbolicName);
-                if (replaced[0] != null && bundle != null) {
-                    bundles.update(bundle, replaced[0]);
-                }
-            }
-            throw e;
-        } finally {
-            swapping.remove();
-        }
-        finish(swap);
-    }
-
-    /**
-     * Runs a change whose record must commit; if it does not, a swap it made is undone. After the commit, the
-     * application and bundle it replaced are removed.
-     */
-    private void changing(Supplier<Swap> change) {
-        recorded(change, this::revert);
-    }
-
-    /**
-     * Runs a change that stops code the platform no longer trusts: if its record does not commit, the swap it
-     * made stands all the same (the approval is withdrawn already, and the trust check at the next start stops it
-     * everywhere), since putting revoked code back into service is the one outcome that must not happen.
-     */
-    private void stopping(Supplier<Swap> change) {
-        recorded(change, made -> {
-            LOG.error("The stop of revoked extension code did not commit; it stays stopped on this node");
-            finish(made);
-        });
-    }
-
-    /** Runs a change, finishing its swap once recorded, or handing the swap it made to {@code unrecorded}. */
-    private void recorded(Supplier<Swap> change, Consumer<Swap> unrecorded) {
-        Swap swap;
-        try {
-            swap = change.get();
-        } catch (RuntimeException e) {
-            Swap made = swapping.get();
-            swapping.remove();
-            if (made != null) {
-                unrecorded.accept(made);
-            }
-            throw e;
-        } finally {
-            swapping.remove();
-        }
-        finish(swap);
-    }
-
     public void uninstall(Caller caller, String symbolicName) {
         synchronized (lockOf(provinceOf(symbolicName, null))) {
-            changing(() -> jpa.txExpr(TransactionType.Required, em -> {
+            swaps.changing(() -> jpa.txExpr(TransactionType.Required, em -> {
                 ExtensionEntity entity = managed(em, caller, symbolicName);
                 Map<String, Object> before = state(entity);
                 em.remove(entity);
                 em.flush();
                 Bundle bundle = bundles.find(symbolicName);
-                Swap swap = bundle == null ? null : swap(entity.province(), bundle, null, false);
+                Swap swap = bundle == null ? null : swaps.swap(entity.province(), bundle, null, false);
                 audit.record(caller, "extension.uninstall", "extension", symbolicName,
                         ExtensionAccess.provinceOf(entity.province()), before, null);
                 return swap;
@@ -451,7 +352,7 @@ public final class ExtensionManager {
         Bundle bundle = bundles.find(entity.symbolicName());
         if (bundle == null || !bundle.getVersion().equals(jar.version())) {
             Bundle arriving = bundles.installBeside(jar);
-            Swap swap = swap(entity.province(), bundle, arriving, true);
+            Swap swap = swaps.swap(entity.province(), bundle, arriving, true);
             bundles.remember(entity.symbolicName(), jar.bytes());
             return swap;
         }
@@ -466,116 +367,6 @@ public final class ExtensionManager {
                         e.detail().en());
             }
             throw cannotStart;
-        }
-    }
-
-    /** What a change did to its province's serving set: undone if its record does not commit, else finished. */
-    /** @param switched whether the province's requests went to another application ({@code previous} served) */
-    private record Swap(String province, Bundle leaving, Bundle arriving, ProvinceGeneration previous,
-            boolean switched) {
-    }
-
-    /**
-     * Puts {@code arriving} (installed beside, or {@code null}) in place of {@code leaving} (or {@code null}) among
-     * the bundles that serve the province: the application of the next set is built beside the one that serves,
-     * and the province's requests switch to it at once when the whiteboard serves all its resources. If
-     * {@code arriving} cannot start or is not served, it is removed and nothing else changed.
-     */
-    private Swap swap(String province, Bundle leaving, Bundle arriving, boolean startArriving) {
-        Set<Long> now = serving.serving(province);
-        Set<Long> next = new HashSet<>(now);
-        if (leaving != null) {
-            next.remove(leaving.getBundleId());
-        }
-        if (arriving != null) {
-            next.add(arriving.getBundleId());
-            standby.add(arriving);
-        }
-        ProvinceGeneration generation = null;
-        if (!next.equals(now)) {
-            try {
-                if (startArriving) {
-                    bundles.start(arriving);
-                }
-                generation = next.isEmpty() ? null : serving.prepare(province, next);
-                String why = generation == null ? null : serving.awaitServing(generation);
-                if (why != null) {
-                    LOG.warn("Extension {} is not served: {}", arriving, why);
-                    throw new ProblemException(422, "cannot-start", LocalizedText.of(
-                            "The extension started, but the platform could not serve its endpoints (the platform's "
-                                    + "log has the reason).",
-                            "ส่วนขยายเริ่มทำงานแล้ว แต่ระบบให้บริการ endpoint ของส่วนขยายไม่ได้ (ดูเหตุผลในบันทึกของระบบ)"),
-                            List.of());
-                }
-            } catch (RuntimeException | InterruptedException e) {
-                serving.discard(generation);
-                if (arriving != null) {
-                    if (startArriving && arriving.getState() != Bundle.UNINSTALLED) {
-                        bundles.uninstall(arriving);
-                    }
-                    standby.remove(arriving);
-                }
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while swapping an extension of " + province, e);
-                }
-                throw (RuntimeException) e;
-            }
-        }
-        boolean switched = !next.equals(now);
-        ProvinceGeneration previous = switched ? serving.switchTo(province, generation) : null;
-        // the leaving version's checks stop before the arriving one's start: never both in one run
-        if (leaving != null) {
-            standby.add(leaving);
-        }
-        if (arriving != null) {
-            standby.remove(arriving);
-        }
-        Swap swap = new Swap(province, leaving, arriving, previous, switched);
-        swapping.set(swap);
-        return swap;
-    }
-
-    /** Once the change is recorded: the application it replaced goes when its requests are done, then the bundle. */
-    private void finish(Swap swap) {
-        if (swap == null) {
-            return;
-        }
-        serving.retire(swap.previous());
-        if (swap.leaving() != null) {
-            if (swap.leaving().getState() != Bundle.UNINSTALLED) {
-                bundles.uninstall(swap.leaving());
-            }
-            standby.remove(swap.leaving());
-        }
-    }
-
-    /**
-     * The change was not recorded: what served before serves again (its application is still there: it goes
-     * only once a change is recorded, so nothing needs building), and the bundle the change started goes.
-     */
-    private void revert(Swap swap) {
-        swapping.remove();
-        try {
-            if (swap.arriving() != null) {
-                standby.add(swap.arriving());
-            }
-            if (swap.switched()) {
-                ProvinceGeneration abandoned = serving.switchTo(swap.province(), swap.previous());
-                serving.retire(abandoned);
-            }
-            if (swap.leaving() != null) {
-                standby.remove(swap.leaving());
-            }
-            if (swap.arriving() != null) {
-                if (swap.arriving().getState() != Bundle.UNINSTALLED) {
-                    bundles.uninstall(swap.arriving());
-                }
-                standby.remove(swap.arriving());
-            }
-        } catch (RuntimeException e) {
-            LOG.error("Extension {} of province {} could not go back to {}", swap.arriving(), swap.province(),
-                    swap.leaving(), e);
         }
     }
 
