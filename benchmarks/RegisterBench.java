@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  *   single URL PASSWORD FILE N   registers the first N rows of FILE one by one (POST /volunteers); prints rows/s
  *   import URL PASSWORD FILE     imports FILE (POST /volunteers/imports) and waits for it; prints rows/s
  *   search URL PASSWORD RUNS     times typical searches and GET /health; prints medians and p95 in ms
+ *   feed URL PASSWORD            once every audit entry is sealed, reads GET /changes from cursor zero to the end and
+ *                                pages through the whole register (GET /volunteers, 500 a page); prints both rows/s
  */
 public final class RegisterBench {
 
@@ -32,6 +34,7 @@ public final class RegisterBench {
             case "single" -> single(Path.of(args[3]), Integer.parseInt(args[4]));
             case "import" -> importFile(Path.of(args[3]));
             case "search" -> search(Integer.parseInt(args[3]));
+            case "feed" -> feed();
             default -> throw new IllegalArgumentException(args[0]);
         }
     }
@@ -93,6 +96,55 @@ public final class RegisterBench {
         String nextCursor = field(send("GET", "/volunteers?province=50&limit=500", null, null).body(), "nextCursor");
         List<Double> t = time("/volunteers?province=50&limit=500&cursor=" + nextCursor, runs);
         System.out.printf("second page of 500 p50 %.2f ms p95 %.2f ms ratio %.1f%n", median(t), p95(t), median(t) / health);
+    }
+
+    private static void feed() throws Exception {
+        // the feed lists sealed entries only: wait until the import's are all in the chain
+        Pattern waiting = Pattern.compile("\"audit\":\\{\"status\":\"[A-Z]+\",\"details\":\\{[^}]*\"waiting\":(\\d+)");
+        Matcher m;
+        do {
+            Thread.sleep(500);
+            m = waiting.matcher(send("GET", "/health", null, null).body());
+        } while (!m.find() || !m.group(1).equals("0"));
+        long start = System.nanoTime();
+        long changes = 0;
+        String after = "";
+        while (true) {
+            String page = ok(send("GET", "/changes?limit=500" + (after.isEmpty() ? "" : "&after=" + after), null, null));
+            int n = count(page, "\"cursor\":");
+            if (n == 0) {
+                break;
+            }
+            changes += n;
+            after = field(page, "nextCursor");
+        }
+        double feed = changes / ((System.nanoTime() - start) / 1e9);
+        start = System.nanoTime();
+        long records = 0;
+        String cursor = "";
+        do {
+            String page = ok(send("GET", "/volunteers?limit=500" + (cursor.isEmpty() ? "" : "&cursor=" + cursor), null,
+                    null));
+            records += count(page, "\"nationalId\":");
+            cursor = field(page, "nextCursor");
+        } while (!cursor.isEmpty());
+        double register = records / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("%.1f %d %.1f %d%n", feed, changes, register, records);
+    }
+
+    private static String ok(HttpResponse<String> r) {
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {
+            n++;
+        }
+        return n;
     }
 
     private static List<Double> time(String path, int runs) throws Exception {

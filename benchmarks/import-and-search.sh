@@ -5,6 +5,8 @@
 #           registered one by one with POST /volunteers (2,000 rows): what the bulk path gains
 #   search: p50/p95 latency of typical searches with N records, then with M records (default 1,000,000),
 #           against the p50 of GET /health on the same node: the cost of a search over a trivial request
+#   feed:   rows/s of GET /changes read from cursor zero to the end (every change: the N imported and the 2,000
+#           registered), against rows/s of paging the whole register with GET /volunteers (500 a page)
 # Usage: [BENCH_RUNS=20] benchmarks/import-and-search.sh [N] [M] [derby] [postgresql]
 #   needs a built distribution (mvn -DskipTests install) and, for postgresql, PostgreSQL's initdb/pg_ctl on
 #   the PATH (run as root, the cluster runs as the postgres user). Uses port 8181 (stop ./apom first), 55432.
@@ -63,6 +65,9 @@ for db in "${databases[@]}"; do
     echo "== $db"
     printf 'import of %s rows: %s rows/s (%s in, %s rejected, %s); one by one: %s rows/s; ratio %.1f\n' "$rows" \
         "$imported" "$accepted" "$rejected" "$status" "$single" "$(echo "$imported / $single" | bc -l)"
+    read -r feed changes paged records < <(bench feed)
+    printf 'change feed from cursor zero: %s rows/s (%s changes); the register paged by search: %s rows/s (%s records); ratio %.2f\n' \
+        "$feed" "$changes" "$paged" "$records" "$(echo "$feed / $paged" | bc -l)"
     echo "-- search at $((rows + 2000)) records"
     bench search "${BENCH_RUNS:-20}"
     for p in $(seq 1 "$parts"); do

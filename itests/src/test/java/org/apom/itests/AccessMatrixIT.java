@@ -94,6 +94,7 @@ public class AccessMatrixIT extends ApomContainerTest {
             | GET /volunteers/export                     | own    | 200     | 200     | 200     | 403     | 403        | 401       |
             | GET /volunteers/export                     | other  | 200     | 403     | 403     | 403     | 403        | 401       |
             | GET /data-quality                          | -      | 200     | 200     | 200     | 403     | 200        | 401       |
+            | GET /changes                               | -      | 200     | 200     | 200     | 403     | 200        | 401       |
             | GET /extensions                            | -      | 200     | 200     | 403     | 403     | 403        | 401       |
             | POST /extensions                           | own    | 201     | 201     | 403     | 403     | 403        | 401       |
             | POST /extensions                           | other  | 201     | 403     | 403     | 403     | 403        | 401       |

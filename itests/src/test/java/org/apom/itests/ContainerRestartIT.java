@@ -70,7 +70,7 @@ public class ContainerRestartIT {
         // development mode off: what was let in without review does not run again, and the list says why
         developmentMode = false;
         restart(false);
-        for (JsonNode e : admin.get("/extensions").json()) {
+        for (JsonNode e : admin.get("/extensions").json().get("items")) {
             assertEquals(e.toString(), "MISSING", e.get("state").asText());
             assertTrue(e.toString(), e.get("lastError").asText().contains("Only reviewed extensions run"));
         }
@@ -145,7 +145,7 @@ public class ContainerRestartIT {
 
     private String installed(Http admin) throws Exception {
         List<String> rows = new ArrayList<>();
-        for (JsonNode e : admin.get("/extensions").json()) {
+        for (JsonNode e : admin.get("/extensions").json().get("items")) {
             rows.add(e.get("symbolicName").asText() + " " + e.get("version").asText() + " "
                     + e.get("previousVersion").asText() + " " + e.get("state").asText());
         }

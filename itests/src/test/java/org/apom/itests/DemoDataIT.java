@@ -33,7 +33,7 @@ public class DemoDataIT extends ApomContainerTest {
         long records;
         do {
             Thread.sleep(1_000);
-            provinces = asAdmin().get("/data-quality").json();
+            provinces = asAdmin().get("/data-quality").json().get("items");
             records = 0;
             for (JsonNode p : provinces) {
                 records += p.get("records").asLong();

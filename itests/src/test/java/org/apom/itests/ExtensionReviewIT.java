@@ -71,9 +71,9 @@ public class ExtensionReviewIT extends ApomContainerTest {
         assertProblem(cmAdmin.sendBytes("POST", "/extensions/submissions", JAR, TestJars.twoFaced(NAME)), 422,
                 "duplicate-entry");
 
-        assertEquals(0, kkAdmin.get("/extensions/submissions").json().size());
+        assertEquals(0, kkAdmin.get("/extensions/submissions").json().get("items").size());
         assertProblem(kkAdmin.get("/extensions/submissions/" + id), 404, "not-found");
-        assertEquals(id, reviewer.get("/extensions/submissions?state=SUBMITTED").json().get(0).get("id").asText());
+        assertEquals(id, reviewer.get("/extensions/submissions?state=SUBMITTED").json().at("/items/0/id").asText());
         assertProblem(cmAdmin.post("/extensions/submissions/" + id + "/approval", "{}"), 403, "forbidden");
         assertProblem(reviewer.post("/extensions/submissions/" + id + "/rejection", "{}"), 422, "validation");
         assertProblem(reviewer.get("/extensions/submissions?state=LOST"), 400, "invalid-parameter");
@@ -124,7 +124,7 @@ public class ExtensionReviewIT extends ApomContainerTest {
         JsonNode revoked = reviewer.post("/extensions/submissions/" + secondId + "/revocation",
                 "{\"reason\": \"reads phone numbers it does not need\"}").json();
         assertEquals("REVOKED", revoked.get("state").asText());
-        JsonNode stopped = cmAdmin.get("/extensions").json().get(0);
+        JsonNode stopped = cmAdmin.get("/extensions").json().get("items").get(0);
         assertEquals("MISSING", stopped.get("state").asText());
         assertTrue(stopped.toString(), stopped.get("lastError").asText().contains("revoked"));
         assertProblem(cmAdmin.send("PUT", "/extensions/" + NAME, JSON, "{\"version\": \"1.1.0\"}"), 404,
@@ -150,7 +150,7 @@ public class ExtensionReviewIT extends ApomContainerTest {
         assertTrue(submitted.toString(), submitted.stream().allMatch(s -> s == 201 || s == 409));
 
         String id = null;
-        for (JsonNode s : asAdmin().get("/extensions/submissions?state=SUBMITTED").json()) {
+        for (JsonNode s : asAdmin().get("/extensions/submissions?state=SUBMITTED").json().get("items")) {
             if (s.get("symbolicName").asText().equals("org.apom.ext.p50.racing")) {
                 id = s.get("id").asText();
             }

@@ -90,7 +90,7 @@ public class ExtensionsIT extends ApomContainerTest {
                 TestJars.extension("org.apom.ext.p50.owned", "1.1.0", "50")), 404, "not-found");
         HttpAnswer own = kkAdmin.sendBytes("POST", "/extensions", JAR, TestJars.extension("org.apom.ext.p40.own", "1.0.0", "40"));
         assertEquals(own.toString(), 201, own.status());
-        JsonNode seen = kkAdmin.get("/extensions").json();
+        JsonNode seen = kkAdmin.get("/extensions").json().get("items");
         assertEquals(seen.toString(), 1, seen.size());
         assertEquals("org.apom.ext.p40.own", seen.get(0).get("symbolicName").asText());
         assertProblem(asAdmin().sendBytes("POST", "/extensions", JAR,
@@ -177,7 +177,7 @@ public class ExtensionsIT extends ApomContainerTest {
         assertEquals("1.1.0", bundle(name).getVersion().toString());
         assertEquals(Bundle.ACTIVE, bundle(name).getState());
         waitUntilReady();
-        JsonNode listed = asAdmin().get("/extensions").json();
+        JsonNode listed = asAdmin().get("/extensions").json().get("items");
         assertTrue(listed.toString(), listed.toString().contains("\"previousVersion\":\"1.0.0\""));
     }
 

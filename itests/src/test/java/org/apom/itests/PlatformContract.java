@@ -36,6 +36,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public abstract class PlatformContract extends PlatformSecurityContract {
 
+    /** Where the build wrote the OpenAPI document it validated (clients/java). */
+    static final String BUILT_DOCUMENT_PROPERTY = "apom.test.openapi";
+
     private static final String PRODUCT_PROPERTY = "apom.test.database.product";
 
     @Inject
@@ -175,6 +178,60 @@ public abstract class PlatformContract extends PlatformSecurityContract {
         assertTrue(described.contains("GET /areas/provinces/{code}/districts"));
         assertTrue(doc.at("/components/schemas/Problem").isObject());
         assertTrue(doc.at("/components/schemas/ProvinceJson/properties").has("nameTh"));
+
+        // the document the build validated and generated the Java client from is the one the platform serves
+        JsonNode built = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                java.nio.file.Path.of(System.getProperty(BUILT_DOCUMENT_PROPERTY)).toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) built.get("info")).remove("version");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) doc.get("info")).remove("version");
+        List<String> differences = new ArrayList<>();
+        differences(built, doc, "", differences);
+        assertTrue("served and built documents differ at " + differences, differences.isEmpty());
+    }
+
+    /** Where two JSON trees differ, as JSON pointers (the first 20), rather than two half-megabyte documents. */
+    private static void differences(JsonNode built, JsonNode served, String at, List<String> found) {
+        if (found.size() >= 20 || built.equals(served)) {
+            return;
+        }
+        if (built.isObject() && served.isObject()) {
+            Set<String> names = new java.util.TreeSet<>();
+            built.fieldNames().forEachRemaining(names::add);
+            served.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                differences(built.path(name), served.path(name), at + "/" + name.replace("~", "~0").replace("/", "~1"),
+                        found);
+            }
+        } else {
+            found.add(at + " (built " + abbreviated(built) + ", served " + abbreviated(served) + ")");
+        }
+    }
+
+    private static String abbreviated(JsonNode node) {
+        String text = node.isMissingNode() ? "nothing" : node.toString();
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    }
+
+    @Test
+    public void peopleReadTheDocumentAtApiDocsWithNothingFromOutside() throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String root = "http://localhost:" + Integer.getInteger(HTTP_PORT_PROPERTY) + "/api/docs/";
+        java.net.http.HttpResponse<String> page = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(root + "index.html")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(page.body(), 200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse(""), page.headers().firstValue("Content-Type")
+                .orElse("").startsWith("text/html"));
+        assertFalse("no script or style from another site: " + page.body(),
+                page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"));
+        for (String file : List.of("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css",
+                "swagger-initializer.js")) {
+            java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(root + file)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(file, 200, answer.statusCode());
+            if (file.equals("swagger-initializer.js")) {
+                assertTrue(answer.body(), answer.body().contains("\"../v1/openapi.json\""));
+            }
+        }
     }
 
     @Test

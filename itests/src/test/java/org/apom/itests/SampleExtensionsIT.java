@@ -64,16 +64,16 @@ public class SampleExtensionsIT extends ApomContainerTest {
         assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR, SampleJars.read(CHIANG_MAI + ".v100"))
                 .status());
 
-        JsonNode mobile = check(asAdmin().get("/data-quality?province=50").json().get(0), "mobile-phone");
+        JsonNode mobile = check(asAdmin().get("/data-quality?province=50").json().get("items").get(0), "mobile-phone");
         assertEquals("DONE", mobile.get("outcome").asText());
         assertEquals(1, mobile.get("findingCount").asInt());
         assertEquals(landline, mobile.get("findings").get(0).get("volunteerId").asText());
         assertEquals("1.0.0", mobile.get("version").asText());
-        assertEquals(1, asAdmin().get("/data-quality?province=50").json().get(0).get("checks").size());
-        JsonNode village = check(asAdmin().get("/data-quality?province=40").json().get(0), "village-in-address");
+        assertEquals(1, asAdmin().get("/data-quality?province=50").json().get("items").get(0).get("checks").size());
+        JsonNode village = check(asAdmin().get("/data-quality?province=40").json().at("/items/0"), "village-in-address");
         assertEquals(noVillage, village.get("findings").get(0).get("volunteerId").asText());
         assertBuiltAgainstTheFirstSpiAndWiredToTodays(KHON_KAEN);
-        assertEquals("phone", asAdmin().get("/volunteers/" + landline + "/checks").json().get(0).get("findings")
+        assertEquals("phone", asAdmin().get("/volunteers/" + landline + "/checks").json().at("/items/0/findings")
                 .get(0).get("field").asText());
 
         JsonNode summary = summaryOnceVersion("1.0.0");

@@ -117,7 +117,7 @@ public class VolunteersIT extends ApomContainerTest {
         assertEquals("40", moved.get("provinceCode").asText());
         assertEquals("400101", moved.get("subdistrictCode").asText());
         assertProblem(chiangMai.get("/volunteers/" + id), 404, "not-found");
-        JsonNode history = khonKaen.get("/volunteers/" + id + "/history").json();
+        JsonNode history = khonKaen.get("/volunteers/" + id + "/history").json().get("items");
         assertTrue(history.toString(), history.toString().contains("volunteer.create")
                 && history.toString().contains("volunteer.transfer"));
 
@@ -206,7 +206,7 @@ public class VolunteersIT extends ApomContainerTest {
         assertProblem(asAdmin().with("If-Match", "*")
                 .send("PATCH", path, "application/merge-patch+json", "{\"birthDate\": \"2020-01-01\"}"), 422, "validation");
 
-        JsonNode history = asAdmin().get(path + "/history").json();
+        JsonNode history = asAdmin().get(path + "/history").json().get("items");
         assertEquals(history.toString(), 2, history.size());
         assertEquals("volunteer.create", history.get(0).get("action").asText());
         assertEquals("volunteer.update", history.get(1).get("action").asText());
@@ -244,7 +244,7 @@ public class VolunteersIT extends ApomContainerTest {
         assertProblem(asAdmin().with("If-Match", "*").post("/volunteers/" + c + "/merges",
                 "{\"merged\": \"" + b + "\", \"mergedIfMatch\": \"*\"}"), 409,
                 "already-merged");
-        JsonNode history = asAdmin().get("/volunteers/" + c + "/history").json();
+        JsonNode history = asAdmin().get("/volunteers/" + c + "/history").json().get("items");
         List<String> actions = new ArrayList<>();
         history.forEach(e -> actions.add(e.get("entityId").asText().equals(b) ? "b:" + e.get("action").asText()
                 : e.get("action").asText()));

@@ -228,7 +228,7 @@ public class ZeroGapSwapIT extends ApomContainerTest {
     }
 
     private com.fasterxml.jackson.databind.JsonNode extension(String name) throws Exception {
-        for (com.fasterxml.jackson.databind.JsonNode e : asAdmin().get("/extensions").json()) {
+        for (com.fasterxml.jackson.databind.JsonNode e : asAdmin().get("/extensions").json().get("items")) {
             if (e.get("symbolicName").asText().equals(name)) {
                 return e;
             }

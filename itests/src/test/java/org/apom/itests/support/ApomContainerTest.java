@@ -54,7 +54,10 @@ public abstract class ApomContainerTest {
                 logLevel(LogLevel.WARN),
                 editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port", httpPort),
                 systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
+                // every exchange of the tests is checked against the served OpenAPI document, outside the container
+                systemProperty(ContractValidator.URL_PROPERTY).value(ContractValidator.url()),
                 systemProperty(FILES_PROPERTY).value(new File("src/test/resources/files").getAbsolutePath()),
+                systemProperty("apom.test.openapi").value(required("apom.openapi")),
                 // services injected with @Inject may take longer than Pax Exam's 10 s on a busy 2-core machine
                 systemProperty("pax.exam.service.timeout").value("300000"),
                 // the probe waits for Pax Exam's JUnit invoker only 10 s by default, too short while a loaded

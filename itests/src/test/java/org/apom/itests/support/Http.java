@@ -7,12 +7,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A small HTTP client for the API under {@code /api/v1} of the container under test. */
 public final class Http {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
@@ -66,6 +71,43 @@ public final class Http {
             request.header("Content-Type", contentType);
         }
         HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new HttpAnswer(response.statusCode(), response.headers().map(), response.body());
+        HttpAnswer answer = new HttpAnswer(response.statusCode(), response.headers().map(), response.body());
+        keepsContract(method, path, contentType, body, answer);
+        return answer;
+    }
+
+    /**
+     * Has the exchange checked against the served OpenAPI document by the test driver's {@link ContractValidator}
+     * and fails the test when it breaks it.
+     */
+    private void keepsContract(String method, String path, String contentType, byte[] body, HttpAnswer answer)
+            throws IOException, InterruptedException {
+        String validator = System.getProperty(ContractValidator.URL_PROPERTY);
+        if (validator == null) {
+            return;
+        }
+        ObjectNode exchange = JSON.createObjectNode();
+        exchange.put("port", port);
+        exchange.put("method", method);
+        exchange.put("path", "/api/v1" + path);
+        ObjectNode sent = exchange.putObject("requestHeaders");
+        headers.forEach(sent::put);
+        if (contentType != null) {
+            sent.put("Content-Type", contentType);
+        }
+        if (body != null) {
+            exchange.put("requestBody", Base64.getEncoder().encodeToString(body));
+        }
+        exchange.put("status", answer.status());
+        ObjectNode received = exchange.putObject("responseHeaders");
+        answer.headers().forEach((name, values) -> values.forEach(received.withArray(name)::add));
+        exchange.put("responseBody", answer.body());
+        HttpResponse<String> verdict = CLIENT.send(HttpRequest.newBuilder(URI.create(validator))
+                .timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(exchange))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (!verdict.body().isEmpty()) {
+            throw new AssertionError(verdict.body());
+        }
     }
 }

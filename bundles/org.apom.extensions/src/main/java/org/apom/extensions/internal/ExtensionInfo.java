@@ -9,6 +9,8 @@ import org.apom.extensions.internal.jpa.ExtensionEntity;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * An installed extension as the list shows it.
  *
@@ -18,8 +20,11 @@ import org.osgi.framework.Constants;
  * @param trust why its jar was let in: {@code reviewed} (approved by a central reviewer), {@code signed} (by a key
  *        in the ministry's trust store) or {@code development} (development mode: no review)
  */
-public record ExtensionInfo(String symbolicName, String province, String version, String previousVersion,
-        String state, List<String> services, String lastError, String changedBy, Instant changedAt, String trust) {
+public record ExtensionInfo(String symbolicName, String province, String version,
+        @Schema(nullable = true) String previousVersion, String state, List<String> services,
+        @Schema(nullable = true) String lastError, String changedBy, Instant changedAt,
+        @Schema(nullable = true, allowableValues = {"reviewed", "signed", "development"},
+                description = "why it runs; null once it runs no more (its approval was revoked)") String trust) {
 
     /** @param runtimeError what last went wrong in the running version on this node, if the record has nothing */
     static ExtensionInfo of(ExtensionEntity e, Bundle bundle, String runtimeError) {

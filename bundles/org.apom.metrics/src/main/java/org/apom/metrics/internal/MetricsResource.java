@@ -52,7 +52,8 @@ public final class MetricsResource {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
-    @Operation(summary = "This node's metrics in the Prometheus text format (central admins, or a token without a "
+    @Operation(operationId = "getMetrics",
+            summary = "This node's metrics in the Prometheus text format (central admins, or a token without a "
             + "province that carries the scope metrics:read)",
             description = "http_server_requests_seconds (histogram by method, route template and status; "
                     + "route UNMATCHED when no operation matched), apom_db_pool_*, apom_audit_entries_waiting, "

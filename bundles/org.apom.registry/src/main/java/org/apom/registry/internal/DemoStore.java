@@ -2,11 +2,13 @@ package org.apom.registry.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.apom.registry.api.Volunteer;
 import org.apom.registry.api.VolunteerStatus;
 import org.apom.registry.internal.demo.DemoRecord;
 import org.apom.registry.internal.jpa.VolunteerEntity;
@@ -42,7 +44,7 @@ final class DemoStore {
     int store(List<DemoRecord> batch, String batchId) {
         LocalDate today = LocalDate.now(clock);
         return jpa.txExpr(TransactionType.Required, em -> {
-            int stored = 0;
+            List<VolunteerEntity> stored = new ArrayList<>();
             for (DemoRecord record : batch) {
                 ValidVolunteer v = rules.check(record.input(), today);
                 VolunteerEntity entity = VolunteerEntities.create(v, clock.instant());
@@ -53,11 +55,18 @@ final class DemoStore {
                     entity.verified("demo-data", record.lastVerifiedOn());
                 }
                 em.persist(entity);
-                stored++;
+                stored.add(entity);
             }
-            audit.record(DemoData.CALLER, "volunteer.demo-load", "volunteer", batchId, null, null,
-                    Map.of("count", stored));
-            return stored;
+            em.flush();
+            // one entry a record, as for any registration: the change feed rebuilds the demo register too
+            for (VolunteerEntity entity : stored) {
+                Volunteer saved = entity.toDTO();
+                Map<String, Object> after = PersonalData.auditState(saved);
+                after.put("demo", batchId);
+                audit.record(DemoData.CALLER, "volunteer.create", "volunteer", saved.id(), saved.provinceCode(),
+                        null, after);
+            }
+            return stored.size();
         });
     }
 }

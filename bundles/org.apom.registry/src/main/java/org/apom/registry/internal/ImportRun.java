@@ -244,6 +244,7 @@ final class ImportRun {
         int accepted = 0;
         int rejected = 0;
         List<Probe> found = new ArrayList<>();
+        List<VolunteerEntity> stored = new ArrayList<>();
         for (ImportRows.Checked c : checked) {
             String heldIn = c.passed() ? registered.get(c.volunteer().nationalId().value()) : null;
             if (heldIn != null && ProbeGuard.isProbe(caller, ProvinceCode.of(heldIn))) {
@@ -256,13 +257,14 @@ final class ImportRun {
             } else if (c.passed()) {
                 accepted++;
                 if (write) {
-                    store(em, c.volunteer(), caller, start.id());
+                    stored.add(store(em, c.volunteer()));
                 }
             } else {
                 errors.addAll(c.errors());
                 rejected++;
             }
         }
+        auditStored(em, stored, caller, start.id());
         if (found.size() > probing.left) {
             // refused before this chunk's report is kept, so the caller learns nothing of its rows; every probe
             // it found is audited, those beyond the limit too
@@ -280,13 +282,24 @@ final class ImportRun {
         return new Tally(accepted, rejected);
     }
 
-    private void store(EntityManager em, ValidVolunteer v, Caller caller, String importId) {
+    private VolunteerEntity store(EntityManager em, ValidVolunteer v) {
         VolunteerEntity entity = VolunteerEntities.create(v, clock.instant());
         em.persist(entity);
-        Volunteer saved = entity.toDTO();
-        Map<String, Object> after = PersonalData.auditState(saved);
-        after.put("import", importId);
-        audit.record(caller, "volunteer.import", "volunteer", saved.id(), saved.provinceCode(), null, after);
+        return entity;
+    }
+
+    /** Audits the chunk's new records once they are written, so that each entry has the version the record got. */
+    private void auditStored(EntityManager em, List<VolunteerEntity> stored, Caller caller, String importId) {
+        if (stored.isEmpty()) {
+            return;
+        }
+        em.flush();
+        for (VolunteerEntity entity : stored) {
+            Volunteer saved = entity.toDTO();
+            Map<String, Object> after = PersonalData.auditState(saved);
+            after.put("import", importId);
+            audit.record(caller, "volunteer.import", "volunteer", saved.id(), saved.provinceCode(), null, after);
+        }
     }
 
     /** The rows' national IDs that are registered already, with the province of their record. */

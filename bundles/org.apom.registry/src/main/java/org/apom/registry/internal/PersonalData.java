@@ -52,6 +52,8 @@ public final class PersonalData {
         s.put("status", v.status().name());
         s.put("statusReason", v.statusReason());
         s.put("lastVerifiedOn", v.lastVerifiedOn() == null ? null : v.lastVerifiedOn().toString());
+        // the change feed tells integrators the version each change made (VolunteerChanges)
+        s.put("version", v.version());
         return s;
     }
 }

@@ -64,6 +64,12 @@ final class RecordingAudit implements AuditTrail {
     }
 
     @Override
+    public List<AuditEntry> changes(Caller caller, org.apom.security.api.Action readAction, ProvinceCode province,
+            java.util.Set<String> actions, long after, int limit) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public AuditSealing sealing(Caller caller) {
         throw new UnsupportedOperationException();
     }

@@ -2,6 +2,7 @@ package org.apom.security.api;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
@@ -48,6 +49,19 @@ public interface AuditTrail {
      * @since 1.1
      */
     AuditSealing sealing(Caller caller);
+
+    /**
+     * Sealed entries of the given actions numbered above {@code after}, oldest first, at most {@code limit}, about
+     * records of {@code province} (every province the caller may do {@code readAction} on when {@code null}): what
+     * change feeds are made of.
+     * The chain's numbers never change and no entry is numbered below one already sealed, so a feed that follows
+     * them misses nothing, on any node and across restarts.
+     *
+     * @throws org.apom.core.api.problem.ProblemException 403 when the caller may not do {@code readAction} there
+     * @since 1.4
+     */
+    List<AuditEntry> changes(Caller caller, Action readAction, ProvinceCode province, Set<String> actions, long after,
+            int limit);
 
     /** Walks the whole chain and says whether any entry was edited or removed. */
     AuditVerification verify(Caller caller);

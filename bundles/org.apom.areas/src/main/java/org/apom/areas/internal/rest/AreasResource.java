@@ -52,7 +52,7 @@ public final class AreasResource {
 
     @GET
     @Path("provinces")
-    @Operation(summary = "All 77 provinces, with Thai and English names")
+    @Operation(operationId = "listProvinces", summary = "All 77 provinces, with Thai and English names")
     @ApiResponse(responseCode = "200", description = "The provinces, ordered by code", useReturnTypeSchema = true)
     public Page<ProvinceJson> provinces() {
         return Page.complete(areas.provinces()).map(ProvinceJson::of);
@@ -60,7 +60,7 @@ public final class AreasResource {
 
     @GET
     @Path("provinces/{code}/districts")
-    @Operation(summary = "The districts of a province")
+    @Operation(operationId = "listDistricts", summary = "The districts of a province")
     @ApiResponse(responseCode = "200", description = "The districts, ordered by code", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "The code is not two digits",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
@@ -78,7 +78,7 @@ public final class AreasResource {
 
     @GET
     @Path("districts/{code}/subdistricts")
-    @Operation(summary = "The subdistricts of a district")
+    @Operation(operationId = "listSubdistricts", summary = "The subdistricts of a district")
     @ApiResponse(responseCode = "200", description = "The subdistricts, ordered by code", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "400", description = "The code is not four digits",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))

@@ -20,6 +20,7 @@ import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.apom.core.api.LocalizedText;
+import org.apom.core.api.Page;
 import org.apom.core.api.problem.FieldError;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.extensions.internal.ExtensionManager;
@@ -33,6 +34,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -61,8 +63,11 @@ public final class ExtensionSubmissionsResource {
 
     @POST
     @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Submit a jar for review: checked against the rules and stored, not installed")
-    @ApiResponse(responseCode = "201", description = "Submitted; Location names it",
+    @Operation(operationId = "submitExtension",
+            summary = "Submit a jar for review: checked against the rules and stored, not installed")
+    @ApiResponse(responseCode = "201",
+            headers = @Header(name = "Location", ref = "#/components/headers/Location"),
+            description = "Submitted; Location names it",
             content = @Content(schema = @Schema(implementation = SubmissionInfo.class)))
     public Response submit(InputStream jar, @Context SecurityContext security, @Context UriInfo uri)
             throws IOException {
@@ -71,15 +76,17 @@ public final class ExtensionSubmissionsResource {
     }
 
     @GET
-    @Operation(summary = "Submissions, newest first: a reviewer's of every province, a province admin's own")
+    @Operation(operationId = "listExtensionSubmissions",
+            summary = "Submissions, newest first: a reviewer's of every province, a province admin's own")
     @ApiResponse(responseCode = "200", description = "The submissions", useReturnTypeSchema = true)
-    public List<SubmissionInfo> list(@QueryParam("state") String state, @Context SecurityContext security) {
-        return manager.reviews().list(callerOf(security.getUserPrincipal()), state(state));
+    public Page<SubmissionInfo> list(@QueryParam("state") String state, @Context SecurityContext security) {
+        return Page.complete(manager.reviews().list(callerOf(security.getUserPrincipal()), state(state)));
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One submission with its manifest and how it differs from the version it would replace")
+    @Operation(operationId = "getExtensionSubmission",
+            summary = "One submission with its manifest and how it differs from the version it would replace")
     @ApiResponse(responseCode = "200", description = "The submission", useReturnTypeSchema = true)
     public SubmissionInfo get(@PathParam("id") String id, @Context SecurityContext security) {
         return manager.reviews().get(callerOf(security.getUserPrincipal()), id);
@@ -88,7 +95,8 @@ public final class ExtensionSubmissionsResource {
     @POST
     @Path("{id}/approval")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve a submission (central reviewers; never one's own): its jar may then run")
+    @Operation(operationId = "approveExtensionSubmission",
+            summary = "Approve a submission (central reviewers; never one's own): its jar may then run")
     @ApiResponse(responseCode = "200", description = "Approved", useReturnTypeSchema = true)
     public SubmissionInfo approve(@PathParam("id") String id, ReviewDecision decision,
             @Context SecurityContext security) {
@@ -99,7 +107,8 @@ public final class ExtensionSubmissionsResource {
     @POST
     @Path("{id}/rejection")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reject a submission with a reason (central reviewers)")
+    @Operation(operationId = "rejectExtensionSubmission",
+            summary = "Reject a submission with a reason (central reviewers)")
     @ApiResponse(responseCode = "200", description = "Rejected", useReturnTypeSchema = true)
     public SubmissionInfo reject(@PathParam("id") String id, ReviewDecision decision,
             @Context SecurityContext security) {
@@ -110,7 +119,8 @@ public final class ExtensionSubmissionsResource {
     @POST
     @Path("{id}/revocation")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Withdraw an approval with a reason (central admins): the jar stops where it runs")
+    @Operation(operationId = "revokeExtensionSubmission",
+            summary = "Withdraw an approval with a reason (central admins): the jar stops where it runs")
     @ApiResponse(responseCode = "200", description = "Revoked", useReturnTypeSchema = true)
     public SubmissionInfo revoke(@PathParam("id") String id, ReviewDecision decision,
             @Context SecurityContext security) {

@@ -20,6 +20,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import org.apom.core.api.Page;
 import org.apom.core.api.problem.Requests;
 import org.apom.extensions.internal.ExtensionInfo;
 import org.apom.extensions.internal.ExtensionManager;
@@ -31,8 +32,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -58,15 +61,17 @@ public final class ExtensionsResource {
     }
 
     @GET
-    @Operation(summary = "Installed extensions the caller manages: version, state, province, services, last error")
+    @Operation(operationId = "listExtensions",
+            summary = "Installed extensions the caller manages: version, state, province, services, last error")
     @ApiResponse(responseCode = "200", description = "The extensions", useReturnTypeSchema = true)
-    public List<ExtensionInfo> list(@Context SecurityContext security) {
-        return manager.list(callerOf(security.getUserPrincipal()));
+    public Page<ExtensionInfo> list(@Context SecurityContext security) {
+        return Page.complete(manager.list(callerOf(security.getUserPrincipal())));
     }
 
     @POST
     @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Install an extension; its jar is checked first (docs/extensions.md)")
+    // OpenAPI has one operation per method and path: installExtension describes both request bodies
+    @Operation(hidden = true)
     @ApiResponse(responseCode = "201", description = "Installed and started",
             content = @Content(schema = @Schema(implementation = ExtensionInfo.class)))
     public Response install(InputStream jar, @Context SecurityContext security, @Context UriInfo uri)
@@ -77,8 +82,17 @@ public final class ExtensionsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Install an approved version of an extension: {\"symbolicName\", \"version\"}")
-    @ApiResponse(responseCode = "201", description = "Installed and started",
+    @Operation(operationId = "installExtension", summary = "Install an extension: its jar (checked first, "
+            + "docs/extensions.md), or {\"symbolicName\", \"version\"} of an approved one",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = JAR, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApprovedVersion.class))}))
+    @ApiResponse(responseCode = "201",
+            headers = @Header(name = "Location", ref = "#/components/headers/Location"),
+            description = "Installed and started",
             content = @Content(schema = @Schema(implementation = ExtensionInfo.class)))
     public Response installApproved(ApprovedVersion approved, @Context SecurityContext security,
             @Context UriInfo uri) {
@@ -91,7 +105,14 @@ public final class ExtensionsResource {
     @PUT
     @Path("{symbolicName}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Swap in an approved version of the extension: {\"version\"}")
+    @Operation(operationId = "updateExtension", summary = "Swap in a new version of the extension: its jar, or "
+            + "{\"version\"} of an approved one; the running one becomes its previous version",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = JAR, schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ApprovedVersion.class))}))
     @ApiResponse(responseCode = "200", description = "Swapped",
             content = @Content(schema = @Schema(implementation = ExtensionInfo.class)))
     public ExtensionInfo updateApproved(@PathParam("symbolicName") String symbolicName, ApprovedVersion approved,
@@ -103,7 +124,8 @@ public final class ExtensionsResource {
     @PUT
     @Path("{symbolicName}")
     @Consumes({JAR, MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Swap in a new version of the extension; the running one becomes its previous version")
+    // OpenAPI has one operation per method and path: updateExtension describes both request bodies
+    @Operation(hidden = true)
     @ApiResponse(responseCode = "200", description = "Swapped",
             content = @Content(schema = @Schema(implementation = ExtensionInfo.class)))
     public ExtensionInfo update(@PathParam("symbolicName") String symbolicName, InputStream jar,
@@ -113,7 +135,7 @@ public final class ExtensionsResource {
 
     @POST
     @Path("{symbolicName}/rollback")
-    @Operation(summary = "Go back to the previous version")
+    @Operation(operationId = "rollbackExtension", summary = "Go back to the previous version")
     @ApiResponse(responseCode = "200", description = "Rolled back",
             content = @Content(schema = @Schema(implementation = ExtensionInfo.class)))
     public ExtensionInfo rollback(@PathParam("symbolicName") String symbolicName, @Context SecurityContext security) {
@@ -122,7 +144,7 @@ public final class ExtensionsResource {
 
     @DELETE
     @Path("{symbolicName}")
-    @Operation(summary = "Uninstall the extension")
+    @Operation(operationId = "uninstallExtension", summary = "Uninstall the extension")
     @ApiResponse(responseCode = "204", description = "Uninstalled")
     public Response uninstall(@PathParam("symbolicName") String symbolicName, @Context SecurityContext security) {
         manager.uninstall(callerOf(security.getUserPrincipal()), symbolicName);

@@ -14,6 +14,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
+import org.apom.core.api.Page;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.registry.api.CheckRun;
@@ -31,6 +32,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -54,13 +56,15 @@ public final class DataQualityResource {
     /** One province's figures as the API shows them. */
     public record ProvinceQualityJson(String province, long records, Map<String, Long> byStatus,
             double completePercent, double verifiedWithin12MonthsPercent, long suspectedDuplicates,
-            List<CheckRun> checks) {
+            @Schema(nullable = true, description = "null unless a province was asked for")
+            List<CheckRunJson> checks) {
 
         static ProvinceQualityJson of(ProvinceQuality q, List<CheckRun> checks) {
             Map<String, Long> byStatus = new TreeMap<>();
             q.byStatus().forEach((status, n) -> byStatus.put(status.name(), n));
             return new ProvinceQualityJson(q.province().value(), q.records(), byStatus, q.completePercent(),
-                    q.verifiedWithin12MonthsPercent(), q.suspectedDuplicates(), checks);
+                    q.verifiedWithin12MonthsPercent(), q.suspectedDuplicates(),
+                    checks == null ? null : checks.stream().map(CheckRunJson::of).toList());
         }
     }
 
@@ -74,16 +78,17 @@ public final class DataQualityResource {
     }
 
     @GET
-    @Operation(summary = "Per province: records by status, % complete (phone and address), % verified within "
+    @Operation(operationId = "getDataQuality",
+            summary = "Per province: records by status, % complete (phone and address), % verified within "
             + "12 months, suspected duplicate groups; with a province, the findings of its own checks (extensions)")
     @ApiResponse(responseCode = "200", description = "The provinces you may see", useReturnTypeSchema = true)
-    public List<ProvinceQualityJson> quality(@QueryParam("province") String province,
+    public Page<ProvinceQualityJson> quality(@QueryParam("province") String province,
             @Context SecurityContext security) {
         ProvinceCode only = province == null || province.isBlank() ? null
                 : ProblemException.parameter("province", province, ProvinceCode::of);
         Caller caller = callerOf(security.getUserPrincipal());
         ContributedChecks checks = contributed;
-        return registry.dataQuality(caller, only).stream().map(q -> ProvinceQualityJson.of(q, only == null ? null
-                : checks == null ? List.of() : checks.runOver(caller, q.province()))).toList();
+        return Page.complete(registry.dataQuality(caller, only).stream().map(q -> ProvinceQualityJson.of(q,
+                only == null ? null : checks == null ? List.of() : checks.runOver(caller, q.province()))).toList());
     }
 }

@@ -52,7 +52,8 @@ public final class DuplicatesResource {
     }
 
     @GET
-    @Operation(summary = "Suspected duplicates: pairs of records with the same names and birth date")
+    @Operation(operationId = "listDuplicates",
+            summary = "Suspected duplicates: pairs of records with the same names and birth date")
     @ApiResponse(responseCode = "200", description = "A page of pairs", useReturnTypeSchema = true)
     public Page<DuplicatePairJson> list(@QueryParam("province") String province, @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context SecurityContext security) {
@@ -65,7 +66,8 @@ public final class DuplicatesResource {
     @POST
     @Path("dismissals")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record that a suspected pair is two different people (remembered); 204")
+    @Operation(operationId = "dismissDuplicate",
+            summary = "Record that a suspected pair is two different people (remembered); 204")
     @ApiResponse(responseCode = "204", description = "Dismissed")
     public Response dismiss(Dismissal dismissal, @Context SecurityContext security) {
         Requests.body(dismissal);

@@ -34,6 +34,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -60,9 +61,12 @@ public final class TransfersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Ask for a volunteer's record to move into your province (by national ID, with the new"
+    @Operation(operationId = "requestTransfer",
+            summary = "Ask for a volunteer's record to move into your province (by national ID, with the new"
             + " subdistrict and a reason); counts as a national-ID probe")
-    @ApiResponse(responseCode = "201", description = "Requested; Location names the request",
+    @ApiResponse(responseCode = "201",
+            headers = @Header(name = "Location", ref = "#/components/headers/Location"),
+            description = "Requested; Location names the request",
             content = @Content(schema = @Schema(implementation = TransferJson.class)))
     public Response request(TransferAsk ask, @Context SecurityContext security, @Context UriInfo uri) {
         Requests.body(ask);
@@ -72,7 +76,8 @@ public final class TransfersResource {
     }
 
     @GET
-    @Operation(summary = "The latest transfer requests (at most 500) into and out of the province")
+    @Operation(operationId = "listTransfers",
+            summary = "The latest transfer requests (at most 500) into and out of the province")
     @ApiResponse(responseCode = "200", description = "The requests, newest first", useReturnTypeSchema = true)
     public Page<TransferJson> list(@QueryParam("province") String province, @Context SecurityContext security) {
         ProvinceCode code = province == null || province.isBlank() ? null
@@ -83,7 +88,7 @@ public final class TransfersResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One transfer request")
+    @Operation(operationId = "getTransfer", summary = "One transfer request")
     @ApiResponse(responseCode = "200", description = "The request",
             content = @Content(schema = @Schema(implementation = TransferJson.class)))
     public TransferJson get(@PathParam("id") String id, @Context SecurityContext security) {
@@ -93,7 +98,8 @@ public final class TransfersResource {
     @POST
     @Path("{id}/approval")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Approve (the record moves, keeping its id and history) or reject with a reason;"
+    @Operation(operationId = "decideTransfer",
+            summary = "Approve (the record moves, keeping its id and history) or reject with a reason;"
             + " 409 when decided already")
     @ApiResponse(responseCode = "200", description = "The decided request",
             content = @Content(schema = @Schema(implementation = TransferJson.class)))

@@ -12,7 +12,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
-import org.apom.registry.api.CheckRun;
+import org.apom.core.api.Page;
 import org.apom.registry.api.ContributedChecks;
 import org.apom.registry.api.VolunteerRegistry;
 import org.apom.security.api.Caller;
@@ -52,17 +52,18 @@ public final class VolunteerChecksResource {
     }
 
     @GET
-    @Operation(summary = "The findings of the province's own checks (its extensions) in one record")
+    @Operation(operationId = "getVolunteerChecks",
+            summary = "The findings of the province's own checks (its extensions) in one record")
     @ApiResponse(responseCode = "200", description = "One run per check of the record's province",
             useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "No record the caller may read")
-    public List<CheckRun> checks(@PathParam("id") String id, @Context SecurityContext security) {
+    public Page<CheckRunJson> checks(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = callerOf(security.getUserPrincipal());
         ContributedChecks checks = contributed;
         if (checks == null) {
             registry.get(caller, id);
-            return List.of();
+            return Page.complete(List.of());
         }
-        return checks.runOn(caller, id);
+        return Page.complete(checks.runOn(caller, id).stream().map(CheckRunJson::of).toList());
     }
 }

@@ -22,6 +22,9 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,8 +49,12 @@ public final class VolunteerExportResource {
 
     @GET
     @Produces(CSV)
-    @Operation(summary = "The records of a province (all you may see without one) as UTF-8 CSV with a BOM")
-    @ApiResponse(responseCode = "200", description = "The CSV file")
+    @Operation(operationId = "exportVolunteers",
+            summary = "The records of a province (all you may see without one) as UTF-8 CSV with a BOM")
+    @ApiResponse(responseCode = "200", description = "The CSV file",
+            headers = @Header(name = "Content-Disposition", schema = @Schema(type = "string"),
+                    description = "attachment; filename=\"apom-volunteers-50.csv\""),
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
     public Response export(@QueryParam("province") String province, @Context SecurityContext security) {
         Caller caller = callerOf(security.getUserPrincipal());
         ProvinceCode code = province == null || province.isBlank() ? null

@@ -33,8 +33,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -59,9 +61,16 @@ public final class VolunteerImportsResource {
 
     @POST
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Import a CSV file (UTF-8 with or without BOM, or TIS-620); 202 with the import's URL")
-    @ApiResponse(responseCode = "202", description = "Queued; Location follows the import",
-            content = @Content(schema = @Schema(implementation = ImportReport.class)))
+    @Operation(operationId = "startImport",
+            summary = "Import a CSV file (UTF-8 with or without BOM, or TIS-620); 202 with the import's URL",
+            requestBody = @RequestBody(required = true, content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")),
+                    @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = "string", format = "binary"))}))
+    @ApiResponse(responseCode = "202",
+            headers = @Header(name = "Location", ref = "#/components/headers/Location"),
+            description = "Queued; Location follows the import",
+            content = @Content(schema = @Schema(implementation = ImportReportJson.class)))
     public Response start(InputStream body, @QueryParam("province") String province,
             @QueryParam("dryRun") String dryRun, @QueryParam("atomic") String atomic,
             @Context SecurityContext security, @Context UriInfo uri) throws IOException {
@@ -70,16 +79,18 @@ public final class VolunteerImportsResource {
                         ProvinceCode::of),
                 flag("dryRun", dryRun), flag("atomic", atomic));
         ImportReport report = files.startImport(callerOf(security.getUserPrincipal()), body.readAllBytes(), options);
-        return Response.accepted(report).location(uri.getAbsolutePathBuilder().path(report.id()).build()).build();
+        return Response.accepted(ImportReportJson.of(report))
+                .location(uri.getAbsolutePathBuilder().path(report.id()).build()).build();
     }
 
     @GET
     @Path("{id}")
-    @Operation(summary = "An import: progress, and every rejected row with its line and errors")
+    @Operation(operationId = "getImport",
+            summary = "An import: progress, and every rejected row with its line and errors")
     @ApiResponse(responseCode = "200", description = "The import",
-            content = @Content(schema = @Schema(implementation = ImportReport.class)))
-    public ImportReport report(@PathParam("id") String id, @Context SecurityContext security) {
-        return files.importReport(callerOf(security.getUserPrincipal()), id);
+            content = @Content(schema = @Schema(implementation = ImportReportJson.class)))
+    public ImportReportJson report(@PathParam("id") String id, @Context SecurityContext security) {
+        return ImportReportJson.of(files.importReport(callerOf(security.getUserPrincipal()), id));
     }
 
     private static boolean flag(String name, String value) {

@@ -5,15 +5,26 @@ import java.time.LocalDate;
 import org.apom.core.api.Masking;
 import org.apom.registry.api.Volunteer;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * A volunteer as the API shows it. Personal data (national ID, phone, address, birth date) is masked unless
  * the caller may see it; {@code masked} says which it is.
  */
-public record VolunteerJson(String id, String nationalId, String title, String firstName, String lastName,
-        String firstNameEn, String lastNameEn, String birthDate, String gender, String phone,
-        String subdistrictCode, String districtCode, String provinceCode, String address, LocalDate registeredOn,
-        String status, String statusReason, LocalDate statusChangedOn, LocalDate lastVerifiedOn,
-        String lastVerifiedBy, String mergedInto, long version, boolean masked) {
+public record VolunteerJson(String id,
+        @Schema(description = "13 digits, or masked such as x-xxxx-xxxx5-63-5") String nationalId,
+        String title, String firstName, String lastName,
+        @Schema(nullable = true) String firstNameEn, @Schema(nullable = true) String lastNameEn,
+        @Schema(description = "ISO date, or the year alone when masked") String birthDate,
+        @Schema(allowableValues = {"MALE", "FEMALE", "OTHER"}) String gender,
+        @Schema(nullable = true) String phone,
+        String subdistrictCode, String districtCode, String provinceCode, @Schema(nullable = true) String address,
+        LocalDate registeredOn,
+        @Schema(allowableValues = {"ACTIVE", "SUSPENDED", "RESIGNED", "DECEASED"}) String status,
+        @Schema(nullable = true) String statusReason, @Schema(nullable = true) LocalDate statusChangedOn,
+        @Schema(nullable = true) LocalDate lastVerifiedOn, @Schema(nullable = true) String lastVerifiedBy,
+        @Schema(nullable = true, description = "the record this one was merged into") String mergedInto,
+        long version, boolean masked) {
 
     static VolunteerJson of(Volunteer v, boolean unmasked) {
         return new VolunteerJson(v.id(),

@@ -51,8 +51,11 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -77,8 +80,12 @@ public final class VolunteersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a volunteer; 409 if the national ID is already registered")
-    @ApiResponse(responseCode = "201", description = "Registered; Location names the record",
+    @Operation(operationId = "registerVolunteer",
+            summary = "Register a volunteer; 409 if the national ID is already registered")
+    @ApiResponse(responseCode = "201",
+            headers = {@Header(name = "ETag", ref = "#/components/headers/ETag"),
+                    @Header(name = "Location", ref = "#/components/headers/Location")},
+            description = "Registered; Location names the record",
             content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
     public Response register(VolunteerInput input, @Context SecurityContext security, @Context UriInfo uri) {
         Caller caller = callerOf(security.getUserPrincipal());
@@ -89,8 +96,10 @@ public final class VolunteersResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One volunteer, with its ETag")
-    @ApiResponse(responseCode = "200", description = "The volunteer",
+    @Operation(operationId = "getVolunteer", summary = "One volunteer, with its ETag")
+    @ApiResponse(responseCode = "200",
+            headers = @Header(name = "ETag", ref = "#/components/headers/ETag"),
+            description = "The volunteer",
             content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
     public Response get(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = callerOf(security.getUserPrincipal());
@@ -98,7 +107,8 @@ public final class VolunteersResource {
     }
 
     @GET
-    @Operation(summary = "Search: by area, status, staleness, and q = a name prefix or a whole national ID")
+    @Operation(operationId = "searchVolunteers",
+            summary = "Search: by area, status, staleness, and q = a name prefix or a whole national ID")
     @ApiResponse(responseCode = "200", description = "A page of volunteers", useReturnTypeSchema = true)
     public Page<VolunteerJson> search(@QueryParam("province") String province,
             @QueryParam("district") String district, @QueryParam("subdistrict") String subdistrict,
@@ -116,8 +126,11 @@ public final class VolunteersResource {
     @POST
     @Path("{id}/status")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the status, with a reason; 409 when the transition is not allowed")
-    @ApiResponse(responseCode = "200", description = "The volunteer",
+    @Operation(operationId = "changeVolunteerStatus",
+            summary = "Change the status, with a reason; 409 when the transition is not allowed")
+    @ApiResponse(responseCode = "200",
+            headers = @Header(name = "ETag", ref = "#/components/headers/ETag"),
+            description = "The volunteer",
             content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
     public Response changeStatus(@PathParam("id") String id, StatusChange change, @Context SecurityContext security) {
         Caller caller = callerOf(security.getUserPrincipal());
@@ -128,8 +141,11 @@ public final class VolunteersResource {
 
     @POST
     @Path("{id}/verifications")
-    @Operation(summary = "Record that the caller confirmed today that the record is current")
-    @ApiResponse(responseCode = "200", description = "The volunteer",
+    @Operation(operationId = "verifyVolunteer",
+            summary = "Record that the caller confirmed today that the record is current")
+    @ApiResponse(responseCode = "200",
+            headers = @Header(name = "ETag", ref = "#/components/headers/ETag"),
+            description = "The volunteer",
             content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
     public Response verify(@PathParam("id") String id, @Context SecurityContext security) {
         Caller caller = callerOf(security.getUserPrincipal());
@@ -139,11 +155,15 @@ public final class VolunteersResource {
     @POST
     @Path("{id}/merges")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Merge a duplicate into this record, which survives; both histories stay. If-Match with "
+    @Operation(operationId = "mergeVolunteers",
+            summary = "Merge a duplicate into this record, which survives; both histories stay. If-Match with "
             + "this record's ETag and mergedIfMatch with the duplicate's are required (428 without, 412 when stale)")
-    @ApiResponse(responseCode = "200", description = "The surviving volunteer",
+    @ApiResponse(responseCode = "200",
+            headers = @Header(name = "ETag", ref = "#/components/headers/ETag"),
+            description = "The surviving volunteer",
             content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
-    public Response merge(@PathParam("id") String id, Merge merge, @HeaderParam("If-Match") String ifMatch,
+    public Response merge(@PathParam("id") String id, Merge merge,
+            @Parameter(description = "the ETag you read", required = true) @HeaderParam("If-Match") String ifMatch,
             @Context SecurityContext security) {
         Caller caller = callerOf(security.getUserPrincipal());
         long survivorVersion = Preconditions.expectedVersion(ifMatch);
@@ -155,11 +175,17 @@ public final class VolunteersResource {
     @PATCH
     @Path("{id}")
     @Consumes("application/merge-patch+json")
-    @Operation(summary = "Change fields (JSON merge patch); If-Match with the ETag you read is required")
-    @ApiResponse(responseCode = "200", description = "The changed volunteer",
+    @Operation(operationId = "updateVolunteer", summary = "Change fields (JSON merge patch); If-Match with the ETag "
+            + "you read is required", requestBody = @RequestBody(required = true, content = @Content(
+                    mediaType = "application/merge-patch+json",
+                    schema = @Schema(implementation = VolunteerPatchJson.class))))
+    @ApiResponse(responseCode = "200",
+            headers = @Header(name = "ETag", ref = "#/components/headers/ETag"),
+            description = "The changed volunteer",
             content = @Content(schema = @Schema(implementation = VolunteerJson.class)))
     public Response update(@PathParam("id") String id, Map<String, Object> patch,
-            @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
+            @Parameter(description = "the ETag you read", required = true) @HeaderParam("If-Match") String ifMatch,
+            @Context SecurityContext security) {
         Caller caller = callerOf(security.getUserPrincipal());
         long expected = Preconditions.expectedVersion(ifMatch);
         return answer(caller, registry.update(caller, id, texts(patch), expected));
@@ -167,10 +193,11 @@ public final class VolunteersResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "Every change of the record, oldest first (personal data masked)")
+    @Operation(operationId = "getVolunteerHistory", summary = "Every change of the record, oldest first (personal "
+            + "data masked), answered whole")
     @ApiResponse(responseCode = "200", description = "The changes", useReturnTypeSchema = true)
-    public List<AuditEntry> history(@PathParam("id") String id, @Context SecurityContext security) {
-        return registry.history(callerOf(security.getUserPrincipal()), id);
+    public Page<AuditEntry> history(@PathParam("id") String id, @Context SecurityContext security) {
+        return Page.complete(registry.history(callerOf(security.getUserPrincipal()), id));
     }
 
     private static Map<String, String> texts(Map<String, Object> patch) {

@@ -69,7 +69,7 @@ public final class HealthResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Health of this node (public)")
+    @Operation(operationId = "getHealth", summary = "Health of this node (public)")
     @ApiResponse(responseCode = "200", description = "UP",
             content = @Content(schema = @Schema(implementation = HealthJson.class)))
     @ApiResponse(responseCode = "503", description = "DOWN, with the failing components",
@@ -96,7 +96,8 @@ public final class HealthResource {
     @GET
     @Path("live")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Liveness of this node (public): it answers HTTP; nothing else is checked, no database is "
+    @Operation(operationId = "getLiveness",
+            summary = "Liveness of this node (public): it answers HTTP; nothing else is checked, no database is "
             + "touched (for a process supervisor, and the benchmarks' ceiling)")
     @ApiResponse(responseCode = "200", description = "UP",
             content = @Content(schema = @Schema(implementation = Liveness.class)))

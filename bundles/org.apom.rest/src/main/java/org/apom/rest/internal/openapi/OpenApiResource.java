@@ -64,7 +64,7 @@ public final class OpenApiResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The OpenAPI 3 document of this API (public)")
+    @Operation(operationId = "getOpenApiDocument", summary = "The OpenAPI 3 document of this API (public)")
     @ApiResponse(responseCode = "200", description = "OpenAPI 3.0 document",
             content = @Content(schema = @Schema(type = "object")))
     public JsonNode document() {

@@ -27,6 +27,7 @@ import org.apom.security.api.AuditSealing;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.AuditVerification;
 import org.apom.security.api.Caller;
+import org.apom.security.api.Reach;
 import org.apom.security.api.UserDirectory;
 import org.apom.security.internal.jpa.AuditEntryEntity;
 import org.apom.security.internal.jpa.PendingAuditEntity;
@@ -125,6 +126,30 @@ public final class JpaAuditTrail implements AuditTrail {
                 LOG.warn("Sealing audit entries failed; trying again every round", e);
             }
         }
+    }
+
+    @Override
+    public List<AuditEntry> changes(Caller caller, Action readAction, ProvinceCode province, Set<String> actions,
+            long after, int limit) {
+        Reach reach = AccessPolicy.requireAny(caller, readAction);
+        if (province != null) {
+            AccessPolicy.require(caller, readAction, province);
+        }
+        ProvinceCode only = province != null ? province : reach == Reach.ALL ? null : caller.province();
+        if (actions.isEmpty() || only == null && reach != Reach.ALL) {
+            return List.of();
+        }
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            // by the chain's number alone (its primary key), or a province's entries by (province, number)
+            TypedQuery<AuditEntryEntity> query = em.createQuery("SELECT e FROM AuditEntryEntity e WHERE e.seq > :after"
+                    + (only == null ? "" : " AND e.entityProvince = :province") + " AND e.action IN :actions"
+                    + " ORDER BY e.seq", AuditEntryEntity.class)
+                    .setParameter("after", after).setParameter("actions", List.copyOf(actions)).setMaxResults(limit);
+            if (only != null) {
+                query.setParameter("province", only.value());
+            }
+            return query.getResultList().stream().map(AuditEntryEntity::toEntry).toList();
+        });
     }
 
     @Override

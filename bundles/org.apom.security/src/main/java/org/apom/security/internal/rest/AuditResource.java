@@ -55,7 +55,8 @@ public final class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Entries, oldest first, filtered by entity, id, actor and time")
+    @Operation(operationId = "listAuditEntries",
+            summary = "Entries, oldest first, filtered by entity, id, actor and time")
     @ApiResponse(responseCode = "200", description = "A page of entries", useReturnTypeSchema = true)
     public Page<AuditEntry> entries(@QueryParam("entity") String entity, @QueryParam("id") String id,
             @QueryParam("actor") String actor,
@@ -69,7 +70,8 @@ public final class AuditResource {
 
     @GET
     @Path("verification")
-    @Operation(summary = "Check the whole chain (intact, or where an entry was edited or removed) and how many "
+    @Operation(operationId = "verifyAuditChain",
+            summary = "Check the whole chain (intact, or where an entry was edited or removed) and how many "
             + "committed entries wait to be sealed into it")
     @ApiResponse(responseCode = "200", description = "The result", useReturnTypeSchema = true)
     public VerificationJson verify(@Context SecurityContext security) {

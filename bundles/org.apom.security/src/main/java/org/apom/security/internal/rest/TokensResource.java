@@ -30,6 +30,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -56,8 +57,10 @@ public final class TokensResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a token; its secret is shown in this answer only")
-    @ApiResponse(responseCode = "201", description = "Created, with the secret",
+    @Operation(operationId = "createToken", summary = "Create a token; its secret is shown in this answer only")
+    @ApiResponse(responseCode = "201",
+            headers = @Header(name = "Location", ref = "#/components/headers/Location"),
+            description = "Created, with the secret",
             content = @Content(schema = @Schema(implementation = TokenJson.class)))
     public Response create(NewToken token, @Context SecurityContext security, @Context UriInfo uri) {
         CreatedToken created = tokens.create(callerOf(security.getUserPrincipal()),
@@ -69,7 +72,7 @@ public final class TokensResource {
     }
 
     @GET
-    @Operation(summary = "The tokens you may see, newest first (without secrets)")
+    @Operation(operationId = "listTokens", summary = "The tokens you may see, newest first (without secrets)")
     @ApiResponse(responseCode = "200", description = "A page of tokens", useReturnTypeSchema = true)
     public Page<TokenJson> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context SecurityContext security) {
@@ -79,7 +82,7 @@ public final class TokensResource {
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke a token at once")
+    @Operation(operationId = "revokeToken", summary = "Revoke a token at once")
     @ApiResponse(responseCode = "204", description = "Revoked (also when it already was)")
     public Response revoke(@PathParam("id") String id, @Context SecurityContext security) {
         tokens.revoke(callerOf(security.getUserPrincipal()), id);

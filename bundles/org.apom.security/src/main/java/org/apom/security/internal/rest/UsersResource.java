@@ -32,6 +32,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -60,8 +61,11 @@ public final class UsersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create an account")
-    @ApiResponse(responseCode = "201", description = "Created; Location names it",
+    @Operation(operationId = "createUser", summary = "Create an account")
+    @ApiResponse(responseCode = "201",
+            headers = {@Header(name = "ETag", ref = "#/components/headers/ETag"),
+                    @Header(name = "Location", ref = "#/components/headers/Location")},
+            description = "Created; Location names it",
             content = @Content(schema = @Schema(implementation = UserJson.class)))
     public Response create(NewUser user, @Context SecurityContext security, @Context UriInfo uri) {
         UserView created = users.create(callerOf(security.getUserPrincipal()), Requests.body(user));
@@ -70,7 +74,7 @@ public final class UsersResource {
     }
 
     @GET
-    @Operation(summary = "The accounts you may see, by username")
+    @Operation(operationId = "listUsers", summary = "The accounts you may see, by username")
     @ApiResponse(responseCode = "200", description = "A page of accounts", useReturnTypeSchema = true)
     public Page<UserJson> list(@Parameter(description = "1 to 500, default 50") @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context SecurityContext security) {
@@ -79,8 +83,10 @@ public final class UsersResource {
 
     @GET
     @Path("{username}")
-    @Operation(summary = "One account, with its ETag")
-    @ApiResponse(responseCode = "200", description = "The account",
+    @Operation(operationId = "getUser", summary = "One account, with its ETag")
+    @ApiResponse(responseCode = "200",
+            headers = @Header(name = "ETag", ref = "#/components/headers/ETag"),
+            description = "The account",
             content = @Content(schema = @Schema(implementation = UserJson.class)))
     public Response get(@PathParam("username") String username, @Context SecurityContext security) {
         UserView user = users.get(callerOf(security.getUserPrincipal()), username);
@@ -90,8 +96,11 @@ public final class UsersResource {
     @PATCH
     @Path("{username}")
     @Consumes(MERGE_PATCH)
-    @Operation(summary = "Change password, roles, province, enabled, or lift a lock (locked: false)")
-    @ApiResponse(responseCode = "200", description = "The changed account",
+    @Operation(operationId = "updateUser",
+            summary = "Change password, roles, province, enabled, or lift a lock (locked: false)")
+    @ApiResponse(responseCode = "200",
+            headers = @Header(name = "ETag", ref = "#/components/headers/ETag"),
+            description = "The changed account",
             content = @Content(schema = @Schema(implementation = UserJson.class)))
     public Response update(@PathParam("username") String username, UserChange change,
             @Parameter(description = "the ETag you read", required = true) @HeaderParam("If-Match") String ifMatch,

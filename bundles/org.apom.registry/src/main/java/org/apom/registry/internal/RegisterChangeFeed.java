@@ -1,0 +1,66 @@
+package org.apom.registry.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import org.apom.core.api.ProvinceCode;
+import org.apom.security.api.AccessPolicy;
+import org.apom.security.api.Action;
+import org.apom.security.api.AuditEntry;
+import org.apom.security.api.AuditTrail;
+import org.apom.security.api.Caller;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * The register's change feed ({@code GET /changes}): the changes of volunteer records in the order the audit chain
+ * sealed them, scoped like every list (a province's reader sees its province, and a record that moved away as
+ * deleted), and read from the chain's numbers, so that a position means the same on every node and after any
+ * restart. Changes carry ids and versions only, never personal data; reading them is audited.
+ */
+@Component(service = RegisterChangeFeed.class)
+public final class RegisterChangeFeed {
+
+    private final AuditTrail audit;
+
+    @Activate
+    public RegisterChangeFeed(@Reference AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    /** A page of changes and the position after the last entry looked at, which never goes back. */
+    public record Changes(List<RegisterChange> items, long next) {
+    }
+
+    /**
+     * Up to {@code limit} changes after position {@code after}, of {@code province} (every province the caller may
+     * read when {@code null}); fewer when entries of the chain in between are none for this reader.
+     */
+    public Changes read(Caller caller, long after, ProvinceCode province, int limit) {
+        ListScope scope = ListScope.of(AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ), caller.province(),
+                province);
+        List<RegisterChange> items = new ArrayList<>();
+        long next = after;
+        if (!scope.nothing()) {
+            ProvinceCode only = scope.province();
+            Predicate<String> inView = p -> only != null ? only.value().equals(p)
+                    : p != null && p.matches("\\d{2}")
+                            && AccessPolicy.allows(caller, Action.VOLUNTEERS_READ, ProvinceCode.of(p));
+            List<AuditEntry> entries = audit.changes(caller, Action.VOLUNTEERS_READ, only, VolunteerChanges.ACTIONS,
+                    after, limit);
+            entries.stream().map(e -> VolunteerChanges.of(e, inView)).filter(Objects::nonNull).forEach(items::add);
+            next = entries.isEmpty() ? after : entries.get(entries.size() - 1).seq();
+        }
+        Map<String, Object> read = new LinkedHashMap<>();
+        read.put("after", after);
+        read.put("next", next);
+        read.put("changes", items.size());
+        audit.record(caller, "changes.read", "change-feed", "volunteer", province, null, read);
+        return new Changes(items, next);
+    }
+}

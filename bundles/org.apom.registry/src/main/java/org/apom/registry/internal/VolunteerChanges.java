@@ -1,0 +1,88 @@
+package org.apom.registry.internal;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.apom.security.api.AuditEntry;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads the register's audit entries as changes of volunteer records. Every write of a record is audited in the
+ * write's own transaction (docs/architecture.md), so the sealed chain holds every change exactly once, in one
+ * order that every node sees.
+ */
+final class VolunteerChanges {
+
+    static final String ENTITY = "volunteer";
+    /** The kind of change each audited action is; the transfer's approval is the record leaving its province. */
+    private static final Map<String, String> KINDS = Map.of(
+            "volunteer.create", "created",
+            "volunteer.import", "created",
+            "volunteer.update", "updated",
+            "volunteer.verify", "updated",
+            "volunteer.merge", "updated",
+            "volunteer.status", "status",
+            "volunteer.merged-into", "merged",
+            "volunteer.transfer", "moved",
+            "volunteer.transfer-approve", "left");
+    static final Set<String> ACTIONS = KINDS.keySet();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private VolunteerChanges() {
+    }
+
+    /**
+     * The change an entry is for a reader whose view covers the provinces {@code inView} accepts, or {@code null}
+     * when it is none for that reader.
+     */
+    static RegisterChange of(AuditEntry e, Predicate<String> inView) {
+        String kind = KINDS.get(e.action());
+        if (kind == null) {
+            return null;
+        }
+        JsonNode after = tree(e.after());
+        return switch (kind) {
+            // an approved transfer is also entered under the sending province: there, the record left
+            case "left" -> "APPROVED".equals(after.path("status").asText())
+                    && !inView.test(after.path("toProvince").asText())
+                            ? change(e, after.path("volunteerId").asText(), "deleted", null,
+                                    after.path("fromProvince").asText())
+                            : null;
+            // the receiving province meets the record for the first time; a reader who saw it before, a change
+            case "moved" -> change(e, e.entityId(),
+                    inView.test(provinceOf(tree(e.before()))) ? "updated" : "created", version(after),
+                    e.entityProvince());
+            default -> change(e, e.entityId(), kind, version(after), e.entityProvince());
+        };
+    }
+
+    private static RegisterChange change(AuditEntry e, String id, String kind, Long version, String province) {
+        return new RegisterChange(e.seq(), ENTITY, id, kind, version, e.at(), province);
+    }
+
+    private static Long version(JsonNode state) {
+        JsonNode version = state.path("version");
+        return version.isIntegralNumber() ? version.asLong() : null;
+    }
+
+    private static String provinceOf(JsonNode state) {
+        String subdistrict = state.path("subdistrictCode").asText("");
+        return subdistrict.length() >= 2 ? subdistrict.substring(0, 2) : "";
+    }
+
+    private static JsonNode tree(String json) {
+        if (json == null) {
+            return JSON.missingNode();
+        }
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an audit entry that is not JSON", e);
+        }
+    }
+}

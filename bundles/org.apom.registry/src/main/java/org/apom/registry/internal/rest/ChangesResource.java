@@ -1,0 +1,112 @@
+package org.apom.registry.internal.rest;
+
+import static org.apom.security.api.CallerPrincipal.callerOf;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.SecurityContext;
+
+import org.apom.core.api.InvalidValueException;
+import org.apom.core.api.LocalizedText;
+import org.apom.core.api.Page;
+import org.apom.core.api.PageRequest;
+import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.registry.internal.RegisterChangeFeed;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/** {@code GET /changes}: what changed in the register since a position, for integrators who keep a copy. */
+@Component(service = ChangesResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect("(osgi.jaxrs.name=apom)")
+@JSONRequired
+@Path("changes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "changes", description = "The change feed: every change of the register, in the order it was made")
+@SecurityRequirement(name = "basicAuth")
+public final class ChangesResource {
+
+    /** The kinds of record the feed tells of; networks and nominations join as they come. */
+    static final Set<String> TYPES = Set.of("volunteer");
+
+    private final RegisterChangeFeed feed;
+
+    @Activate
+    public ChangesResource(@Reference RegisterChangeFeed feed) {
+        this.feed = feed;
+    }
+
+    @GET
+    @Operation(operationId = "listChanges", summary = "Changes after a position, oldest first, in the order they "
+            + "were made; nextCursor is where to go on from (never null: poll it again later)")
+    @ApiResponse(responseCode = "200", description = "A page of changes; empty when there is nothing new",
+            useReturnTypeSchema = true)
+    public Page<ChangeJson> changes(
+            @Parameter(description = "a cursor this feed gave (nextCursor, or a change's cursor); from the start "
+                    + "when left out") @QueryParam("after") String after,
+            @Parameter(description = "kinds of record, comma-separated: volunteer (the default: all)")
+            @QueryParam("types") String types,
+            @Parameter(description = "one province's changes; every province you may read when left out")
+            @QueryParam("province") String province,
+            @QueryParam("limit") String limit, @Context SecurityContext security) {
+        PageRequest page;
+        try {
+            page = PageRequest.parse(limit, after);
+        } catch (InvalidValueException e) {
+            throw ProblemException.badParameter("cursor".equals(e.code()) ? "after" : "limit", e);
+        }
+        long position = page.after() == null ? 0 : position(page.after());
+        requireKnown(types);
+        ProvinceCode only = province == null || province.isBlank() ? null
+                : ProblemException.parameter("province", province, ProvinceCode::of);
+        RegisterChangeFeed.Changes changes = feed.read(callerOf(security.getUserPrincipal()), position, only,
+                page.limit());
+        return new Page<>(changes.items().stream().map(ChangeJson::of).toList(),
+                PageRequest.encode(Long.toString(changes.next())));
+    }
+
+    private static long position(String decoded) {
+        try {
+            long position = Long.parseLong(decoded);
+            if (position >= 0) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as any cursor this server did not give out
+        }
+        throw ProblemException.badParameter("after", new InvalidValueException("cursor", LocalizedText.of(
+                "The cursor is not one this server gave out.", "cursor ไม่ถูกต้อง")));
+    }
+
+    /** The register's records are the only kind there is yet, so every valid {@code types} asks for them. */
+    private static void requireKnown(String types) {
+        if (types == null || types.isBlank()) {
+            return;
+        }
+        for (String type : types.split(",")) {
+            if (!TYPES.contains(type.strip())) {
+                throw ProblemException.badParameter("types", new InvalidValueException("unknown-type",
+                        LocalizedText.of("types are among " + new TreeSet<>(TYPES) + ".",
+                                "types ต้องเป็นหนึ่งใน " + new TreeSet<>(TYPES))));
+            }
+        }
+    }
+}
