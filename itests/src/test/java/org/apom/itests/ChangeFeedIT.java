@@ -32,8 +32,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The change feed as integrators use it: while many writers register, change, verify, suspend, import, merge and
- * transfer records in two provinces, a province's integrator and a national one poll {@code GET /changes}; from
+ * The change feed as integrators use it: while many writers register, change, verify, suspend, import, merge,
+ * transfer and move records between two provinces, a province's integrator and a national one poll {@code GET /changes}; from
  * cursor zero, applying what they read rebuilds exactly the register they may see, every version in order, no
  * change twice and none of another province.
  */
@@ -77,6 +77,7 @@ public class ChangeFeedIT extends ApomContainerTest {
             writers.add(pool.submit(() -> mergeTwins(asAdmin())));
             writers.add(pool.submit(() -> transfer(asAdmin(), "50", "400101")));
             writers.add(pool.submit(() -> transfer(asAdmin(), "40", "500101")));
+            writers.add(pool.submit(() -> moveByChange(asAdmin())));
             for (Future<?> writer : writers) {
                 writer.get(5, TimeUnit.MINUTES);
             }
@@ -164,6 +165,17 @@ public class ChangeFeedIT extends ApomContainerTest {
         HttpAnswer approved = admin.post("/volunteers/transfers/" + asked.json().get("id").asText() + "/approval",
                 "{\"approve\": true}");
         assertEquals(approved.toString(), 200, approved.status());
+        return null;
+    }
+
+    /** A record of province 50 whose subdistrict a central admin changes to one of province 40. */
+    private static Object moveByChange(Http admin) throws Exception {
+        HttpAnswer created = admin.post("/volunteers", AccessMatrixIT.volunteerJson("50",
+                AccessMatrixIT.nationalId(UNIQUE.incrementAndGet())));
+        HttpAnswer moved = admin.copy().with("If-Match", created.header("ETag")).send("PATCH",
+                "/volunteers/" + created.json().get("id").asText(), "application/merge-patch+json",
+                "{\"subdistrictCode\": \"400101\"}");
+        assertEquals(moved.toString(), 200, moved.status());
         return null;
     }
 

@@ -122,6 +122,11 @@ public final class ContractValidator {
         int status = exchange.path("status").asInt();
         SimpleRequest request = request(exchange, target);
         SimpleResponse response = response(exchange, status);
+        if (target.equals("/api/v1/health") && status == 404) {
+            // no application yet: a container starting, perhaps on the port of one that has gone (its own document)
+            byPort.remove(port);
+            ready.remove(port);
+        }
         if (!byPort.containsKey(port) && !documentServed(port)) {
             // a container still starting answers health before it serves its document: nothing to check against
             beforeDocument.incrementAndGet();

@@ -291,6 +291,11 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
             Volunteer after = entity.toDTO();
             audit.record(caller, "volunteer.update", "volunteer", id, province, PersonalData.auditState(before),
                     PersonalData.auditState(after));
+            if (!province.equals(before.provinceCode())) {
+                // entered under the province it left too, whose change feed must say it is gone (VolunteerChanges)
+                audit.record(caller, VolunteerChanges.MOVED_OUT, "volunteer", id, before.provinceCode(), null,
+                        Map.of("toProvince", province.value()));
+            }
             return after;
         });
     }

@@ -10,9 +10,9 @@ import java.util.function.Predicate;
 import org.apom.core.api.ProvinceCode;
 import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
-import org.apom.security.api.AuditEntry;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.Caller;
+import org.apom.security.api.ChangeEntries;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -39,7 +39,8 @@ public final class RegisterChangeFeed {
 
     /**
      * Up to {@code limit} changes after position {@code after}, of {@code province} (every province the caller may
-     * read when {@code null}); fewer when entries of the chain in between are none for this reader.
+     * read when {@code null}); fewer, or none, when the stretch of the chain read held fewer for this reader (the
+     * position still moves on past it).
      */
     public Changes read(Caller caller, long after, ProvinceCode province, int limit) {
         ListScope scope = ListScope.of(AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ), caller.province(),
@@ -51,16 +52,19 @@ public final class RegisterChangeFeed {
             Predicate<String> inView = p -> only != null ? only.value().equals(p)
                     : p != null && p.matches("\\d{2}")
                             && AccessPolicy.allows(caller, Action.VOLUNTEERS_READ, ProvinceCode.of(p));
-            List<AuditEntry> entries = audit.changes(caller, Action.VOLUNTEERS_READ, only, VolunteerChanges.ACTIONS,
+            ChangeEntries entries = audit.changes(caller, Action.VOLUNTEERS_READ, only, VolunteerChanges.ACTIONS,
                     after, limit);
-            entries.stream().map(e -> VolunteerChanges.of(e, inView)).filter(Objects::nonNull).forEach(items::add);
-            next = entries.isEmpty() ? after : entries.get(entries.size() - 1).seq();
+            entries.entries().stream().map(e -> VolunteerChanges.of(e, inView)).filter(Objects::nonNull)
+                    .forEach(items::add);
+            next = entries.readTo();
         }
         Map<String, Object> read = new LinkedHashMap<>();
         read.put("after", after);
         read.put("next", next);
         read.put("changes", items.size());
-        audit.record(caller, "changes.read", "change-feed", "volunteer", province, null, read);
+        // under the province actually read: a province's reader reads theirs without naming it
+        audit.record(caller, "changes.read", "change-feed", "volunteer", scope.nothing() ? province : scope.province(),
+                null, read);
         return new Changes(items, next);
     }
 }

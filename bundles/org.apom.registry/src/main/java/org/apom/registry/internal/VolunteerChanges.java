@@ -18,17 +18,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class VolunteerChanges {
 
     static final String ENTITY = "volunteer";
+    /** Entered under the province a record left when a change of its subdistrict moved it to another one. */
+    static final String MOVED_OUT = "volunteer.moved-out";
     /** The kind of change each audited action is; the transfer's approval is the record leaving its province. */
     private static final Map<String, String> KINDS = Map.of(
             "volunteer.create", "created",
             "volunteer.import", "created",
-            "volunteer.update", "updated",
+            "volunteer.update", "moved",
             "volunteer.verify", "updated",
             "volunteer.merge", "updated",
             "volunteer.status", "status",
             "volunteer.merged-into", "merged",
             "volunteer.transfer", "moved",
-            "volunteer.transfer-approve", "left");
+            "volunteer.transfer-approve", "left",
+            MOVED_OUT, "left");
     static final Set<String> ACTIONS = KINDS.keySet();
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,18 +50,26 @@ final class VolunteerChanges {
         }
         JsonNode after = tree(e.after());
         return switch (kind) {
-            // an approved transfer is also entered under the sending province: there, the record left
-            case "left" -> "APPROVED".equals(after.path("status").asText())
-                    && !inView.test(after.path("toProvince").asText())
-                            ? change(e, after.path("volunteerId").asText(), "deleted", null,
-                                    after.path("fromProvince").asText())
-                            : null;
-            // the receiving province meets the record for the first time; a reader who saw it before, a change
+            // entered under the province a record left (an approved transfer, a changed subdistrict): gone for a
+            // reader who cannot follow it to where it went, and nothing for one who can
+            case "left" -> left(e, after, inView);
+            // a province may meet the record for the first time (a transfer, a changed subdistrict); a reader who
+            // saw it where it was before sees a change
             case "moved" -> change(e, e.entityId(),
-                    inView.test(provinceOf(tree(e.before()))) ? "updated" : "created", version(after),
-                    e.entityProvince());
+                    e.before() == null || inView.test(provinceOf(tree(e.before()))) ? "updated" : "created",
+                    version(after), e.entityProvince());
             default -> change(e, e.entityId(), kind, version(after), e.entityProvince());
         };
+    }
+
+    private static RegisterChange left(AuditEntry e, JsonNode after, Predicate<String> inView) {
+        boolean transfer = e.action().equals("volunteer.transfer-approve");
+        if (transfer && !"APPROVED".equals(after.path("status").asText()) || inView.test(after.path("toProvince")
+                .asText())) {
+            return null;
+        }
+        return change(e, transfer ? after.path("volunteerId").asText() : e.entityId(), "deleted", null,
+                e.entityProvince());
     }
 
     private static RegisterChange change(AuditEntry e, String id, String kind, Long version, String province) {

@@ -64,7 +64,8 @@ final class RecordingAudit implements AuditTrail {
     }
 
     @Override
-    public List<AuditEntry> changes(Caller caller, org.apom.security.api.Action readAction, ProvinceCode province,
+    public org.apom.security.api.ChangeEntries changes(Caller caller, org.apom.security.api.Action readAction,
+            ProvinceCode province,
             java.util.Set<String> actions, long after, int limit) {
         throw new UnsupportedOperationException();
     }

@@ -45,6 +45,18 @@ class VolunteerChangesTest {
         assertNull(VolunteerChanges.of(approved, NATIONAL), "a reader of both provinces sees the move only");
     }
 
+    @Test
+    void aSubdistrictChangedIntoAnotherProvinceMovesTheRecordLikeATransfer() {
+        AuditEntry update = entry("volunteer.update", "40", "{\"subdistrictCode\":\"500101\"}",
+                "{\"subdistrictCode\":\"400101\",\"version\":5}");
+        assertChange("created", 5L, VolunteerChanges.of(update, KHON_KAEN));
+        assertChange("updated", 5L, VolunteerChanges.of(update, NATIONAL));
+        AuditEntry movedOut = entry(VolunteerChanges.MOVED_OUT, "50", null, "{\"toProvince\":\"40\"}");
+        assertChange("deleted", null, VolunteerChanges.of(movedOut, CHIANG_MAI));
+        assertEquals("50", VolunteerChanges.of(movedOut, CHIANG_MAI).province(), "the province it left, not where to");
+        assertNull(VolunteerChanges.of(movedOut, NATIONAL));
+    }
+
     private static void assertChange(String kind, Long version, RegisterChange change) {
         assertEquals(kind, change.kind());
         assertEquals(version, change.version());

@@ -53,14 +53,16 @@ public interface AuditTrail {
     /**
      * Sealed entries of the given actions numbered above {@code after}, oldest first, at most {@code limit}, about
      * records of {@code province} (every province the caller may do {@code readAction} on when {@code null}): what
-     * change feeds are made of.
+     * change feeds are made of. One call looks at a bounded stretch of the chain, so a reader of a quiet province
+     * costs little however much else happens; {@link ChangeEntries#readTo()} says how far it got.
      * The chain's numbers never change and no entry is numbered below one already sealed, so a feed that follows
-     * them misses nothing, on any node and across restarts.
+     * them misses nothing, on any node and across restarts. For the platform's own bundles only (extensions do not
+     * see this service).
      *
      * @throws org.apom.core.api.problem.ProblemException 403 when the caller may not do {@code readAction} there
      * @since 1.4
      */
-    List<AuditEntry> changes(Caller caller, Action readAction, ProvinceCode province, Set<String> actions, long after,
+    ChangeEntries changes(Caller caller, Action readAction, ProvinceCode province, Set<String> actions, long after,
             int limit);
 
     /** Walks the whole chain and says whether any entry was edited or removed. */

@@ -3,6 +3,7 @@ package org.apom.security.internal.audit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -89,6 +90,10 @@ final class AuditSequencer {
                     swept[0] = oldest.size();
                     oldest.stream().filter(e -> have.add(e.id())).limit(batch - entries.size()).forEach(entries::add);
                 }
+                // in the order they were recorded: a notice can come late, or another node's entry only with a
+                // sweep, and a record's later change must not be numbered before its earlier one (the change feed
+                // follows the numbers); a stable sort keeps one transaction's entries as they were
+                entries.sort(Comparator.comparingLong(PendingAuditEntity::recordedMillis));
                 AuditChain.seal(em, head, entries);
                 return entries.size();
             });

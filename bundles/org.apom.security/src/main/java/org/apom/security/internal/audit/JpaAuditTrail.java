@@ -27,6 +27,7 @@ import org.apom.security.api.AuditSealing;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.AuditVerification;
 import org.apom.security.api.Caller;
+import org.apom.security.api.ChangeEntries;
 import org.apom.security.api.Reach;
 import org.apom.security.api.UserDirectory;
 import org.apom.security.internal.jpa.AuditEntryEntity;
@@ -49,6 +50,8 @@ public final class JpaAuditTrail implements AuditTrail {
 
     private static final Logger LOG = LoggerFactory.getLogger(JpaAuditTrail.class);
     private static final String DERBY = "Apache Derby";
+    /** How much of the chain one read of a change feed looks at, at most: its cost, whatever the rest of it holds. */
+    static final long CHANGES_STRETCH = 10_000;
 
     private final JpaTemplate jpa;
     private final Clock clock;
@@ -56,6 +59,7 @@ public final class JpaAuditTrail implements AuditTrail {
     private final AuditSequencer sequencer;
     private final boolean recording;
     private final ScheduledExecutorService sealing;
+    private final long changesStretch;
     /** Only the sequencer's thread reads and writes it. */
     private boolean failing;
 
@@ -77,6 +81,12 @@ public final class JpaAuditTrail implements AuditTrail {
     }
 
     JpaAuditTrail(JpaTemplate jpa, PendingAudit pending, Clock clock, AuditConfig config, boolean sweepAlways) {
+        this(jpa, pending, clock, config, sweepAlways, CHANGES_STRETCH);
+    }
+
+    JpaAuditTrail(JpaTemplate jpa, PendingAudit pending, Clock clock, AuditConfig config, boolean sweepAlways,
+            long changesStretch) {
+        this.changesStretch = changesStretch;
         this.jpa = jpa;
         this.clock = clock;
         this.pending = pending;
@@ -129,7 +139,7 @@ public final class JpaAuditTrail implements AuditTrail {
     }
 
     @Override
-    public List<AuditEntry> changes(Caller caller, Action readAction, ProvinceCode province, Set<String> actions,
+    public ChangeEntries changes(Caller caller, Action readAction, ProvinceCode province, Set<String> actions,
             long after, int limit) {
         Reach reach = AccessPolicy.requireAny(caller, readAction);
         if (province != null) {
@@ -137,18 +147,27 @@ public final class JpaAuditTrail implements AuditTrail {
         }
         ProvinceCode only = province != null ? province : reach == Reach.ALL ? null : caller.province();
         if (actions.isEmpty() || only == null && reach != Reach.ALL) {
-            return List.of();
+            return new ChangeEntries(List.of(), after);
         }
         return jpa.txExpr(TransactionType.Supports, em -> {
+            // every number up to the highest is sealed: a batch numbers its entries and commits them at once
+            Long sealed = em.createQuery("SELECT MAX(e.seq) FROM AuditEntryEntity e", Long.class).getSingleResult();
+            long upTo = Math.min(sealed == null ? 0 : sealed, after + changesStretch);
+            if (upTo <= after) {
+                return new ChangeEntries(List.of(), after);
+            }
             // by the chain's number alone (its primary key), or a province's entries by (province, number)
             TypedQuery<AuditEntryEntity> query = em.createQuery("SELECT e FROM AuditEntryEntity e WHERE e.seq > :after"
-                    + (only == null ? "" : " AND e.entityProvince = :province") + " AND e.action IN :actions"
-                    + " ORDER BY e.seq", AuditEntryEntity.class)
-                    .setParameter("after", after).setParameter("actions", List.copyOf(actions)).setMaxResults(limit);
+                    + " AND e.seq <= :upTo" + (only == null ? "" : " AND e.entityProvince = :province")
+                    + " AND e.action IN :actions ORDER BY e.seq", AuditEntryEntity.class)
+                    .setParameter("after", after).setParameter("upTo", upTo)
+                    .setParameter("actions", List.copyOf(actions)).setMaxResults(limit);
             if (only != null) {
                 query.setParameter("province", only.value());
             }
-            return query.getResultList().stream().map(AuditEntryEntity::toEntry).toList();
+            List<AuditEntry> entries = query.getResultList().stream().map(AuditEntryEntity::toEntry).toList();
+            long readTo = entries.size() == limit ? entries.get(entries.size() - 1).seq() : upTo;
+            return new ChangeEntries(entries, readTo);
         });
     }
 

@@ -63,6 +63,11 @@ public abstract class RecordedAudit {
         after = e.after();
     }
 
+    /** When the entry was recorded, in milliseconds since the epoch. */
+    public long recordedMillis() {
+        return recordedMillis != null ? recordedMillis : at.getTime();
+    }
+
     /** The entry with the given number and hashes. */
     protected AuditEntry toEntry(long seq, String previousHash, String hash) {
         Instant when = recordedMillis != null ? Instant.ofEpochMilli(recordedMillis) : at.toInstant();

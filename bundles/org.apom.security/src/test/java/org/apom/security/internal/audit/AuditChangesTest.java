@@ -13,6 +13,7 @@ import org.apom.persistence.testing.TestDatabase;
 import org.apom.security.api.Action;
 import org.apom.security.api.AuditEntry;
 import org.apom.security.api.Caller;
+import org.apom.security.api.ChangeEntries;
 import org.apom.security.api.Role;
 import org.apom.security.internal.users.JpaUserDirectory;
 import org.junit.jupiter.api.AfterEach;
@@ -59,14 +60,35 @@ class AuditChangesTest {
         assertEquals(List.of(4L), changes(CM, null, 1).stream().map(AuditEntry::seq).toList(), "after a position");
         assertEquals(List.of("b"), changes(CENTRAL, ProvinceCode.of("40"), 0).stream().map(AuditEntry::entityId)
                 .toList());
-        assertEquals(1, trail.changes(CENTRAL, Action.VOLUNTEERS_READ, null, WRITES, 0, 1).size(), "a limit");
+        ChangeEntries one = trail.changes(CENTRAL, Action.VOLUNTEERS_READ, null, WRITES, 0, 1);
+        assertEquals(1, one.entries().size(), "a limit");
+        assertEquals(1, one.readTo(), "a full page goes on from its last entry");
+        assertEquals(4, trail.changes(CM, Action.VOLUNTEERS_READ, null, WRITES, 1, 100).readTo(),
+                "a page that is not full goes on from the end of what was sealed when it was read");
 
         assertThrows(ProblemException.class, () -> changes(CM, ProvinceCode.of("40"), 0), "another province");
         assertThrows(ProblemException.class, () -> changes(AUDITOR, null, 0), "no right to read volunteers");
     }
 
     private List<AuditEntry> changes(Caller caller, ProvinceCode province, long after) {
-        return trail.changes(caller, Action.VOLUNTEERS_READ, province, WRITES, after, 100);
+        return trail.changes(caller, Action.VOLUNTEERS_READ, province, WRITES, after, 100).entries();
+    }
+
+    @Test
+    void oneReadLooksAtABoundedStretchOfTheChainAndSaysHowFarItGot() {
+        JpaAuditTrail shortSighted = new JpaAuditTrail(db, TestAudit.pending(), java.time.Clock.systemUTC(),
+                TestAudit.config(false), false, 20);
+        for (int i = 0; i < 25; i++) {
+            shortSighted.record(CENTRAL, "thing.read", "thing", "r" + i, ProvinceCode.of("40"), null, Map.of());
+        }
+        shortSighted.record(CENTRAL, "thing.create", "thing", "late", ProvinceCode.of("50"), null, Map.of());
+        shortSighted.sealNow();
+        ChangeEntries first = shortSighted.changes(CM, Action.VOLUNTEERS_READ, null, WRITES, 0, 100);
+        assertEquals(List.of(), first.entries(), "nothing of province 50 in the first stretch");
+        assertEquals(20, first.readTo(), "but the position moves past it");
+        ChangeEntries second = shortSighted.changes(CM, Action.VOLUNTEERS_READ, null, WRITES, first.readTo(), 100);
+        assertEquals(List.of("late"), second.entries().stream().map(AuditEntry::entityId).toList());
+        assertEquals(26, second.readTo());
     }
 
     private void record(String action, String id, String province) {
