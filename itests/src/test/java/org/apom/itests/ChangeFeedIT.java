@@ -97,6 +97,7 @@ public class ChangeFeedIT extends ApomContainerTest {
         assertTrue(national.records.size() > chiangMai.records.size());
 
         assertProblem(asAdmin().get("/changes?after=not-a-cursor"), 400, "invalid-parameter");
+        assertProblem(asAdmin().get("/changes?after=OTk5OTk5OTk5"), 400, "invalid-parameter"); // 999999999: past the end
         assertProblem(asAdmin().get("/changes?types=volunteer,meeting"), 400, "invalid-parameter");
         assertEquals("another province's feed is empty to a province's reader", 0,
                 person("cm-reader", "province-officer", "50").get("/changes?province=40").json().get("items").size());

@@ -143,7 +143,7 @@ public final class ContractValidator {
         }
         if (!problems.isEmpty() && !ready.contains(port)) {
             // while a node starts, the JAX-RS runtime answers before the application is whole (a 404 in HTML for a
-            // resource not there yet): counted and listed, not failed; docs/api.md says so
+            // resource not there yet): counted and listed, not failed (docs/stack.md, trap 44)
             duringStart.incrementAndGet();
             list(problems);
             return "";

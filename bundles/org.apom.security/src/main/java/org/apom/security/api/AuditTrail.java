@@ -60,6 +60,7 @@ public interface AuditTrail {
      * see this service).
      *
      * @throws org.apom.core.api.problem.ProblemException 403 when the caller may not do {@code readAction} there
+     * @throws org.apom.core.api.InvalidValueException {@code cursor} when {@code after} lies beyond the chain's end
      * @since 1.4
      */
     ChangeEntries changes(Caller caller, Action readAction, ProvinceCode province, Set<String> actions, long after,

@@ -77,8 +77,12 @@ public final class ChangesResource {
         requireKnown(types);
         ProvinceCode only = province == null || province.isBlank() ? null
                 : ProblemException.parameter("province", province, ProvinceCode::of);
-        RegisterChangeFeed.Changes changes = feed.read(callerOf(security.getUserPrincipal()), position, only,
-                page.limit());
+        RegisterChangeFeed.Changes changes;
+        try {
+            changes = feed.read(callerOf(security.getUserPrincipal()), position, only, page.limit());
+        } catch (InvalidValueException e) {
+            throw ProblemException.badParameter("after", e);
+        }
         return new Page<>(changes.items().stream().map(ChangeJson::of).toList(),
                 PageRequest.encode(Long.toString(changes.next())));
     }

@@ -15,6 +15,8 @@ import javax.transaction.TransactionManager;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.apom.core.api.InvalidValueException;
+import org.apom.core.api.LocalizedText;
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
@@ -152,7 +154,16 @@ public final class JpaAuditTrail implements AuditTrail {
         return jpa.txExpr(TransactionType.Supports, em -> {
             // every number up to the highest is sealed: a batch numbers its entries and commits them at once
             Long sealed = em.createQuery("SELECT MAX(e.seq) FROM AuditEntryEntity e", Long.class).getSingleResult();
-            long upTo = Math.min(sealed == null ? 0 : sealed, after + changesStretch);
+            long end = sealed == null ? 0 : sealed;
+            if (after > end) {
+                // no position given out lies beyond the end, which never moves back: a copy kept from another
+                // database (or one since replaced) would otherwise wait there for ever, missing every change
+                throw new InvalidValueException("cursor", LocalizedText.of("This position lies beyond the end of the "
+                        + "audit chain, so this server did not give it out (was the database replaced?): read the "
+                        + "feed again from the start.", "ตำแหน่งนี้อยู่เลยท้ายสายบันทึกการตรวจสอบ ระบบนี้จึงไม่ได้ออกให้ "
+                        + "(ฐานข้อมูลถูกเปลี่ยนหรือไม่) กรุณาอ่านใหม่ตั้งแต่ต้น"));
+            }
+            long upTo = Math.min(end, after + changesStretch);
             if (upTo <= after) {
                 return new ChangeEntries(List.of(), after);
             }

@@ -66,6 +66,9 @@ class AuditChangesTest {
         assertEquals(4, trail.changes(CM, Action.VOLUNTEERS_READ, null, WRITES, 1, 100).readTo(),
                 "a page that is not full goes on from the end of what was sealed when it was read");
 
+        assertThrows(org.apom.core.api.InvalidValueException.class, () -> changes(CENTRAL, null, 5),
+                "a position beyond the end of the chain was never given out");
+        assertEquals(List.of(), changes(CENTRAL, null, 4), "the end itself is where a reader waits");
         assertThrows(ProblemException.class, () -> changes(CM, ProvinceCode.of("40"), 0), "another province");
         assertThrows(ProblemException.class, () -> changes(AUDITOR, null, 0), "no right to read volunteers");
     }
