@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Who gets what, for every operation the platform serves: each role, on a record of its own province and of
@@ -118,6 +121,21 @@ public class AccessMatrixIT extends ApomContainerTest {
             | GET /audit                                 | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             | GET /audit/verification                    | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             | GET /metrics                               | -      | 200     | 403     | 403     | 403     | 403        | 401       |
+            | POST /webhooks                             | own    | 201     | 201     | 403     | 403     | 403        | 401       |
+            | POST /webhooks                             | other  | 201     | 403     | 403     | 403     | 403        | 401       |
+            | GET /webhooks                              | -      | 200     | 200     | 403     | 403     | 403        | 401       |
+            | GET /webhooks/{id}                         | own    | 200     | 200     | 403     | 403     | 403        | 401       |
+            | GET /webhooks/{id}                         | other  | 200     | 404     | 403     | 403     | 403        | 401       |
+            | PATCH /webhooks/{id}                       | own    | 200     | 200     | 403     | 403     | 403        | 401       |
+            | PATCH /webhooks/{id}                       | other  | 200     | 404     | 403     | 403     | 403        | 401       |
+            | DELETE /webhooks/{id}                      | own    | 204     | 204     | 403     | 403     | 403        | 401       |
+            | DELETE /webhooks/{id}                      | other  | 204     | 404     | 403     | 403     | 403        | 401       |
+            | GET /webhooks/{id}/deliveries              | own    | 200     | 200     | 403     | 403     | 403        | 401       |
+            | GET /webhooks/{id}/deliveries              | other  | 200     | 404     | 403     | 403     | 403        | 401       |
+            | GET /webhooks/{id}/deliveries/{deliveryId} | own    | 200     | 200     | 403     | 403     | 403        | 401       |
+            | GET /webhooks/{id}/deliveries/{deliveryId} | other  | 200     | 404     | 403     | 403     | 403        | 401       |
+            | POST /webhooks/{id}/deliveries/{deliveryId}/redeliver | own | 202 | 202 | 403     | 403     | 403        | 401       |
+            | POST /webhooks/{id}/deliveries/{deliveryId}/redeliver | other | 202 | 404 | 403   | 403     | 403        | 401       |
             """;
 
     private static final String PASSWORD = "a long enough passphrase";
@@ -126,6 +144,7 @@ public class AccessMatrixIT extends ApomContainerTest {
     @Inject
     private JaxrsServiceRuntime runtime;
     private Http submitter;
+    private final Map<String, String[]> webhooks = new HashMap<>();
 
     @Test
     public void everyRoleGetsWhatTheTableSays() throws Exception {
@@ -275,6 +294,26 @@ public class AccessMatrixIT extends ApomContainerTest {
                 return as.post("/extensions/submissions/" + approved + "/revocation",
                         "{\"reason\": \"a flaw found since\"}");
             }
+            case "POST /webhooks":
+                return as.post("/webhooks", webhookJson(province));
+            case "GET /webhooks/{id}":
+                return as.get("/webhooks/" + webhookWithDelivery(province)[0]);
+            case "PATCH /webhooks/{id}":
+                return as.send("PATCH", "/webhooks/" + webhookWithDelivery(province)[0], "application/merge-patch+json",
+                        "{\"description\": \"matrix\"}");
+            case "DELETE /webhooks/{id}":
+                return as.send("DELETE", "/webhooks/" + asAdmin().post("/webhooks", webhookJson(province)).json()
+                        .get("id").asText(), null, null);
+            case "GET /webhooks/{id}/deliveries":
+                return as.get("/webhooks/" + webhookWithDelivery(province)[0] + "/deliveries");
+            case "GET /webhooks/{id}/deliveries/{deliveryId}": {
+                String[] hook = webhookWithDelivery(province);
+                return as.get("/webhooks/" + hook[0] + "/deliveries/" + hook[1]);
+            }
+            case "POST /webhooks/{id}/deliveries/{deliveryId}/redeliver": {
+                String[] hook = webhookWithDelivery(province);
+                return as.send("POST", "/webhooks/" + hook[0] + "/deliveries/" + hook[1] + "/redeliver", null, null);
+            }
             case "DELETE /tokens/{id}":
                 String id = asAdmin().post("/tokens", tokenJson(province)).json().get("id").asText();
                 return as.send("DELETE", "/tokens/" + id, null, null);
@@ -283,6 +322,36 @@ public class AccessMatrixIT extends ApomContainerTest {
                 assertEquals(operation + " needs a case here", -1, methodAndPath[1].indexOf('{'));
                 return as.send(methodAndPath[0], methodAndPath[1], null, null);
         }
+    }
+
+    /**
+     * A webhook of the province (to a loopback port nothing listens on) with one queued message, made once per
+     * province: its id and the message's id.
+     */
+    private String[] webhookWithDelivery(String province) throws Exception {
+        String[] made = webhooks.get(province);
+        if (made != null) {
+            return made;
+        }
+        HttpAnswer created = asAdmin().post("/webhooks", webhookJson(province));
+        assertEquals(created.toString(), 201, created.status());
+        String id = created.json().get("id").asText();
+        newVolunteer(province);
+        for (int i = 0; i < 600; i++) {
+            JsonNode items = asAdmin().get("/webhooks/" + id + "/deliveries").json().get("items");
+            if (items.size() > 0) {
+                made = new String[] {id, items.get(0).get("id").asText()};
+                webhooks.put(province, made);
+                return made;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no message was queued for webhook " + id);
+    }
+
+    private static String webhookJson(String province) {
+        return "{\"url\": \"http://127.0.0.1:9/matrix\", \"types\": [\"volunteer.created\"], \"province\": \""
+                + province + "\"}";
     }
 
     /** A fresh volunteer in the province, registered by the central admin; its id. */

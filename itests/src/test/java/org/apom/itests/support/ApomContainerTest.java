@@ -68,6 +68,9 @@ public abstract class ApomContainerTest {
                 // most tests install jars of their own making; the review workflow has tests of its own
                 editConfigurationFilePut("etc/org.apom.extensions.cfg", "developmentMode",
                         String.valueOf(extensionsDevelopmentMode())),
+                // webhooks of the tests post to servers of their own on this machine
+                editConfigurationFilePut("etc/org.apom.webhooks.cfg", "allowedHosts", "127.0.0.1"),
+                editConfigurationFilePut("etc/org.apom.webhooks.cfg", "allowLoopback", "true"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", freePort()),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", freePort()),

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
+import org.apom.registry.api.Change;
 import org.apom.security.api.AuditEntry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,7 +44,7 @@ final class VolunteerChanges {
      * The change an entry is for a reader whose view covers the provinces {@code inView} accepts, or {@code null}
      * when it is none for that reader.
      */
-    static RegisterChange of(AuditEntry e, Predicate<String> inView) {
+    static Change of(AuditEntry e, Predicate<String> inView) {
         String kind = KINDS.get(e.action());
         if (kind == null) {
             return null;
@@ -62,7 +63,7 @@ final class VolunteerChanges {
         };
     }
 
-    private static RegisterChange left(AuditEntry e, JsonNode after, Predicate<String> inView) {
+    private static Change left(AuditEntry e, JsonNode after, Predicate<String> inView) {
         boolean transfer = e.action().equals("volunteer.transfer-approve");
         if (transfer && !"APPROVED".equals(after.path("status").asText()) || inView.test(after.path("toProvince")
                 .asText())) {
@@ -72,8 +73,8 @@ final class VolunteerChanges {
                 e.entityProvince());
     }
 
-    private static RegisterChange change(AuditEntry e, String id, String kind, Long version, String province) {
-        return new RegisterChange(e.seq(), ENTITY, id, kind, version, e.at(), province);
+    private static Change change(AuditEntry e, String id, String kind, Long version, String province) {
+        return new Change(e.seq(), ENTITY, id, kind, version, e.at(), province);
     }
 
     private static Long version(JsonNode state) {

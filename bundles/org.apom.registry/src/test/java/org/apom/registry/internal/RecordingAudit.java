@@ -71,6 +71,11 @@ final class RecordingAudit implements AuditTrail {
     }
 
     @Override
+    public long sealedTo() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public AuditSealing sealing(Caller caller) {
         throw new UnsupportedOperationException();
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.time.Instant;
 import java.util.function.Predicate;
 
+import org.apom.registry.api.Change;
 import org.apom.security.api.AuditEntry;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ class VolunteerChangesTest {
         AuditEntry approved = new AuditEntry(12, Instant.EPOCH, "cm", "PERSON", "", "50", "volunteer.transfer-approve",
                 "volunteer-transfer", "t-1", "50", null, "{}", "{\"volunteerId\":\"v-1\",\"fromProvince\":\"50\","
                 + "\"toProvince\":\"40\",\"status\":\"APPROVED\"}", "", "");
-        RegisterChange left = VolunteerChanges.of(approved, CHIANG_MAI);
+        Change left = VolunteerChanges.of(approved, CHIANG_MAI);
         assertEquals("deleted", left.kind());
         assertEquals("v-1", left.id());
         assertEquals("50", left.province());
@@ -57,12 +58,12 @@ class VolunteerChangesTest {
         assertNull(VolunteerChanges.of(movedOut, NATIONAL));
     }
 
-    private static void assertChange(String kind, Long version, RegisterChange change) {
+    private static void assertChange(String kind, Long version, Change change) {
         assertEquals(kind, change.kind());
         assertEquals(version, change.version());
         assertEquals("volunteer", change.entity());
         assertEquals("v-1", change.id());
-        assertEquals(12, change.seq());
+        assertEquals(12, change.position());
     }
 
     private static AuditEntry entry(String action, String province, String before, String after) {

@@ -41,6 +41,7 @@ public final class AccessPolicy {
             | recognition:read | all | own | own | - | scope |
             | extensions:manage | all | own | - | - | - |
             | metrics:read | all | - | - | - | national |
+            | webhooks:manage | all | own | - | - | scope |
             """;
 
     private static final Map<Action, Map<Role, String>> CELLS = parse(TABLE);

@@ -20,7 +20,13 @@ public enum Action {
     RECOGNITION_READ,
     EXTENSIONS_MANAGE,
     /** Reads the operational metrics of a node (requests, latencies, pool, audit sealing, imports); no data. */
-    METRICS_READ;
+    METRICS_READ,
+    /**
+     * Registers, changes and removes webhooks, and reads and repeats their deliveries.
+     *
+     * @since 1.5
+     */
+    WEBHOOKS_MANAGE;
 
     /** For example {@code volunteers:read}; also the integrator token scope for the action. */
     public String id() {

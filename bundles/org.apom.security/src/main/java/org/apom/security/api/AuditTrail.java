@@ -66,6 +66,14 @@ public interface AuditTrail {
     ChangeEntries changes(Caller caller, Action readAction, ProvinceCode province, Set<String> actions, long after,
             int limit);
 
+    /**
+     * The number of the last entry sealed into the chain, 0 when none is: where a feed that starts now begins, so
+     * that it tells of every change after this moment and of none before.
+     *
+     * @since 1.5
+     */
+    long sealedTo();
+
     /** Walks the whole chain and says whether any entry was edited or removed. */
     AuditVerification verify(Caller caller);
 }

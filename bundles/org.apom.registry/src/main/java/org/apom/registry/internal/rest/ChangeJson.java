@@ -3,7 +3,7 @@ package org.apom.registry.internal.rest;
 import java.time.Instant;
 
 import org.apom.core.api.PageRequest;
-import org.apom.registry.internal.RegisterChange;
+import org.apom.registry.api.Change;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -18,8 +18,8 @@ public record ChangeJson(
         Instant at,
         @Schema(description = "the record's province after the change; for deleted, the one it left") String province) {
 
-    static ChangeJson of(RegisterChange c) {
-        return new ChangeJson(PageRequest.encode(Long.toString(c.seq())), c.entity(), c.id(), c.kind(), c.version(),
+    static ChangeJson of(Change c) {
+        return new ChangeJson(PageRequest.encode(Long.toString(c.position())), c.entity(), c.id(), c.kind(), c.version(),
                 c.at(), c.province());
     }
 }

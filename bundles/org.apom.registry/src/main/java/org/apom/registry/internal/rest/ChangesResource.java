@@ -19,7 +19,7 @@ import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.ProblemException;
-import org.apom.registry.internal.RegisterChangeFeed;
+import org.apom.registry.api.ChangeFeed;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -47,10 +47,10 @@ public final class ChangesResource {
     /** The kinds of record the feed tells of; networks and nominations join as they come. */
     static final Set<String> TYPES = Set.of("volunteer");
 
-    private final RegisterChangeFeed feed;
+    private final ChangeFeed feed;
 
     @Activate
-    public ChangesResource(@Reference RegisterChangeFeed feed) {
+    public ChangesResource(@Reference ChangeFeed feed) {
         this.feed = feed;
     }
 
@@ -77,7 +77,7 @@ public final class ChangesResource {
         requireKnown(types);
         ProvinceCode only = province == null || province.isBlank() ? null
                 : ProblemException.parameter("province", province, ProvinceCode::of);
-        RegisterChangeFeed.Changes changes;
+        ChangeFeed.Changes changes;
         try {
             changes = feed.read(callerOf(security.getUserPrincipal()), position, only, page.limit());
         } catch (InvalidValueException e) {

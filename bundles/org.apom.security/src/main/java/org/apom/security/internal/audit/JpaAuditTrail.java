@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import javax.persistence.EntityManager;
 import javax.persistence.TypedQuery;
 import javax.transaction.TransactionManager;
 
@@ -141,6 +142,17 @@ public final class JpaAuditTrail implements AuditTrail {
     }
 
     @Override
+    public long sealedTo() {
+        return jpa.txExpr(TransactionType.Supports, JpaAuditTrail::sealedTo);
+    }
+
+    /** Every number up to the highest is sealed: a batch numbers its entries and commits them at once. */
+    private static long sealedTo(EntityManager em) {
+        Long sealed = em.createQuery("SELECT MAX(e.seq) FROM AuditEntryEntity e", Long.class).getSingleResult();
+        return sealed == null ? 0 : sealed;
+    }
+
+    @Override
     public ChangeEntries changes(Caller caller, Action readAction, ProvinceCode province, Set<String> actions,
             long after, int limit) {
         Reach reach = AccessPolicy.requireAny(caller, readAction);
@@ -152,9 +164,7 @@ public final class JpaAuditTrail implements AuditTrail {
             return new ChangeEntries(List.of(), after);
         }
         return jpa.txExpr(TransactionType.Supports, em -> {
-            // every number up to the highest is sealed: a batch numbers its entries and commits them at once
-            Long sealed = em.createQuery("SELECT MAX(e.seq) FROM AuditEntryEntity e", Long.class).getSingleResult();
-            long end = sealed == null ? 0 : sealed;
+            long end = sealedTo(em);
             if (after > end) {
                 // no position given out lies beyond the end, which never moves back: a copy kept from another
                 // database (or one since replaced) would otherwise wait there for ever, missing every change

@@ -1,0 +1,168 @@
+package org.apom.webhooks.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apom.security.api.AuditTrail;
+import org.apom.security.api.Caller;
+import org.apom.webhooks.internal.jpa.AttemptEntity;
+import org.apom.webhooks.internal.jpa.DeliveryEntity;
+import org.apom.webhooks.internal.jpa.WebhookEntity;
+
+/**
+ * Sends due messages: claims one by a lease (so of several nodes one sends it, and a node that dies mid-attempt
+ * leaves it to another once the lease runs out), posts it signed, and records the attempt. A 2xx answer delivers it;
+ * anything else, a refused or unreachable address, or no answer in time, schedules the next attempt, until the
+ * schedule ends and the message is FAILED. A webhook whose endpoint has not taken a single message since the
+ * failed one was queued is disabled then: it has been failing for the whole schedule (27 h by default). Delivery is
+ * at least once: a receiver drops repeats by {@code webhook-id}.
+ */
+final class WebhookSender {
+
+    static final int MAX_ERROR = 500;
+
+    private final JpaTemplate jpa;
+    private final WebhookPolicy policy;
+    private final AuditTrail audit;
+    private final HttpClient http;
+    private final Clock clock;
+
+    WebhookSender(JpaTemplate jpa, WebhookPolicy policy, AuditTrail audit, HttpClient http, Clock clock) {
+        this.jpa = jpa;
+        this.policy = policy;
+        this.audit = audit;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    /** What one attempt posts where, read before the attempt so that no transaction stays open during it. */
+    private record Outgoing(String url, String secret, String payload) {
+    }
+
+    /** Ids of at most {@code max} messages due now, of enabled webhooks, oldest due first. */
+    List<String> due(int max) {
+        if (max <= 0) {
+            return List.of();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT d.id FROM DeliveryEntity d, "
+                + "WebhookEntity w WHERE d.webhookId = w.id AND w.enabled = true AND d.state = 'PENDING' "
+                + "AND d.nextAttemptAt <= :now AND (d.leaseUntil IS NULL OR d.leaseUntil < :now) "
+                + "ORDER BY d.nextAttemptAt, d.feedPosition", String.class).setParameter("now", now)
+                .setMaxResults(max).getResultList());
+    }
+
+    /** Takes the message for this node until the lease ends; false when another node (or thread) has it. */
+    boolean claim(String deliveryId) {
+        Instant now = clock.instant();
+        Timestamp until = Timestamp.from(now.plus(policy.timeout()).plusSeconds(30));
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery("UPDATE DeliveryEntity d SET "
+                + "d.leaseUntil = :until WHERE d.id = :id AND d.state = 'PENDING' AND (d.leaseUntil IS NULL "
+                + "OR d.leaseUntil < :now)").setParameter("until", until).setParameter("id", deliveryId)
+                .setParameter("now", Timestamp.from(now)).executeUpdate()) == 1;
+    }
+
+    /** One attempt of a claimed message, recorded whatever happens. */
+    void send(String deliveryId) {
+        Outgoing found = jpa.txExpr(TransactionType.Supports, em -> {
+            DeliveryEntity d = em.find(DeliveryEntity.class, deliveryId);
+            WebhookEntity w = d == null ? null : em.find(WebhookEntity.class, d.webhookId());
+            return w == null ? null : new Outgoing(w.url(), w.secret(), d.payload());
+        });
+        if (found == null) {
+            return; // its webhook was deleted meanwhile
+        }
+        Instant at = clock.instant();
+        long start = System.nanoTime();
+        Integer status = null;
+        String error = null;
+        try {
+            URI target = policy.check(found.url());
+            String body = found.payload();
+            long timestamp = at.getEpochSecond();
+            HttpRequest request = HttpRequest.newBuilder(target).timeout(policy.timeout())
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "Apom-Webhooks/1")
+                    .header("webhook-id", deliveryId)
+                    .header("webhook-timestamp", Long.toString(timestamp))
+                    .header("webhook-signature", WebhookSignatures.sign(found.secret(), deliveryId, timestamp, body))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            status = response.statusCode();
+            if (status / 100 != 2) {
+                error = status / 100 == 3 ? "answered a redirect, which webhooks never follow" : "answered " + status;
+            }
+        } catch (WebhookTargets.Refused e) {
+            error = "refused: " + e.getMessage();
+        } catch (HttpTimeoutException e) {
+            error = "no answer within " + policy.timeout().toSeconds() + " s";
+        } catch (IOException e) {
+            error = "could not post: " + e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // the lease runs out and another round (or node) tries again
+            return;
+        }
+        record(deliveryId, at, status, error, (int) ((System.nanoTime() - start) / 1_000_000));
+    }
+
+    private void record(String deliveryId, Instant at, Integer status, String error, int millis) {
+        boolean delivered = error == null;
+        String why = error == null ? null : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+        jpa.tx(TransactionType.Required, em -> {
+            DeliveryEntity d = em.find(DeliveryEntity.class, deliveryId);
+            if (d == null) {
+                return; // its webhook was deleted meanwhile
+            }
+            em.persist(new AttemptEntity(UUID.randomUUID().toString(), d.id(), at, status, why, millis));
+            Instant next = delivered ? null : policy.schedule().next(d.retryStep(), clock.instant());
+            d.attempted(at, status, why, delivered, next);
+            // the webhook's health by bulk updates, not by its version: parallel attempts must not conflict, and the
+            // queue's version check is about its position only
+            if (delivered) {
+                em.createQuery("UPDATE WebhookEntity w SET w.lastSuccessAt = :at, w.failingSince = NULL "
+                        + "WHERE w.id = :id").setParameter("at", Timestamp.from(at)).setParameter("id", d.webhookId())
+                        .executeUpdate();
+                return;
+            }
+            em.createQuery("UPDATE WebhookEntity w SET w.failingSince = :at WHERE w.id = :id AND w.failingSince "
+                    + "IS NULL").setParameter("at", Timestamp.from(at)).setParameter("id", d.webhookId())
+                    .executeUpdate();
+            if (next == null) {
+                disableIfNothingGotThrough(em, d);
+            }
+        });
+    }
+
+    private void disableIfNothingGotThrough(EntityManager em, DeliveryEntity failed) {
+        WebhookEntity w = em.find(WebhookEntity.class, failed.webhookId());
+        em.refresh(w);
+        if (!w.enabled() || w.lastSuccessAt() != null && !w.lastSuccessAt().isBefore(failed.createdAt())) {
+            return;
+        }
+        String reason = "Nothing got through since " + failed.createdAt() + ": message " + failed.id()
+                + " failed every attempt of the schedule (" + failed.lastError() + ").";
+        reason = reason.length() > MAX_ERROR ? reason.substring(0, MAX_ERROR) : reason;
+        int changed = em.createQuery("UPDATE WebhookEntity w SET w.enabled = false, w.disabledReason = :r "
+                + "WHERE w.id = :id AND w.enabled = true").setParameter("r", reason).setParameter("id", w.id())
+                .executeUpdate();
+        if (changed == 1) {
+            audit.record(Caller.system("webhooks"), "webhook.disable", "webhook", w.id(),
+                    WebhookService.provinceOf(w), Map.of("enabled", true), Map.of("enabled", false, "reason", reason));
+        }
+    }
+}
