@@ -31,6 +31,7 @@ import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
 import org.apom.itests.support.TestJars;
+import org.apom.itests.support.WebhookReceiver;
 import org.apom.persistence.api.DatabasePool;
 import org.apom.persistence.api.PoolState;
 import org.junit.Test;
@@ -80,6 +81,14 @@ public abstract class LoadContract extends ApomContainerTest {
         for (String p : PROVINCES) {
             officers.put(p, officer("load-" + p, p));
         }
+        // an integrator's webhook of province 40, where clients and the import register: every record created
+        // there during the load reaches it, signed, in one message each
+        awaitAuditSealed();
+        WebhookReceiver receiver = new WebhookReceiver();
+        HttpAnswer hook = asAdmin().post("/webhooks", "{\"url\": \"" + receiver.url() + "\", \"types\": "
+                + "[\"volunteer.created\"], \"province\": \"40\"}");
+        assertEquals(hook.toString(), 201, hook.status());
+        Set<String> before = column("SELECT id FROM registry_volunteer WHERE province_code = '40'");
         List<String> owned = new ArrayList<>();
         Map<String, List<String>> readable = new HashMap<>();
         for (int c = 0; c < CLIENTS; c++) {
@@ -207,6 +216,15 @@ public abstract class LoadContract extends ApomContainerTest {
                     count("SELECT COUNT(*) FROM security_audit WHERE action = 'volunteer.update' AND entity_id = '"
                             + changed.getKey() + "'"));
         }
+
+        Set<String> registeredThere = column("SELECT id FROM registry_volunteer WHERE province_code = '40'");
+        registeredThere.removeAll(before);
+        Set<String> sent = new HashSet<>();
+        receiver.awaitEvents(registeredThere.size(), hook.json().get("secret").asText(), 5).keySet()
+                .forEach(event -> sent.add(event.split(" ")[0]));
+        receiver.close();
+        assertEquals("every record registered in province 40 reached its webhook", registeredThere, sent);
+        System.out.println("Load test: " + sent.size() + " webhook messages delivered");
 
         // a minute later the platform answers as before, and holds no connection
         Thread.sleep(60_000);

@@ -9,32 +9,26 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntUnaryOperator;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
+import org.apom.itests.support.WebhookReceiver;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Option;
@@ -43,8 +37,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * Webhooks as an integrator meets them, received by HTTP servers of the test's own: every change of the webhook's
@@ -57,7 +49,6 @@ import com.sun.net.httpserver.HttpServer;
 public class WebhooksIT extends ApomContainerTest {
 
     private static final AtomicInteger UNIQUE = new AtomicInteger(770_000);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     protected List<Option> extraOptions() {
@@ -70,7 +61,7 @@ public class WebhooksIT extends ApomContainerTest {
 
     @Test
     public void everyChangeOfItsProvinceArrivesSignedOnceWhileManyWrite() throws Exception {
-        try (Receiver receiver = new Receiver(n -> 204)) {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
             HttpAnswer created = asAdmin().post("/webhooks", "{\"url\": \"" + receiver.url() + "\", \"types\": ["
                     + "\"volunteer.created\", \"volunteer.updated\", \"volunteer.status\"], \"province\": \"50\", "
                     + "\"description\": \"mirror of Chiang Mai\"}");
@@ -95,8 +86,9 @@ public class WebhooksIT extends ApomContainerTest {
                             String id = registerAndEdit(admin, own ? "50" : "40");
                             (own ? chiangMai : khonKaen).add(id);
                             // readers too: the webhook's list and log are read while it sends
-                            assertEquals(200, admin.get("/webhooks/" + webhook.get("id").asText()
-                                    + "/deliveries?limit=5").status());
+                            HttpAnswer log = admin.get("/webhooks/" + webhook.get("id").asText()
+                                    + "/deliveries?limit=5");
+                            assertEquals(log.toString(), 200, log.status());
                         }
                         return null;
                     }));
@@ -114,7 +106,7 @@ public class WebhooksIT extends ApomContainerTest {
                 expected.add(id + " volunteer.created 1");
                 expected.add(id + " volunteer.updated 2");
             });
-            Map<String, String> byEvent = receiver.awaitEvents(expected.size(), secret);
+            Map<String, String> byEvent = receiver.awaitEvents(expected.size(), secret, 3);
             assertEquals(expected, byEvent.keySet());
             // none of province 40's records, and no change queued under two message ids
             assertEquals(new HashSet<>(byEvent.values()).size(), byEvent.size());
@@ -134,8 +126,7 @@ public class WebhooksIT extends ApomContainerTest {
     @Test
     public void aFailingEndpointIsRetriedThenDisabledAndAMessageSentAgainOnRequest() throws Exception {
         // answers 500 to every message's first two attempts, then takes it
-        Map<String, AtomicInteger> tries = new ConcurrentHashMap<>();
-        try (Receiver flaky = new Receiver(n -> n <= 2 ? 500 : 200, tries)) {
+        try (WebhookReceiver flaky = new WebhookReceiver(n -> n <= 2 ? 500 : 200)) {
             String deadUrl = "http://127.0.0.1:" + closedPort() + "/gone";
             String flakyHook = create(flaky.url());
             String deadHook = create(deadUrl);
@@ -169,7 +160,7 @@ public class WebhooksIT extends ApomContainerTest {
             awaitDelivery(deadHook, "DELIVERED");
             assertEquals(7, asAdmin().get("/webhooks/" + deadHook + "/deliveries/" + failed).json().get("attempts")
                     .asInt());
-            assertEquals(3, tries.get(failed).get());
+            assertEquals(3, flaky.attempts(failed));
         }
     }
 
@@ -292,89 +283,6 @@ public class WebhooksIT extends ApomContainerTest {
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** An integrator's endpoint: checks each message's signature and keeps what it took. */
-    private static final class Receiver implements AutoCloseable {
-
-        private final HttpServer server;
-        private final ConcurrentLinkedQueue<String[]> taken = new ConcurrentLinkedQueue<>();
-
-        Receiver(IntUnaryOperator answerToTry) throws IOException {
-            this(answerToTry, new ConcurrentHashMap<>());
-        }
-
-        /** {@code answerToTry}: the status for a message's n-th attempt (1 first). */
-        Receiver(IntUnaryOperator answerToTry, Map<String, AtomicInteger> tries) throws IOException {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
-            server.createContext("/hook", exchange -> {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                String id = exchange.getRequestHeaders().getFirst("webhook-id");
-                int status = answerToTry.applyAsInt(tries.computeIfAbsent(id, k -> new AtomicInteger())
-                        .incrementAndGet());
-                if (status / 100 == 2) {
-                    taken.add(new String[] {id, exchange.getRequestHeaders().getFirst("webhook-timestamp"),
-                            exchange.getRequestHeaders().getFirst("webhook-signature"),
-                            new String(body, StandardCharsets.UTF_8)});
-                }
-                exchange.sendResponseHeaders(status, -1);
-                exchange.close();
-            });
-            server.setExecutor(Executors.newFixedThreadPool(8));
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-        }
-
-        List<JsonNode> bodies() throws IOException {
-            List<JsonNode> bodies = new ArrayList<>();
-            for (String[] message : taken) {
-                bodies.add(JSON.readTree(message[3]));
-            }
-            return bodies;
-        }
-
-        /**
-         * Waits for {@code count} distinct events, verifying every message; answers event ("id type version") to
-         * message id. A message taken twice (at least once delivery) must be the same message.
-         */
-        Map<String, String> awaitEvents(int count, String secret) throws Exception {
-            Map<String, String> byEvent = new HashMap<>();
-            for (int i = 0; i < 1800; i++) {
-                byEvent.clear();
-                for (String[] message : taken) {
-                    assertEquals("signature of " + message[0], sign(secret, message[0], message[1], message[3]),
-                            message[2]);
-                    assertTrue(Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(message[1])) < 300);
-                    JsonNode body = JSON.readTree(message[3]);
-                    String event = body.at("/data/id").asText() + " " + body.get("type").asText() + " "
-                            + body.at("/data/version").asText();
-                    String before = byEvent.put(event, message[0]);
-                    assertTrue("two messages for " + event, before == null || before.equals(message[0]));
-                }
-                if (byEvent.size() >= count) {
-                    return byEvent;
-                }
-                Thread.sleep(100);
-            }
-            throw new AssertionError("3 minutes and " + byEvent.size() + " of " + count + " events arrived");
-        }
-
-        /** As a receiver verifies, written from the Standard Webhooks specification, not from the platform. */
-        private static String sign(String secret, String id, String timestamp, String body) throws Exception {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())),
-                    "HmacSHA256"));
-            return "v1," + Base64.getEncoder().encodeToString(mac.doFinal((id + "." + timestamp + "." + body)
-                    .getBytes(StandardCharsets.UTF_8)));
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 }

@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -21,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs webhooks on this node: every round (pollMillis) queues the messages of new changes and hands due messages to
- * a fixed set of sender threads. Nodes share nothing but the database: the queue's version and the sender's lease
- * keep them from doubling work. Both executors stop on deactivate.
+ * Runs webhooks on this node: one thread queues the messages of new changes every round (pollMillis), and a fixed
+ * set of sender threads each claim and send due messages one after another, resting a round only when none is due.
+ * Nodes share nothing but the database: the queue's version and the sender's lease keep them from doubling work.
+ * Every thread stops on deactivate.
  */
 @Component(service = WebhookDispatcher.class, immediate = true)
 public final class WebhookDispatcher {
@@ -32,10 +31,11 @@ public final class WebhookDispatcher {
 
     private final WebhookQueue queue;
     private final WebhookSender sender;
+    private final Duration every;
+    private final int claimAmong;
     private final ScheduledExecutorService rounds = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "apom-webhooks"));
     private final ExecutorService senders;
-    private final Semaphore free;
     private volatile String lastFailure;
 
     @Activate
@@ -48,10 +48,13 @@ public final class WebhookDispatcher {
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
         this.queue = new WebhookQueue(jpa, feed, clock);
         this.sender = new WebhookSender(jpa, policy, audit, http, clock);
+        this.every = policy.poll();
+        this.claimAmong = 2 * policy.senders();
         this.senders = Executors.newFixedThreadPool(policy.senders(), r -> new Thread(r, "apom-webhook-sender"));
-        this.free = new Semaphore(policy.senders());
-        Duration every = policy.poll();
-        rounds.scheduleWithFixedDelay(this::round, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        rounds.scheduleWithFixedDelay(this::queueRound, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        for (int i = 0; i < policy.senders(); i++) {
+            senders.execute(this::sendWhileDue);
+        }
     }
 
     @Deactivate
@@ -66,46 +69,49 @@ public final class WebhookDispatcher {
         }
     }
 
-    private void round() {
+    private void queueRound() {
         try {
             queue.fill();
-            for (String id : sender.due(free.availablePermits())) {
-                if (!free.tryAcquire()) {
-                    break;
-                }
-                if (!sender.claim(id)) {
-                    free.release();
-                    continue;
-                }
-                try {
-                    senders.execute(() -> {
-                        try {
-                            sender.send(id);
-                        } catch (RuntimeException e) {
-                            failed(e);
-                        } finally {
-                            free.release();
-                        }
-                    });
-                } catch (RejectedExecutionException stopping) {
-                    free.release();
-                    return;
-                }
-            }
-            if (lastFailure != null) {
-                LOG.info("webhooks: working again");
-                lastFailure = null;
-            }
+            recovered();
         } catch (RuntimeException e) {
             // an escaped exception would cancel every later round; the next round tries again
             failed(e);
         }
     }
 
+    private void sendWhileDue() {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                String claimed = sender.claimNext(claimAmong);
+                if (claimed == null) {
+                    Thread.sleep(every.toMillis());
+                } else {
+                    sender.send(claimed);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                failed(e);
+                try {
+                    Thread.sleep(every.toMillis());
+                } catch (InterruptedException stopping) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void recovered() {
+        if (lastFailure != null) {
+            LOG.info("webhooks: working again");
+            lastFailure = null;
+        }
+    }
+
     private void failed(RuntimeException e) {
         String failure = e.toString();
         if (!failure.equals(lastFailure)) {
-            LOG.warn("webhooks: a round failed (retried every round; logged again when the failure changes)", e);
+            LOG.warn("webhooks: a round failed (tried again every round; logged again when the failure changes)", e);
         }
         lastFailure = failure;
     }

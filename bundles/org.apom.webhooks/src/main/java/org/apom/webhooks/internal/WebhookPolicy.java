@@ -66,6 +66,10 @@ public final class WebhookPolicy {
         return Duration.ofMillis(Math.max(100, config.pollMillis()));
     }
 
+    int maxPerProvince() {
+        return Math.max(1, config.maxPerProvince());
+    }
+
     int senders() {
         return Math.max(1, config.senders());
     }

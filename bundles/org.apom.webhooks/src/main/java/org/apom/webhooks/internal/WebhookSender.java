@@ -9,6 +9,8 @@ import java.net.http.HttpTimeoutException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,27 +55,38 @@ final class WebhookSender {
     private record Outgoing(String url, String secret, String payload) {
     }
 
-    /** Ids of at most {@code max} messages due now, of enabled webhooks, oldest due first. */
-    List<String> due(int max) {
-        if (max <= 0) {
-            return List.of();
-        }
+    /**
+     * Claims one message that is due now, of an enabled webhook, oldest due first; {@code null} when none is. Of the
+     * few oldest it tries them in random order, so that workers on one or many nodes do not all race for the same.
+     */
+    String claimNext(int among) {
         Timestamp now = Timestamp.from(clock.instant());
-        return jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT d.id FROM DeliveryEntity d, "
-                + "WebhookEntity w WHERE d.webhookId = w.id AND w.enabled = true AND d.state = 'PENDING' "
-                + "AND d.nextAttemptAt <= :now AND (d.leaseUntil IS NULL OR d.leaseUntil < :now) "
+        List<String> due = new ArrayList<>(jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT d.id "
+                + "FROM DeliveryEntity d, WebhookEntity w WHERE d.webhookId = w.id AND w.enabled = true "
+                + "AND d.state = 'PENDING' AND d.nextAttemptAt <= :now AND (d.leaseUntil IS NULL OR d.leaseUntil < :now) "
                 + "ORDER BY d.nextAttemptAt, d.feedPosition", String.class).setParameter("now", now)
-                .setMaxResults(max).getResultList());
+                .setMaxResults(among).getResultList()));
+        Collections.shuffle(due);
+        for (String id : due) {
+            if (claim(id)) {
+                return id;
+            }
+        }
+        return null;
     }
 
-    /** Takes the message for this node until the lease ends; false when another node (or thread) has it. */
+    /**
+     * Takes the message for this node until the lease ends; false when another node (or thread) has it. One SQL
+     * statement, so the check and the take are one step: OpenJPA would run the same JPQL as an update of the rows
+     * a subquery picked, which two claims can both pass (docs/stack.md trap 47).
+     */
     boolean claim(String deliveryId) {
         Instant now = clock.instant();
         Timestamp until = Timestamp.from(now.plus(policy.timeout()).plusSeconds(30));
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery("UPDATE DeliveryEntity d SET "
-                + "d.leaseUntil = :until WHERE d.id = :id AND d.state = 'PENDING' AND (d.leaseUntil IS NULL "
-                + "OR d.leaseUntil < :now)").setParameter("until", until).setParameter("id", deliveryId)
-                .setParameter("now", Timestamp.from(now)).executeUpdate()) == 1;
+        return jpa.txExpr(TransactionType.Required, em -> em.createNativeQuery("UPDATE HOOK_DELIVERY SET "
+                + "LEASE_UNTIL = ? WHERE ID = ? AND STATE = ? AND (LEASE_UNTIL IS NULL OR LEASE_UNTIL < ?)")
+                .setParameter(1, until).setParameter(2, deliveryId).setParameter(3, DeliveryEntity.State.PENDING.name())
+                .setParameter(4, Timestamp.from(now)).executeUpdate()) == 1;
     }
 
     /** One attempt of a claimed message, recorded whatever happens. */
@@ -123,29 +136,24 @@ final class WebhookSender {
     private void record(String deliveryId, Instant at, Integer status, String error, int millis) {
         boolean delivered = error == null;
         String why = error == null ? null : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
-        jpa.tx(TransactionType.Required, em -> {
+        DeliveryEntity exhausted = jpa.txExpr(TransactionType.Required, em -> {
             DeliveryEntity d = em.find(DeliveryEntity.class, deliveryId);
             if (d == null) {
-                return; // its webhook was deleted meanwhile
+                return null; // its webhook was deleted meanwhile
             }
+            // the webhook's health in SQL of its own, not through its version: parallel attempts must not conflict
+            // with each other or with the queue, whose version check is about its position only
+            em.createNativeQuery(delivered ? "UPDATE HOOK_WEBHOOK SET LAST_SUCCESS_AT = ?, FAILING_SINCE = NULL "
+                    + "WHERE ID = ?" : "UPDATE HOOK_WEBHOOK SET FAILING_SINCE = ? WHERE ID = ? AND FAILING_SINCE IS NULL")
+                    .setParameter(1, Timestamp.from(at)).setParameter(2, d.webhookId()).executeUpdate();
             em.persist(new AttemptEntity(UUID.randomUUID().toString(), d.id(), at, status, why, millis));
             Instant next = delivered ? null : policy.schedule().next(d.retryStep(), clock.instant());
             d.attempted(at, status, why, delivered, next);
-            // the webhook's health by bulk updates, not by its version: parallel attempts must not conflict, and the
-            // queue's version check is about its position only
-            if (delivered) {
-                em.createQuery("UPDATE WebhookEntity w SET w.lastSuccessAt = :at, w.failingSince = NULL "
-                        + "WHERE w.id = :id").setParameter("at", Timestamp.from(at)).setParameter("id", d.webhookId())
-                        .executeUpdate();
-                return;
-            }
-            em.createQuery("UPDATE WebhookEntity w SET w.failingSince = :at WHERE w.id = :id AND w.failingSince "
-                    + "IS NULL").setParameter("at", Timestamp.from(at)).setParameter("id", d.webhookId())
-                    .executeUpdate();
-            if (next == null) {
-                disableIfNothingGotThrough(em, d);
-            }
+            return !delivered && next == null ? d : null;
         });
+        if (exhausted != null) {
+            jpa.tx(TransactionType.Required, em -> disableIfNothingGotThrough(em, exhausted));
+        }
     }
 
     private void disableIfNothingGotThrough(EntityManager em, DeliveryEntity failed) {
@@ -157,9 +165,10 @@ final class WebhookSender {
         String reason = "Nothing got through since " + failed.createdAt() + ": message " + failed.id()
                 + " failed every attempt of the schedule (" + failed.lastError() + ").";
         reason = reason.length() > MAX_ERROR ? reason.substring(0, MAX_ERROR) : reason;
-        int changed = em.createQuery("UPDATE WebhookEntity w SET w.enabled = false, w.disabledReason = :r "
-                + "WHERE w.id = :id AND w.enabled = true").setParameter("r", reason).setParameter("id", w.id())
-                .executeUpdate();
+        // only the first of two exhausted messages disables it (and is audited), however they interleave
+        int changed = em.createNativeQuery("UPDATE HOOK_WEBHOOK SET ENABLED = ?, DISABLED_REASON = ?, "
+                + "VERSION = VERSION + 1 WHERE ID = ? AND ENABLED = ?").setParameter(1, false).setParameter(2, reason)
+                .setParameter(3, w.id()).setParameter(4, true).executeUpdate();
         if (changed == 1) {
             audit.record(Caller.system("webhooks"), "webhook.disable", "webhook", w.id(),
                     WebhookService.provinceOf(w), Map.of("enabled", true), Map.of("enabled", false, "reason", reason));

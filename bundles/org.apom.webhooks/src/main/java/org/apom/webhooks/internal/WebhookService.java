@@ -106,6 +106,16 @@ public final class WebhookService {
                 clock.instant(), start);
         ProvinceCode scope = province;
         jpa.tx(TransactionType.Required, em -> {
+            TypedQuery<Long> count = em.createQuery("SELECT COUNT(w) FROM WebhookEntity w WHERE " + (scope == null
+                    ? "w.province IS NULL" : "w.province = :p"), Long.class);
+            long existing = (scope == null ? count : count.setParameter("p", scope.value())).getSingleResult();
+            if (existing >= policy.maxPerProvince()) {
+                throw ProblemException.conflict("too-many-webhooks", LocalizedText.of("There are " + existing
+                        + " webhooks of " + (scope == null ? "the whole country" : "province " + scope.value())
+                        + " already, the most allowed: remove one first.", "มี webhook ของ" + (scope == null
+                                ? "ทั้งประเทศ" : "จังหวัด " + scope.value()) + " ครบ " + existing
+                        + " รายการซึ่งเป็นจำนวนสูงสุดแล้ว กรุณาลบออกก่อน"));
+            }
             em.persist(webhook);
             audit.record(caller, "webhook.create", "webhook", webhook.id(), scope, null, state(webhook));
         });

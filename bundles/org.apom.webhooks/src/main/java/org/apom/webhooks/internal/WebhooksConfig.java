@@ -25,6 +25,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
             + "2h); a message is given up after the last. The default retries for 27 h 35 min")
     String retrySchedule() default "5s,5m,30m,2h,5h,10h,10h";
 
+    @AttributeDefinition(description = "The most webhooks one province may have (and the national ones together): "
+            + "each is a stream of requests to its host")
+    int maxPerProvince() default 20;
+
     @AttributeDefinition(description = "How often each node looks for new changes and due attempts, in milliseconds")
     int pollMillis() default 1000;
 
