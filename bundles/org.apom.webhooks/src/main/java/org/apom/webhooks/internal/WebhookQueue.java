@@ -17,8 +17,9 @@ import org.apom.webhooks.internal.jpa.WebhookEntity;
 /**
  * Turns the change feed into messages: each enabled webhook reads the feed from its own position, as the platform
  * scoped to the webhook's province, and queues one message per change of the events it asked for. The messages and
- * the new position commit together, under the webhook's version, so a crash queues nothing twice and loses nothing,
- * and of two nodes that read the same stretch only one commits it.
+ * the new position commit together, the position moved only from where this round read it (a compare-and-set in
+ * SQL, not the webhook's version, so that queueing never makes a person's change of the webhook conflict), so a
+ * crash queues nothing twice and loses nothing, and of two nodes that read the same stretch only one commits it.
  */
 final class WebhookQueue {
 
@@ -28,6 +29,16 @@ final class WebhookQueue {
     private final JpaTemplate jpa;
     private final ChangeFeed feed;
     private final Clock clock;
+
+    /** Another node moved the webhook's position first; this round's messages roll back. */
+    private static final class LostRace extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        LostRace() {
+            super(null, null, false, false);
+        }
+    }
 
     WebhookQueue(JpaTemplate jpa, ChangeFeed feed, Clock clock) {
         this.jpa = jpa;
@@ -46,13 +57,23 @@ final class WebhookQueue {
             try {
                 queued += fill(id);
             } catch (RuntimeException e) {
-                if (!Conflicts.isConflict(e)) {
+                if (!lostRace(e) && !Conflicts.isConflict(e)) {
                     throw e;
                 }
-                // another node queued this stretch (or the webhook changed meanwhile): the next round goes on
+                // another node queued this stretch first (or the webhook went meanwhile): the next round goes on
             }
         }
         return queued;
+    }
+
+    /** Whether the failure is {@link LostRace}, however the transaction template wrapped it. */
+    private static boolean lostRace(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof LostRace) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int fill(String webhookId) {
@@ -74,7 +95,12 @@ final class WebhookQueue {
                     queued++;
                 }
             }
-            w.feedPosition(changes.next());
+            if (changes.next() > w.feedPosition() && em.createNativeQuery("UPDATE HOOK_WEBHOOK SET FEED_POSITION = ? "
+                    + "WHERE ID = ? AND FEED_POSITION = ?").setParameter(1, changes.next()).setParameter(2, w.id())
+                    .setParameter(3, w.feedPosition()).executeUpdate() != 1) {
+                // another node queued this stretch first: take nothing back from it
+                throw new LostRace();
+            }
             return queued;
         });
     }

@@ -189,8 +189,13 @@ public final class WebhookService {
                     .executeUpdate();
             em.createQuery("DELETE FROM DeliveryEntity d WHERE d.webhookId = :w").setParameter("w", w.id())
                     .executeUpdate();
+            // by its id, not its version: a delete is meant whatever changed meanwhile (a round of the queue, an
+            // attempt's outcome), and a queue round that read it rolls back when it finds it gone
+            if (em.createNativeQuery("DELETE FROM HOOK_WEBHOOK WHERE ID = ?").setParameter(1, w.id())
+                    .executeUpdate() != 1) {
+                throw notFound();
+            }
             audit.record(caller, "webhook.delete", "webhook", w.id(), provinceOf(w), state(w), null);
-            em.remove(w);
         });
     }
 

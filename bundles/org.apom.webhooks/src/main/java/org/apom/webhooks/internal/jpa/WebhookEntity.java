@@ -136,9 +136,6 @@ public class WebhookEntity {
         return feedPosition;
     }
 
-    public void feedPosition(long position) {
-        this.feedPosition = position;
-    }
 
     public Instant lastSuccessAt() {
         return lastSuccessAt == null ? null : lastSuccessAt.toInstant();
