@@ -171,6 +171,31 @@ class JpaVolunteerFilesTest {
     }
 
     @Test
+    void importsAreListedByManyCallersWhileOneRunsChunkByChunk() throws Exception {
+        JpaVolunteerFiles files = files(audit(-1, null));
+        String running = files.startImport(CM_OFFICER, csv(generated(3 * ImportRun.CHUNK)), ImportOptions.DEFAULT).id();
+        Caller central = Caller.system("karaf-shell:admin");
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        executors.add(callers);
+        List<java.util.concurrent.Future<?>> readers = new ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            Caller caller = c % 2 == 0 ? central : CM_OFFICER;
+            readers.add(callers.submit(() -> {
+                for (int read = 0; read < 20; read++) {
+                    // the import's row changes under each read, chunk after chunk; a listing still answers it
+                    assertEquals(List.of(running), files.imports(caller, PageRequest.of(50, null)).items().stream()
+                            .map(ImportReport::id).toList());
+                }
+                return null;
+            }));
+        }
+        for (var reader : readers) {
+            reader.get(60, TimeUnit.SECONDS);
+        }
+        assertEquals(3 * ImportRun.CHUNK, finished(files, files.importReport(CM_OFFICER, running)).accepted());
+    }
+
+    @Test
     void anImportCutOffMidwayResumesWithNoRowLostOrDoubled() throws Exception {
         List<VolunteerInput> rows = new ArrayList<>(generated(1700));
         rows.add(1300, rows.get(10)); // a duplicate after the cut, of a row before it
