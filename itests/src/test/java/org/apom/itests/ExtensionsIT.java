@@ -5,20 +5,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import javax.inject.Inject;
 
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
@@ -43,9 +35,6 @@ public class ExtensionsIT extends ApomContainerTest {
 
     @Inject
     private BundleContext context;
-
-    @Inject
-    private SessionFactory shell;
 
     @Test
     public void anExtensionIsSwappedAndRolledBackWithoutTouchingAnyCoreBundle() throws Exception {
@@ -179,27 +168,6 @@ public class ExtensionsIT extends ApomContainerTest {
         waitUntilReady();
         JsonNode listed = asAdmin().get("/extensions").json().get("items");
         assertTrue(listed.toString(), listed.toString().contains("\"previousVersion\":\"1.0.0\""));
-    }
-
-    @Test
-    public void centralItManagesExtensionsFromTheShell() throws Exception {
-        Path jar = Files.createTempFile("ext", ".jar");
-        Files.write(jar, TestJars.extension("org.apom.ext.p90.shell", "2.0.0", "90"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        try (Session session = shell.create(new ByteArrayInputStream(new byte[0]), print, print)) {
-            session.execute("apom:ext-install " + jar);
-            Files.write(jar, TestJars.extension("org.apom.ext.p90.shell", "2.1.0", "90"));
-            session.execute("apom:ext-update org.apom.ext.p90.shell " + jar);
-            session.execute("apom:ext-rollback org.apom.ext.p90.shell");
-            session.execute("apom:ext-list");
-            session.execute("apom:ext-rollback org.apom.ext.none");
-        }
-        String shown = out.toString(StandardCharsets.UTF_8);
-        assertTrue(shown, shown.contains("org.apom.ext.p90.shell"));
-        assertTrue(shown, shown.matches("(?s).*org\\.apom\\.ext\\.p90\\.shell\\s+90\\s+2\\.0\\.0\\s+2\\.1\\.0\\s+ACTIVE.*"));
-        assertTrue(shown, shown.contains("Refused (not-found)"));
-        assertEquals("2.0.0", bundle("org.apom.ext.p90.shell").getVersion().toString());
     }
 
     @Test

@@ -5,19 +5,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.inject.Inject;
-
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
@@ -36,8 +27,6 @@ public class VolunteersIT extends ApomContainerTest {
 
     private static final String PASSWORD = "a long enough passphrase";
 
-    @Inject
-    private SessionFactory shell;
     private static final String SOMCHAI = "{\"nationalId\": \"3-1006-00445-63-5\", \"title\": \"นาย\", "
             + "\"firstName\": \"สมชาย\", \"lastName\": \"ใจดี\", \"firstNameEn\": \"Somchai\", \"lastNameEn\": \"Jaidee\", "
             + "\"birthDate\": \"15/3/2510\", \"gender\": \"ชาย\", \"phone\": \"081-234-5678\", "
@@ -250,22 +239,6 @@ public class VolunteersIT extends ApomContainerTest {
                 : e.get("action").asText()));
         assertTrue(actions.toString(), actions.containsAll(List.of("volunteer.create", "b:volunteer.create",
                 "volunteer.merge", "b:volunteer.merged-into")));
-    }
-
-    @Test
-    public void centralItImportsAFileFromTheShellWithItsProgressAndErrors() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-        try (Session session = shell.create(new ByteArrayInputStream(new byte[0]), print, print)) {
-            session.execute("apom:import --dry-run " + Path.of(System.getProperty(FILES_PROPERTY), "utf8-bom-crlf.csv"));
-            session.execute("apom:import /no/such/file.csv");
-        }
-        String shown = out.toString(StandardCharsets.UTF_8);
-        assertTrue(shown, shown.contains("5/5 rows, 2 in, 3 rejected DONE (dry run: nothing written)"));
-        assertTrue(shown, shown.contains("line 6 national_id duplicate"));
-        assertTrue(shown, shown.contains("Unknown columns (ignored): หมายเหตุ"));
-        assertTrue(shown, shown.contains("No such file: /no/such/file.csv"));
-        assertEquals(0, asAdmin().get("/volunteers?q=3100600000021").json().get("items").size());
     }
 
     /** How many of the pairs listed are pairs among the given records. */

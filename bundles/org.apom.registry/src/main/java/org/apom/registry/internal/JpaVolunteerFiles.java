@@ -8,7 +8,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -28,6 +32,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apache.commons.csv.CSVPrinter;
 import org.apom.areas.api.AreaDirectory;
+import org.apom.core.api.InvalidValueException;
 import org.apom.core.api.LocalizedText;
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
@@ -55,8 +60,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** Imports and exports of the register, over the register's tables. */
-@Component(service = VolunteerFiles.class, configurationPid = "org.apom.registry")
-public final class JpaVolunteerFiles implements VolunteerFiles {
+@Component(service = {VolunteerFiles.class, ImportHistory.class}, configurationPid = "org.apom.registry")
+public final class JpaVolunteerFiles implements VolunteerFiles, ImportHistory {
 
     /** Larger than the REST body limit, for files central IT imports from the shell. */
     static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -141,19 +146,66 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
     @Override
     public ImportReport importReport(Caller caller, String id) {
         AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
+        return readWhileImportsMove(em -> {
+            ImportEntity i = id == null ? null : em.find(ImportEntity.class, id);
+            if (i == null || !mayRead(caller, i)) {
+                throw ProblemException.notFound("not-found", LocalizedText.of("There is no such import.",
+                        "ไม่พบการนำเข้าที่ระบุ"));
+            }
+            return report(em, i, true);
+        });
+    }
+
+    @Override
+    public Page<ImportReport> imports(Caller caller, PageRequest page) {
+        Reach reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
+        if (reach != Reach.ALL && caller.province() == null) {
+            return new Page<>(List.of(), null);
+        }
+        // newest first; the position is the last item's creation time and id (ids break ties)
+        String[] after = page.after() == null ? null : page.after().split(" ", 2);
+        Instant afterAt = after == null ? null : positionTime(after);
+        return readWhileImportsMove(em -> {
+            var query = em.createQuery("SELECT i FROM ImportEntity i WHERE 1 = 1"
+                    + (reach == Reach.ALL ? "" : " AND (i.provinceCode = :province"
+                            + " OR (i.provinceCode IS NULL AND i.callerProvince = :province))")
+                    + (after == null ? "" : " AND (i.createdAt < :at OR (i.createdAt = :at AND i.id < :id))")
+                    + " ORDER BY i.createdAt DESC, i.id DESC", ImportEntity.class).setMaxResults(page.limit() + 1);
+            if (reach != Reach.ALL) {
+                query.setParameter("province", caller.province().value());
+            }
+            if (after != null) {
+                query.setParameter("at", Timestamp.from(afterAt)).setParameter("id", after[1]);
+            }
+            List<ImportEntity> found = query.getResultList();
+            List<ImportReport> items = found.stream().limit(page.limit()).map(i -> report(em, i, false)).toList();
+            ImportReport last = items.isEmpty() ? null : items.get(items.size() - 1);
+            return new Page<>(items, found.size() > page.limit()
+                    ? PageRequest.encode(last.createdAt() + " " + last.id()) : null);
+        });
+    }
+
+    private static Instant positionTime(String[] position) {
+        try {
+            if (position.length == 2) {
+                return Instant.parse(position[0]);
+            }
+        } catch (DateTimeParseException e) {
+            // as any other cursor this server did not give out
+        }
+        throw ProblemException.badParameter("cursor", new InvalidValueException("cursor", LocalizedText.of(
+                "The cursor is not one this server gave out.", "cursor ไม่ถูกต้อง")));
+    }
+
+    /**
+     * Reads again when OpenJPA refuses a lazy field of a row that changed after the row was read: the import moved
+     * on (its end is written while its report is read); a read answers, it never conflicts.
+     */
+    private <T> T readWhileImportsMove(Function<EntityManager, T> read) {
         for (int attempt = 1;; attempt++) {
             try {
-                return jpa.txExpr(TransactionType.Supports, em -> {
-                    ImportEntity i = id == null ? null : em.find(ImportEntity.class, id);
-                    if (i == null || !mayRead(caller, i)) {
-                        throw ProblemException.notFound("not-found", LocalizedText.of("There is no such import.",
-                                "ไม่พบการนำเข้าที่ระบุ"));
-                    }
-                    return report(em, i);
-                });
+                return jpa.txExpr(TransactionType.Supports, read::apply);
             } catch (RuntimeException changedWhileRead) {
-                // OpenJPA refuses a lazy field of a row that changed after the row was read: the import moved on
-                // (its end is written while its report is read); a read answers, it never conflicts
                 if (attempt == 3 || !optimisticLock(changedWhileRead)) {
                     throw changedWhileRead;
                 }
@@ -209,8 +261,8 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
         unfinished.forEach(id -> imports.submit(() -> runner.run(id, () -> stopping)));
     }
 
-    private ImportReport report(EntityManager em, ImportEntity i) {
-        List<org.apom.registry.api.RowError> errors = em.createQuery(
+    private ImportReport report(EntityManager em, ImportEntity i, boolean withErrors) {
+        List<org.apom.registry.api.RowError> errors = !withErrors ? List.of() : em.createQuery(
                 "SELECT e FROM ImportErrorEntity e WHERE e.importId = :id ORDER BY e.line, e.seq",
                 ImportErrorEntity.class).setParameter("id", i.id()).getResultList().stream()
                 .map(ImportErrorEntity::toRowError).toList();

@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.csv.CSVPrinter;
+import org.apom.core.api.Page;
+import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.persistence.testing.TestDatabase;
@@ -145,6 +147,52 @@ class JpaVolunteerFilesTest {
                 () -> files.importReport(CM_OFFICER, report.id())).status());
         assertEquals(403, assertThrows(ProblemException.class, () -> files.startImport(CM_OFFICER, csv(generated(1)),
                 new ImportOptions(ProvinceCode.of("40"), false, false))).status());
+    }
+
+    @Test
+    void importsAreListedNewestFirstPageByPageAndEachProvinceSeesOnlyItsOwn() throws Exception {
+        JpaVolunteerFiles files = files(audit(-1, null));
+        String cm = finished(files, files.startImport(CM_OFFICER, csv(generated(2)), ImportOptions.DEFAULT)).id();
+        String kk = finished(files, files.startImport(KK_OFFICER, csv(generated(1)), ImportOptions.DEFAULT),
+                KK_OFFICER).id();
+        Caller central = Caller.system("karaf-shell:admin");
+        Page<ImportReport> first = files.imports(central, PageRequest.of(1, null));
+        Page<ImportReport> second = files.imports(central, PageRequest.of(1, first.nextCursor()));
+        assertEquals(Set.of(cm, kk), Set.of(first.items().get(0).id(), second.items().get(0).id()));
+        assertEquals(null, second.nextCursor());
+        assertEquals(List.of(cm), files.imports(CM_OFFICER, PageRequest.of(50, null)).items().stream()
+                .map(ImportReport::id).toList());
+        ImportReport kkListed = files.imports(KK_OFFICER, PageRequest.of(50, null)).items().get(0);
+        assertEquals(kk, kkListed.id());
+        assertEquals(1, kkListed.rejected());
+        assertEquals(List.of(), kkListed.errors(), "a listing leaves the errors to the import's own report");
+        assertEquals(403, assertThrows(ProblemException.class, () -> files.imports(
+                Caller.person("auditor", Set.of(Role.AUDITOR), null), PageRequest.of(50, null))).status());
+    }
+
+    @Test
+    void importsAreListedByManyCallersWhileOneRunsChunkByChunk() throws Exception {
+        JpaVolunteerFiles files = files(audit(-1, null));
+        String running = files.startImport(CM_OFFICER, csv(generated(3 * ImportRun.CHUNK)), ImportOptions.DEFAULT).id();
+        Caller central = Caller.system("karaf-shell:admin");
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        executors.add(callers);
+        List<java.util.concurrent.Future<?>> readers = new ArrayList<>();
+        for (int c = 0; c < 6; c++) {
+            Caller caller = c % 2 == 0 ? central : CM_OFFICER;
+            readers.add(callers.submit(() -> {
+                for (int read = 0; read < 20; read++) {
+                    // the import's row changes under each read, chunk after chunk; a listing still answers it
+                    assertEquals(List.of(running), files.imports(caller, PageRequest.of(50, null)).items().stream()
+                            .map(ImportReport::id).toList());
+                }
+                return null;
+            }));
+        }
+        for (var reader : readers) {
+            reader.get(60, TimeUnit.SECONDS);
+        }
+        assertEquals(3 * ImportRun.CHUNK, finished(files, files.importReport(CM_OFFICER, running)).accepted());
     }
 
     @Test

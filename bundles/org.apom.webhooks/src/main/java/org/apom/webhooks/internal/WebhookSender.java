@@ -78,7 +78,7 @@ final class WebhookSender {
     /**
      * Takes the message for this node until the lease ends; false when another node (or thread) has it. One SQL
      * statement, so the check and the take are one step: OpenJPA would run the same JPQL as an update of the rows
-     * a subquery picked, which two claims can both pass (docs/stack.md trap 47).
+     * a subquery picked, which two claims can both pass (docs/stack.md trap 48).
      */
     boolean claim(String deliveryId) {
         Instant now = clock.instant();

@@ -1,27 +1,30 @@
 package org.apom.extensions.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apom.extensions.internal.ExtensionManager;
+import org.apom.security.api.Caller;
+import org.apom.security.shell.ApomAction;
 
-/** {@code apom:ext-list}: as the REST API, for central IT. */
+/** {@code apom:ext-list}: as GET /extensions, for central IT. */
 @Command(scope = "apom", name = "ext-list", description = "List the installed extensions")
 @Service
-public class ExtListCommand implements Action {
+public class ExtListCommand extends ApomAction {
+
+    @Option(name = "--no-format", description = "Disable table rendered output")
+    boolean noFormat;
 
     @Reference
-    private ExtensionManager manager;
+    ExtensionManager manager;
 
     @Override
-    public Object execute() throws Exception {
-        if (manager.developmentMode()) {
+    protected void execute(Caller caller) {
+        // a script reading --no-format lines gets rows only; each row's trust column says "development" anyway
+        if (!noFormat && manager.developmentMode()) {
             System.out.println("DEVELOPMENT MODE: extensions run without review or signature; never in production.");
         }
-        System.out.printf("%-40s %-8s %-10s %-10s %-9s %-11s %s%n", "extension", "province", "version", "previous",
-                "state", "trust", "services");
-        manager.list(ExtensionCommands.caller()).forEach(e -> System.out.println(ExtensionCommands.line(e)));
-        return null;
+        ExtensionTables.extensions(manager.list(caller)).print(System.out, !noFormat);
     }
 }

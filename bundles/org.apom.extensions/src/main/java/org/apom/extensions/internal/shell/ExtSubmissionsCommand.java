@@ -1,42 +1,45 @@
 package org.apom.extensions.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apom.core.api.problem.ProblemException;
 import org.apom.extensions.internal.ExtensionManager;
 import org.apom.extensions.internal.SubmissionInfo;
+import org.apom.security.api.Caller;
+import org.apom.security.shell.ApomAction;
 
-/** {@code apom:ext-submissions}: the jars waiting for review (or one, with its manifest changes). */
+/** {@code apom:ext-submissions [ID]}: the jars waiting for review, or one with its manifest changes. */
 @Command(scope = "apom", name = "ext-submissions", description = "List extension submissions, or show one")
 @Service
-public class ExtSubmissionsCommand implements Action {
+public class ExtSubmissionsCommand extends ApomAction {
 
     @Argument(index = 0, name = "id", required = false, description = "a submission's id: show it with its changes")
-    private String id;
+    @Completion(SubmissionIdCompleter.class)
+    String id;
+
+    @Option(name = "--no-format", description = "Disable table rendered output")
+    boolean noFormat;
 
     @Reference
-    private ExtensionManager manager;
+    ExtensionManager manager;
 
     @Override
-    public Object execute() throws Exception {
-        try {
-            if (id == null) {
-                manager.reviews().list(ExtensionCommands.caller(), null)
-                        .forEach(s -> System.out.println(ExtensionCommands.line(s)));
-                return null;
-            }
-            SubmissionInfo s = manager.reviews().get(ExtensionCommands.caller(), id);
-            System.out.println(ExtensionCommands.line(s));
-            System.out.println("compared with: " + (s.comparedWith() == null ? "nothing installed or approved"
-                    : s.comparedWith()));
-            s.changes().forEach(c -> System.out.printf("  %s: %s -> %s%n", c.header(),
-                    c.before() == null ? "(none)" : c.before(), c.after() == null ? "(removed)" : c.after()));
-        } catch (ProblemException e) {
-            ExtensionCommands.refused(e);
+    protected void execute(Caller caller) {
+        if (id == null) {
+            ExtensionTables.submissions(manager.reviews().list(caller, null)).print(System.out, !noFormat);
+            return;
         }
-        return null;
+        SubmissionInfo s = manager.reviews().get(caller, id);
+        ExtensionTables.submissions(List.of(s)).print(System.out, !noFormat);
+        if (!noFormat) {
+            System.out.println("Compared with: " + (s.comparedWith() == null ? "nothing installed or approved"
+                    : s.comparedWith()));
+        }
+        ExtensionTables.changes(s.changes() == null ? List.of() : s.changes()).print(System.out, !noFormat);
     }
 }

@@ -1,35 +1,39 @@
 package org.apom.extensions.internal.shell;
 
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.completers.FileCompleter;
 import org.apom.extensions.internal.ExtensionManager;
+import org.apom.security.api.Caller;
+import org.apom.security.shell.ApomAction;
 
-/** {@code apom:ext-update}: as the REST API, for central IT. */
+/** {@code apom:ext-update NAME JAR}: as PUT /extensions/{name}, for central IT. */
 @Command(scope = "apom", name = "ext-update", description = "Swap in a new version of an extension")
 @Service
-public class ExtUpdateCommand implements Action {
+public class ExtUpdateCommand extends ApomAction {
 
     @Argument(index = 0, name = "name", required = true, description = "the extension's symbolic name")
-    private String name;
+    @Completion(ExtensionNameCompleter.class)
+    String name;
 
     @Argument(index = 1, name = "jar", required = true, description = "the new version's jar, on this server")
-    private String jar;
+    @Completion(FileCompleter.class)
+    String jar;
 
     @Reference
-    private ExtensionManager manager;
+    ExtensionManager manager;
 
     @Override
-    public Object execute() throws Exception {
-        ExtensionCommands.change(() -> {
-            try (InputStream in = ExtensionCommands.read(jar)) {
-                return manager.update(ExtensionCommands.caller(), name, in);
-            }
-        });
-        return null;
+    protected void execute(Caller caller) throws Exception {
+        try (InputStream in = Files.newInputStream(existingFile(jar))) {
+            ExtensionTables.extensions(List.of(manager.update(caller, name, in))).print(System.out);
+        }
     }
 }

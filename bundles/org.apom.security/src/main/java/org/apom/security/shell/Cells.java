@@ -1,0 +1,31 @@
+package org.apom.security.shell;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/**
+ * How the {@code apom:} tables print a value, the same in every command: {@code -} for nothing (so that a
+ * {@code --no-format} line keeps one cell per column), times in UTC to the second, lists sorted and comma-joined.
+ */
+public final class Cells {
+
+    private Cells() {
+    }
+
+    public static String of(Object value) {
+        if (value == null) {
+            return "-";
+        }
+        if (value instanceof Instant at) {
+            return at.truncatedTo(ChronoUnit.SECONDS).toString();
+        }
+        if (value instanceof Collection<?> items) {
+            return items.isEmpty() ? "-"
+                    : items.stream().map(String::valueOf).sorted().collect(Collectors.joining(","));
+        }
+        String text = value.toString();
+        return text.isEmpty() ? "-" : text;
+    }
+}
