@@ -122,8 +122,10 @@ public final class ContractValidator {
         int status = exchange.path("status").asInt();
         SimpleRequest request = request(exchange, target);
         SimpleResponse response = response(exchange, status);
-        if (target.equals("/api/v1/health") && status == 404) {
-            // no application yet: a container starting, perhaps on the port of one that has gone (its own document)
+        if (target.equals("/api/v1/health") && (status == 404 || status >= 500 && answeredByServlet(exchange))) {
+            // no application yet: a container starting, perhaps on the port of one that has gone (its own document),
+            // or the application rebuilt after a change of configuration, when CXF answers 500 in HTML while its
+            // destination has no observer yet (docs/stack.md, trap 44)
             byPort.remove(port);
             ready.remove(port);
         }
@@ -241,6 +243,15 @@ public final class ContractValidator {
             request.withBody(Base64.getDecoder().decode(exchange.path("requestBody").asText()));
         }
         return request.build();
+    }
+
+    /** An answer in HTML: the servlet container's, never the application's (its errors are problem+json). */
+    private static boolean answeredByServlet(JsonNode exchange) {
+        JsonNode type = exchange.path("responseHeaders").path("Content-Type");
+        if (type.isMissingNode()) {
+            type = exchange.path("responseHeaders").path("content-type");
+        }
+        return type.toString().toLowerCase(java.util.Locale.ROOT).contains("text/html");
     }
 
     private static SimpleResponse response(JsonNode exchange, int status) {
