@@ -2,7 +2,7 @@ package org.apom.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.util.List;
 
@@ -23,7 +23,8 @@ public class DemoDataIT extends ApomContainerTest {
 
     @Override
     protected List<Option> extraOptions() {
-        return List.of(systemProperty("apom.demo.data").value("true"));
+        // what APOM_DEMO_DATA=true makes of the shipped file at a start of ./apom
+        return List.of(editConfigurationFilePut("etc/org.apom.registry.cfg", "demoData", "true"));
     }
 
     @Test

@@ -50,7 +50,6 @@ public final class ExtensionManager {
 
     static final String CHANGELOG = "db/extensions/changelog.xml";
     /** The environment variable that turns development mode on, as the cfg flag does. */
-    static final String DEV_ENV = "APOM_EXTENSIONS_DEV";
     private static final Logger LOG = LoggerFactory.getLogger(ExtensionManager.class);
 
     private final JpaTemplate jpa;
@@ -76,7 +75,7 @@ public final class ExtensionManager {
         this.errors = errors;
         this.audit = audit;
         this.rules = new JarRules(config.maxJarKiB() * 1024, config.maxInflatedKiB() * 1024L);
-        this.trust = new ExtensionTrust(config.developmentMode() || "true".equalsIgnoreCase(System.getenv(DEV_ENV)),
+        this.trust = new ExtensionTrust(config.developmentMode(),
                 JarSignatures.from(config.trustStore(), config.trustStorePassword()));
         if (trust.developmentMode()) {
             LOG.warn("Extensions run in DEVELOPMENT MODE: any jar that passes the rules runs, without review or "

@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo register that {@code ./apom run} shows on an empty database: only when asked for
- * (APOM_DEMO_DATA=true, or the system property apom.demo.data=true), so a production install never gets it.
+ * The demo register that {@code ./apom run} shows on an empty database: only when asked for ({@code demoData} in
+ * etc/org.apom.registry.cfg, which APOM_DEMO_DATA sets), so a production install never gets it.
  */
 final class DemoData {
 
@@ -27,11 +27,6 @@ final class DemoData {
     private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
 
     private DemoData() {
-    }
-
-    static boolean wanted() {
-        return "true".equalsIgnoreCase(System.getenv("APOM_DEMO_DATA"))
-                || "true".equalsIgnoreCase(System.getProperty("apom.demo.data"));
     }
 
     static void loadIfEmpty(DemoStore store, AreaDirectory areas, LocalDate today) {

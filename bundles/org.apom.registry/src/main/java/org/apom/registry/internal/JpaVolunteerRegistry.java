@@ -74,7 +74,7 @@ public final class JpaVolunteerRegistry implements VolunteerRegistry {
         this(jpa, new VolunteerRules(areas::subdistrict, config.minimumAge()), audit, Clock.system(THAILAND),
                 config.probesPerDay());
         migrator.migrate(CHANGELOG, JpaVolunteerRegistry.class.getClassLoader());
-        if (DemoData.wanted()) {
+        if (config.demoData()) {
             demo.submit(() -> DemoData.loadIfEmpty(demoStore, areas, LocalDate.now(clock)));
         }
     }

@@ -13,4 +13,8 @@ public @interface RegistryConfig {
     @AttributeDefinition(description = "National IDs registered in provinces a caller may not read that the caller"
             + " may run into a day (registrations and import rows, dry runs too) before being refused (429)")
     int probesPerDay() default 20;
+
+    @AttributeDefinition(description = "On an empty database, load a demo register of 3,000 volunteers (./apom sets "
+            + "it through APOM_DEMO_DATA); never on a production install")
+    boolean demoData() default false;
 }

@@ -31,14 +31,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks the platform's own files at every start ({@link FileDigests}) and keeps health DOWN, naming them, while
  * one differs from what central IT accepted: a datasource pointed elsewhere or extension signing switched off
- * behind central IT's back must not go unnoticed. A start with {@code APOM_ACCEPT_FILES=true} (which
- * {@code ./apom} sets right after it unpacked a new build, whose files it put there itself) accepts them instead.
+ * behind central IT's back must not go unnoticed. A start with {@code acceptAtStart} (which {@code ./apom} sets
+ * through APOM_ACCEPT_FILES right after it unpacked a new build, whose files it put there itself) accepts them
+ * instead.
  */
 @Component(service = {ReadinessCheck.class, GuardedFiles.class}, configurationPid = GuardedFilesConfig.PID)
 @Designate(ocd = GuardedFilesConfig.class)
 public final class GuardedFiles implements ReadinessCheck {
 
-    static final String ACCEPT_ENV = "APOM_ACCEPT_FILES";
     private static final Logger LOG = LoggerFactory.getLogger(GuardedFiles.class);
     private static final long RETRY_SECONDS = 10;
 
@@ -57,8 +57,7 @@ public final class GuardedFiles implements ReadinessCheck {
                 Path.of(System.getProperty("karaf.base", ".")));
         this.files = files(Path.of(System.getProperty("karaf.etc", "etc")), config.files(),
                 trustStore(configurations));
-        boolean accept = "true".equalsIgnoreCase(System.getenv(ACCEPT_ENV));
-        retries.execute(() -> checkUntilDone(accept));
+        retries.execute(() -> checkUntilDone(config.acceptAtStart()));
     }
 
     @Deactivate
@@ -92,8 +91,8 @@ public final class GuardedFiles implements ReadinessCheck {
             Caller start = Caller.system("platform-start");
             List<FileDigests.Change> changes = digests.check(files, start);
             if (!changes.isEmpty() && accept) {
-                LOG.warn("{}=true: accepting the changed files {}", ACCEPT_ENV, changes);
-                digests.accept(files, Caller.system("platform-start:" + ACCEPT_ENV));
+                LOG.warn("acceptAtStart: accepting the changed files {}", changes);
+                digests.accept(files, Caller.system("platform-start:acceptAtStart"));
                 changes = List.of();
             }
             if (changes.isEmpty()) {
@@ -116,7 +115,8 @@ public final class GuardedFiles implements ReadinessCheck {
         List<Path> all = new ArrayList<>();
         // the list itself, so that shortening it is a change too
         all.add(etc.resolve(GuardedFilesConfig.PID + ".cfg"));
-        for (String name : names) {
+        // a .cfg file hands the list over as one comma-separated string, a typed .config file as an array
+        for (String name : String.join(",", names).split(",")) {
             if (!name.isBlank()) {
                 all.add(etc.resolve(name.strip()));
             }

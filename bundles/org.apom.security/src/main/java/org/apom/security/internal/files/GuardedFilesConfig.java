@@ -14,4 +14,9 @@ public @interface GuardedFilesConfig {
             + "configured, are always checked; a file taken off the list is reported until accepted")
     String[] files() default {"org.ops4j.datasource-apom.cfg", "org.apom.extensions.cfg",
         "org.apom.security.limits.cfg", "org.apache.karaf.shell.cfg", "../bin/setenv"};
+
+    @AttributeDefinition(description = "Accept the files as they are at this start instead of reporting them changed: "
+            + "for a start right after central IT put a new build's files there (./apom sets it through "
+            + "APOM_ACCEPT_FILES)")
+    boolean acceptAtStart() default false;
 }

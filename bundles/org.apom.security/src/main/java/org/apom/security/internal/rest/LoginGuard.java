@@ -1,6 +1,7 @@
 package org.apom.security.internal.rest;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import org.apom.core.api.LocalizedText;
 import org.apom.core.api.problem.ProblemException;
@@ -40,7 +42,7 @@ public final class LoginGuard {
     public LoginGuard(LimitsConfig config) {
         this(config.failedLoginsPerMinute(), config.maxConcurrentPasswordChecks(), config.maxPasswordChecksPerAddress(),
                 config.maxWaitingPasswordChecks(), config.passwordCheckWaitMillis(),
-                new TransportPolicy(config.allowBasicOverHttp(), Set.of(config.trustedProxies())), Clock.systemUTC());
+                new TransportPolicy(config.allowBasicOverHttp(), addresses(config.trustedProxies())), Clock.systemUTC());
     }
 
     LoginGuard(int failedLoginsPerMinute, int concurrentChecks, long waitMillis, TransportPolicy transport,
@@ -145,5 +147,14 @@ public final class LoginGuard {
         } finally {
             checks.release();
         }
+    }
+
+    /**
+     * The addresses, however given: a .cfg file hands a list over as one comma-separated string, a typed .config
+     * file or the metatype console as an array.
+     */
+    static Set<String> addresses(String[] values) {
+        return Arrays.stream(values).flatMap(v -> Arrays.stream(v.split(","))).map(String::strip)
+                .filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -111,4 +111,10 @@ class FileDigestsTest {
         assertEquals(List.of(etc.resolve("org.apom.security.files.cfg"), etc.resolve("a.cfg"),
                 Path.of("/opt/keys/trust.p12")), files, "the list's own file always, and the trust store");
     }
+
+    @Test
+    void aListFromACfgFileIsOneCommaSeparatedString() {
+        assertEquals(List.of(etc.resolve("org.apom.security.files.cfg"), etc.resolve("a.cfg"), etc.resolve("b.cfg")),
+                GuardedFiles.files(etc, new String[] {"a.cfg, b.cfg,"}, ""));
+    }
 }

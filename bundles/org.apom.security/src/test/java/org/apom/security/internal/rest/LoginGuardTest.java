@@ -175,4 +175,10 @@ class LoginGuardTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void trustedProxiesFromACfgFileAreOneCommaSeparatedString() {
+        assertEquals(java.util.Set.of("10.0.0.1", "10.0.0.2", "::1"),
+                LoginGuard.addresses(new String[] {"10.0.0.1, 10.0.0.2", " ::1 ", ""}));
+    }
 }
