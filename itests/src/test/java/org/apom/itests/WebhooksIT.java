@@ -197,20 +197,23 @@ public class WebhooksIT extends ApomContainerTest {
                 "{\"url\": \"https://evil.example/\"}"), 422, "validation");
         assertEquals("http://127.0.0.1:9/x", admin.get("/webhooks/" + hook).json().get("url").asText());
 
-        // a province's token with webhooks:manage but not volunteers:read may not be sent the register's changes
-        String token = admin.post("/tokens", "{\"name\": \"hooks only\", \"scopes\": [\"webhooks:manage\"], "
-                + "\"province\": \"50\", \"expiresOn\": \"" + java.time.LocalDate.now().plusDays(30) + "\"}").json()
-                .get("secret").asText();
-        Http hooksOnly = http().with("Authorization", "Bearer " + token);
+        // a province's token with webhooks:manage but not volunteers:read may not be sent the register's changes,
+        // nor take over a webhook that is (its URL, its log)
+        Http hooksOnly = token(admin, "\"webhooks:manage\"");
         assertProblem(hooksOnly.post("/webhooks", body("http://127.0.0.1:9/x", "\"volunteer.created\"", null)), 403,
                 "forbidden");
-        // ...but manages its province's webhooks, and sees none of the whole country, not even by its id
-        assertEquals(200, hooksOnly.get("/webhooks/" + hook).status());
+        assertProblem(hooksOnly.get("/webhooks/" + hook), 404, "not-found");
+        assertProblem(hooksOnly.send("PATCH", "/webhooks/" + hook, "application/merge-patch+json",
+                "{\"url\": \"http://127.0.0.1:9/mine\"}"), 404, "not-found");
+        assertProblem(hooksOnly.get("/webhooks"), 403, "forbidden");
+        // with volunteers:read it manages its province's webhooks, and sees none of the whole country, not by id
+        Http integrator = token(admin, "\"webhooks:manage\", \"volunteers:read\"");
+        assertEquals(200, integrator.get("/webhooks/" + hook).status());
         HttpAnswer national = admin.post("/webhooks", body("http://127.0.0.1:9/all", "\"volunteer.created\"", null));
         assertEquals(national.toString(), 201, national.status());
         assertTrue(national.json().get("province").isNull());
-        assertProblem(hooksOnly.get("/webhooks/" + national.json().get("id").asText()), 404, "not-found");
-        JsonNode visible = hooksOnly.get("/webhooks?limit=500").json().get("items");
+        assertProblem(integrator.get("/webhooks/" + national.json().get("id").asText()), 404, "not-found");
+        JsonNode visible = integrator.get("/webhooks?limit=500").json().get("items");
         assertTrue(visible.size() > 0);
         visible.forEach(w -> assertEquals("50", w.get("province").asText()));
 
@@ -223,6 +226,14 @@ public class WebhooksIT extends ApomContainerTest {
         trail.forEach(e -> actions.add(e.get("action").asText()));
         assertEquals(List.of("webhook.create", "webhook.delete"), actions);
         assertFalse(trail.toString(), trail.toString().contains("whsec_"));
+    }
+
+    /** A client with a token of province 50 that carries these scopes. */
+    private Http token(Http admin, String scopes) throws Exception {
+        String secret = admin.post("/tokens", "{\"name\": \"hooks\", \"scopes\": [" + scopes + "], \"province\": "
+                + "\"50\", \"expiresOn\": \"" + java.time.LocalDate.now().plusDays(30) + "\"}").json().get("secret")
+                .asText();
+        return http().with("Authorization", "Bearer " + secret);
     }
 
     private static void assertField(HttpAnswer answer, String field, String code) {

@@ -25,7 +25,9 @@ public final class Cells {
             return items.isEmpty() ? "-"
                     : items.stream().map(String::valueOf).sorted().collect(Collectors.joining(","));
         }
-        String text = value.toString();
+        // control characters (a name given through the API, a manifest header) would move the cursor, recolour
+        // or forge rows of a table that a reviewer or a script reads
+        String text = value.toString().replaceAll("\\p{Cc}", "\uFFFD");
         return text.isEmpty() ? "-" : text;
     }
 }

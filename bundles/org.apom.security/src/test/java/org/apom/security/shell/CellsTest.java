@@ -23,4 +23,9 @@ class CellsTest {
         assertEquals("volunteers:read,volunteers:write", Cells.of(Set.of("volunteers:write", "volunteers:read")));
         assertEquals("50", Cells.of(50));
     }
+
+    @Test
+    void controlCharactersCannotRecolourOrForgeRows() {
+        assertEquals("name\uFFFD[31mred\uFFFDfake row", Cells.of("name\u001b[31mred\nfake row"));
+    }
 }

@@ -53,15 +53,20 @@ final class WebhookQueue {
                 + "WebhookEntity w WHERE w.enabled = true AND w.feedPosition < :end ORDER BY w.feedPosition",
                 String.class).setParameter("end", end).getResultList());
         int queued = 0;
+        RuntimeException failed = null;
         for (String id : behind) {
             try {
                 queued += fill(id);
             } catch (RuntimeException e) {
-                if (!lostRace(e) && !Conflicts.isConflict(e)) {
-                    throw e;
+                // another node queued this stretch first (or the webhook went meanwhile): the next round goes on.
+                // Any other failure is one webhook's: the others are still queued this round, then it is reported
+                if (!lostRace(e) && !Conflicts.isConflict(e) && failed == null) {
+                    failed = e;
                 }
-                // another node queued this stretch first (or the webhook went meanwhile): the next round goes on
             }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return queued;
     }

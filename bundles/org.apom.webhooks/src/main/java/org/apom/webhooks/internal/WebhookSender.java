@@ -1,6 +1,5 @@
 package org.apom.webhooks.internal;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +13,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import javax.persistence.EntityManager;
 
@@ -64,7 +67,7 @@ final class WebhookSender {
         List<String> due = new ArrayList<>(jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT d.id "
                 + "FROM DeliveryEntity d, WebhookEntity w WHERE d.webhookId = w.id AND w.enabled = true "
                 + "AND d.state = 'PENDING' AND d.nextAttemptAt <= :now AND (d.leaseUntil IS NULL OR d.leaseUntil < :now) "
-                + "ORDER BY d.nextAttemptAt, d.feedPosition", String.class).setParameter("now", now)
+                + "ORDER BY d.nextAttemptAt", String.class).setParameter("now", now)
                 .setMaxResults(among).getResultList()));
         Collections.shuffle(due);
         for (String id : due) {
@@ -94,15 +97,16 @@ final class WebhookSender {
         Outgoing found = jpa.txExpr(TransactionType.Supports, em -> {
             DeliveryEntity d = em.find(DeliveryEntity.class, deliveryId);
             WebhookEntity w = d == null ? null : em.find(WebhookEntity.class, d.webhookId());
-            return w == null ? null : new Outgoing(w.url(), w.secret(), d.payload());
+            return w == null || !w.enabled() ? null : new Outgoing(w.url(), w.secret(), d.payload());
         });
         if (found == null) {
-            return; // its webhook was deleted meanwhile
+            return; // its webhook was deleted or disabled meanwhile
         }
         Instant at = clock.instant();
         long start = System.nanoTime();
         Integer status = null;
         String error = null;
+        CompletableFuture<HttpResponse<Void>> answer = null;
         try {
             URI target = policy.check(found.url());
             String body = found.payload();
@@ -114,21 +118,33 @@ final class WebhookSender {
                     .header("webhook-timestamp", Long.toString(timestamp))
                     .header("webhook-signature", WebhookSignatures.sign(found.secret(), deliveryId, timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            // one deadline for the whole answer: the request's own timeout ends at the headers, and an endpoint
+            // that then trickles its body a byte at a time would hold this sender for ever
+            answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = answer.get(policy.timeout().toMillis(), TimeUnit.MILLISECONDS);
             status = response.statusCode();
             if (status / 100 != 2) {
                 error = status / 100 == 3 ? "answered a redirect, which webhooks never follow" : "answered " + status;
             }
         } catch (WebhookTargets.Refused e) {
             error = "refused: " + e.getMessage();
-        } catch (HttpTimeoutException e) {
-            error = "no answer within " + policy.timeout().toSeconds() + " s";
-        } catch (IOException e) {
-            error = "could not post: " + e;
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            error = "no whole answer within " + policy.timeout().toSeconds() + " s";
+        } catch (ExecutionException e) {
+            error = e.getCause() instanceof HttpTimeoutException ? "no answer within "
+                    + policy.timeout().toSeconds() + " s" : "could not post: " + e.getCause();
         } catch (InterruptedException e) {
+            if (answer != null) {
+                answer.cancel(true);
+            }
             Thread.currentThread().interrupt();
             // the lease runs out and another round (or node) tries again
             return;
+        } catch (RuntimeException e) {
+            // whatever the client refuses to send (a URL it will not take) is a failed attempt like any other: one
+            // left unrecorded would be retried for ever, first in line
+            error = "could not post: " + e;
         }
         record(deliveryId, at, status, error, (int) ((System.nanoTime() - start) / 1_000_000));
     }
@@ -142,10 +158,18 @@ final class WebhookSender {
                 return null; // its webhook was deleted meanwhile
             }
             // the webhook's health in SQL of its own, not through its version: parallel attempts must not conflict
-            // with each other or with the queue, whose version check is about its position only
-            em.createNativeQuery(delivered ? "UPDATE HOOK_WEBHOOK SET LAST_SUCCESS_AT = ?, FAILING_SINCE = NULL "
-                    + "WHERE ID = ?" : "UPDATE HOOK_WEBHOOK SET FAILING_SINCE = ? WHERE ID = ? AND FAILING_SINCE IS NULL")
-                    .setParameter(1, Timestamp.from(at)).setParameter(2, d.webhookId()).executeUpdate();
+            // with each other or with the queue, whose version check is about its position only. A success is
+            // written at most once a second while all goes well: every sender writing the one row of its webhook
+            // made them wait on its lock, one after another
+            if (delivered) {
+                em.createNativeQuery("UPDATE HOOK_WEBHOOK SET LAST_SUCCESS_AT = ?, FAILING_SINCE = NULL WHERE ID = ? "
+                        + "AND (LAST_SUCCESS_AT IS NULL OR LAST_SUCCESS_AT < ? OR FAILING_SINCE IS NOT NULL)")
+                        .setParameter(1, Timestamp.from(at)).setParameter(2, d.webhookId())
+                        .setParameter(3, Timestamp.from(at.minusSeconds(1))).executeUpdate();
+            } else {
+                em.createNativeQuery("UPDATE HOOK_WEBHOOK SET FAILING_SINCE = ? WHERE ID = ? AND FAILING_SINCE IS NULL")
+                        .setParameter(1, Timestamp.from(at)).setParameter(2, d.webhookId()).executeUpdate();
+            }
             em.persist(new AttemptEntity(UUID.randomUUID().toString(), d.id(), at, status, why, millis));
             Instant next = delivered ? null : policy.schedule().next(d.retryStep(), clock.instant());
             d.attempted(at, status, why, delivered, next);
@@ -158,6 +182,9 @@ final class WebhookSender {
 
     private void disableIfNothingGotThrough(EntityManager em, DeliveryEntity failed) {
         WebhookEntity w = em.find(WebhookEntity.class, failed.webhookId());
+        if (w == null) {
+            return; // deleted meanwhile
+        }
         em.refresh(w);
         if (!w.enabled() || w.lastSuccessAt() != null && !w.lastSuccessAt().isBefore(failed.createdAt())) {
             return;

@@ -125,6 +125,7 @@ public final class WebhookService {
     /** The webhooks the caller may manage, newest first. */
     public Page<WebhookInfo> list(Caller caller, PageRequest page) {
         Reach reach = AccessPolicy.requireAny(caller, Action.WEBHOOKS_MANAGE);
+        AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
         if (reach == Reach.OWN && caller.province() == null) {
             return new Page<>(List.of(), null);
         }
@@ -263,6 +264,11 @@ public final class WebhookService {
             throw notFound();
         }
         AccessPolicy.require(caller, Action.WEBHOOKS_MANAGE, provinceOf(w));
+        if (!AccessPolicy.allows(caller, Action.VOLUNTEERS_READ, provinceOf(w))) {
+            // its log holds the feed, and its URL decides who is sent it: as for creating it, who may not read the
+            // volunteers there may not take it over
+            throw notFound();
+        }
         return w;
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.apom.core.api.LocalizedText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where a webhook may post: the defence against server-side request forgery. A URL passes only when its host is on
@@ -50,14 +52,21 @@ final class WebhookTargets {
     }
 
     static final int MAX_URL = 2000;
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookTargets.class);
 
     private final List<String> allowed;
     private final boolean allowLoopback;
     private final Resolver resolver;
 
     WebhookTargets(String allowedHosts, boolean allowLoopback, Resolver resolver) {
-        this.allowed = Arrays.stream(allowedHosts.split(",")).map(h -> normalise(h.strip())).filter(h -> !h.isEmpty())
-                .toList();
+        this.allowed = Arrays.stream(allowedHosts.split(",")).map(h -> {
+            try {
+                return normalise(h.strip());
+            } catch (IllegalArgumentException notAName) {
+                LOG.warn("webhooks: allowedHosts entry '{}' is no host name; left out", h.strip());
+                return "";
+            }
+        }).filter(h -> !h.isEmpty()).toList();
         this.allowLoopback = allowLoopback;
         this.resolver = resolver;
     }
@@ -69,7 +78,13 @@ final class WebhookTargets {
     /** The URL, parsed, when a webhook may post to it now. */
     URI check(String url) throws Refused {
         URI uri = parse(url);
-        String host = normalise(uri.getHost());
+        String host;
+        try {
+            host = normalise(uri.getHost());
+        } catch (IllegalArgumentException e) {
+            throw new Refused("url", "The URL's host is not a valid name: " + e.getMessage(),
+                    "ชื่อโฮสต์ใน URL ไม่ถูกต้อง: " + e.getMessage());
+        }
         if (allowed.isEmpty()) {
             throw new Refused("no-allowed-hosts", "No host is allowed for webhooks on this platform yet: a central "
                     + "admin lists them (allowedHosts in etc/org.apom.webhooks.cfg).",
@@ -89,8 +104,7 @@ final class WebhookTargets {
         }
         boolean allLoopback = true;
         for (InetAddress address : addresses) {
-            if (address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
-                    || isUnroutable(address)) {
+            if (neverReached(address)) {
                 throw new Refused("address-not-allowed", "The host " + host + " resolves to " + address.getHostAddress()
                         + ", an address webhooks never reach.", "โฮสต์ " + host + " ชี้ไปที่ "
                         + address.getHostAddress() + " ซึ่ง webhook ไม่ส่งไปเด็ดขาด");
@@ -103,7 +117,7 @@ final class WebhookTargets {
             }
             allLoopback &= address.isLoopbackAddress();
         }
-        if (!"https".equals(uri.getScheme()) && !allLoopback) {
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !allLoopback) {
             throw new Refused("https-required", "Webhooks post over https only (plain http only to this machine, in "
                     + "development).", "webhook ส่งผ่าน https เท่านั้น (http ได้เฉพาะเครื่องนี้ในโหมดพัฒนา)");
         }
@@ -128,6 +142,10 @@ final class WebhookTargets {
                     + "https://hooks.example.go.th/apom.", "URL ของ webhook ต้องเป็นที่อยู่ https ที่มีโฮสต์ เช่น "
                     + "https://hooks.example.go.th/apom");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new Refused("url", "The URL's port " + uri.getPort() + " is not one from 1 to 65535.",
+                    "พอร์ต " + uri.getPort() + " ใน URL ต้องอยู่ระหว่าง 1 ถึง 65535");
+        }
         if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
             // credentials in a URL end up in logs and lists; the signature is how a receiver knows the sender
             throw new Refused("url", "A webhook's URL carries no user name, password or #fragment.",
@@ -136,14 +154,60 @@ final class WebhookTargets {
         return uri;
     }
 
-    /** IPv4 addresses Java does not flag but a webhook must not reach: 0.0.0.0/8 and the broadcast address. */
-    private static boolean isUnroutable(InetAddress address) {
+    /** Addresses of cloud metadata services that lie outside link-local: AWS's IPv6 one, Alibaba's. */
+    private static final List<String> METADATA = List.of("fd00:ec2:0:0:0:0:0:254", "100.100.100.200");
+
+    /**
+     * Whether no webhook may ever reach the address, whatever the list says: link-local (the metadata service at
+     * 169.254.169.254), wildcard, multicast, broadcast and 0.0.0.0/8, known metadata services, and the same inside
+     * IPv6 forms that embed an IPv4 address (::a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16), which Java does not
+     * unwrap.
+     */
+    static boolean neverReached(InetAddress address) {
+        if (address.isLinkLocalAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()
+                || METADATA.contains(address.getHostAddress())) {
+            return true;
+        }
         if (address instanceof Inet4Address) {
             byte[] b = address.getAddress();
             return b[0] == 0 || (b[0] & 0xff) == 255 && (b[1] & 0xff) == 255 && (b[2] & 0xff) == 255
                     && (b[3] & 0xff) == 255;
         }
-        return false;
+        if (address.isLoopbackAddress()) {
+            return false; // ::1, which the loopback rule decides
+        }
+        InetAddress embedded = embeddedIpv4(address.getAddress());
+        return embedded != null && (neverReached(embedded) || embedded.isLoopbackAddress()
+                || embedded.isSiteLocalAddress());
+    }
+
+    /** The IPv4 address an IPv6 one carries (IPv4-compatible, NAT64, 6to4), or null. */
+    private static InetAddress embeddedIpv4(byte[] v6) {
+        if (v6.length != 16) {
+            return null;
+        }
+        byte[] v4;
+        boolean compatible = true;
+        for (int i = 0; i < 12; i++) {
+            compatible &= v6[i] == 0;
+        }
+        boolean nat64 = (v6[0] & 0xff) == 0x00 && (v6[1] & 0xff) == 0x64 && (v6[2] & 0xff) == 0xff
+                && (v6[3] & 0xff) == 0x9b;
+        for (int i = 4; i < 12 && nat64; i++) {
+            nat64 = v6[i] == 0;
+        }
+        if (compatible || nat64) {
+            v4 = Arrays.copyOfRange(v6, 12, 16);
+        } else if ((v6[0] & 0xff) == 0x20 && (v6[1] & 0xff) == 0x02) {
+            v4 = Arrays.copyOfRange(v6, 2, 6);
+        } else {
+            return null;
+        }
+        try {
+            return InetAddress.getByAddress(v4);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes are always an IPv4 address", e);
+        }
     }
 
     private static boolean matches(String allowed, String host) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -60,7 +61,7 @@ class WebhookDeliveryTest {
     void start() throws Exception {
         db = new TestDatabase("apom-webhooks-test", "META-INF/test-persistence.xml", WebhookService.CHANGELOG);
         WebhooksConfig config = Fakes.config(Map.of("allowedHosts", "127.0.0.1", "allowLoopback", true,
-                "retrySchedule", "1s,1s", "maxPerProvince", 3));
+                "retrySchedule", "1s,1s", "maxPerProvince", 3, "timeoutSeconds", 1));
         policy = new WebhookPolicy(config);
         service = new WebhookService(db, Fakes.audit(audited), feed, p -> !p.value().equals("99"), policy, clock);
         endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -69,6 +70,20 @@ class WebhookDeliveryTest {
                     + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(answer.get(), -1);
             exchange.close();
+        });
+        endpoint.createContext("/trickle", exchange -> {
+            // headers at once, then a body a byte at a time: what would hold a sender for ever
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 0);
+            try (var out = exchange.getResponseBody()) {
+                for (int i = 0; i < 30; i++) {
+                    out.write('x');
+                    out.flush();
+                    Thread.sleep(500);
+                }
+            } catch (IOException | InterruptedException cutOff) {
+                // the platform hung up: what is wanted
+            }
         });
         endpoint.setExecutor(Executors.newFixedThreadPool(8));
         endpoint.start();
@@ -217,6 +232,21 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anEndpointThatTricklesItsAnswerCostsOneTimeoutNotASender() {
+        WebhookInfo hook = service.create(CENTRAL, new NewWebhook(url().replace("/hook", "/trickle"),
+                List.of("volunteer.created"), "50", null, null));
+        feed.add("50", "a", "created", 1);
+        new WebhookQueue(db, feed, clock).fill();
+        WebhookSender sender = sender();
+        long start = System.nanoTime();
+        sender.send(sender.claimNext(1));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "held past its deadline");
+        DeliveryInfo attempt = service.deliveries(CENTRAL, hook.id(), null, PageRequest.of(null, null)).items().get(0);
+        assertEquals("PENDING", attempt.state());
+        assertTrue(attempt.lastError().startsWith("no whole answer within 1 s"), attempt.lastError());
+    }
+
+    @Test
     void aRefusedTargetIsAFailedAttemptNotARequest() {
         WebhookInfo hook = chiangMaiHook("volunteer.created");
         feed.add("50", "a", "created", 1);
@@ -250,6 +280,15 @@ class WebhookDeliveryTest {
         Caller hooksOnly = Caller.token("token:t", Set.of("webhooks:manage"), ProvinceCode.of("50"));
         assertEquals(403, problem(() -> service.create(hooksOnly, new NewWebhook(url(), List.of("volunteer.created"),
                 null, null, null))).status());
+        // ...nor take over one that is: its URL decides who is sent the changes, its log holds them
+        assertEquals(404, problem(() -> service.change(hooksOnly, own.id(), new WebhookChange("http://127.0.0.1:1/x",
+                null, null, null))).status());
+        assertEquals(404, problem(() -> service.deliveries(hooksOnly, own.id(), null, PageRequest.of(null, null)))
+                .status());
+        assertEquals(403, problem(() -> service.list(hooksOnly, PageRequest.of(null, null))).status());
+        Caller integrator = Caller.token("token:i", Set.of("webhooks:manage", "volunteers:read"),
+                ProvinceCode.of("50"));
+        assertEquals(own.id(), service.get(integrator, own.id()).id());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,13 +13,18 @@ import org.junit.jupiter.api.Test;
 class WebhookTargetsTest {
 
     /** Names as an attacker would point them: at this machine, at the metadata service, at nothing. */
-    private static final Map<String, String> DNS = Map.of(
-            "hooks.example.go.th", "203.0.113.10",
-            "a.moi.example", "10.1.2.3",
-            "rebound.example.go.th", "169.254.169.254",
-            "local.example.go.th", "127.0.0.1",
-            "zero.example.go.th", "0.0.0.0",
-            "v6.example.go.th", "fe80::1");
+    private static final Map<String, String> DNS = Map.ofEntries(
+            Map.entry("hooks.example.go.th", "203.0.113.10"),
+            Map.entry("a.moi.example", "10.1.2.3"),
+            Map.entry("rebound.example.go.th", "169.254.169.254"),
+            Map.entry("local.example.go.th", "127.0.0.1"),
+            Map.entry("zero.example.go.th", "0.0.0.0"),
+            Map.entry("v6.example.go.th", "fe80::1"),
+            Map.entry("compat.example.go.th", "::a9fe:a9fe"),
+            Map.entry("nat64.example.go.th", "64:ff9b::a9fe:a9fe"),
+            Map.entry("sixtofour.example.go.th", "2002:a9fe:a9fe::1"),
+            Map.entry("aws6.example.go.th", "fd00:ec2::254"),
+            Map.entry("mapped.example.go.th", "::ffff:127.0.0.1"));
 
     private static WebhookTargets targets(String allowed, boolean loopback) {
         return new WebhookTargets(allowed, loopback, host -> {
@@ -68,6 +74,28 @@ class WebhookTargetsTest {
         assertEquals("address-not-allowed", refusal(targets, "https://zero.example.go.th/"));
         assertEquals("address-not-allowed", refusal(targets, "https://v6.example.go.th/"));
         assertEquals("unknown-host", refusal(targets, "https://missing.example.go.th/"));
+    }
+
+    @Test
+    void metadataAndLoopbackInsideIpv6FormsAreRefusedToo() {
+        WebhookTargets targets = targets("*.example.go.th", false);
+        for (String host : List.of("compat", "nat64", "sixtofour", "aws6", "mapped")) {
+            assertEquals("address-not-allowed", refusal(targets, "https://" + host + ".example.go.th/"), host);
+        }
+    }
+
+    @Test
+    void portsOutOfRangeAndHostsThatAreNoNamesAreRefusedNotFailed() throws Exception {
+        WebhookTargets targets = targets("hooks.example.go.th", false);
+        assertEquals("url", refusal(targets, "https://hooks.example.go.th:99999/"));
+        assertEquals("url", refusal(targets, "https://hooks.example.go.th:0/"));
+        assertEquals("url", refusal(targets, "https://" + "a".repeat(64) + ".example.go.th/"));
+        assertEquals("https://hooks.example.go.th:8443/x", targets.check("https://hooks.example.go.th:8443/x")
+                .toString());
+        assertEquals("HTTPS://hooks.example.go.th/x", targets.check("HTTPS://hooks.example.go.th/x").toString());
+        // an entry of the list that is no name is left out, not fatal
+        assertEquals(List.of("hooks.example.go.th"), new WebhookTargets("a" + ".b".repeat(1) + "x".repeat(64)
+                + ", hooks.example.go.th", false, host -> new InetAddress[0]).allowed());
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.apom.security.internal.files;
 
+import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -17,6 +20,7 @@ import org.apom.core.api.health.Readiness;
 import org.apom.core.api.health.ReadinessCheck;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.Caller;
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
@@ -52,12 +56,32 @@ public final class GuardedFiles implements ReadinessCheck {
     public GuardedFiles(@Reference(target = "(osgi.unit.name=apom-security)") JpaTemplate jpa,
             @Reference AuditTrail audit, @Reference ConfigurationAdmin configurations,
             // OpenJPA looks the JTA manager up as a service per transaction (docs/stack.md trap 20)
-            @Reference TransactionManager transactions, GuardedFilesConfig config) {
+            @Reference TransactionManager transactions, BundleContext context, GuardedFilesConfig config) {
         this.digests = new FileDigests(jpa, audit, Clock.systemUTC(),
                 Path.of(System.getProperty("karaf.base", ".")));
         this.files = files(Path.of(System.getProperty("karaf.etc", "etc")), config.files(),
                 trustStore(configurations));
-        retries.execute(() -> checkUntilDone(config.acceptAtStart()));
+        boolean accept = config.acceptAtStart() && firstAcceptanceOfThisStart(context.getDataFile("accepted-at-start"));
+        retries.execute(() -> checkUntilDone(accept));
+    }
+
+    /**
+     * Whether this JVM has not used {@code acceptAtStart} yet, and now has: the setting stays on for as long as the
+     * process runs (its environment does not change), and a later restart of this component (a change of this
+     * file) must not accept files changed since behind central IT's back.
+     */
+    static boolean firstAcceptanceOfThisStart(File marker) {
+        String start = Long.toString(ManagementFactory.getRuntimeMXBean().getStartTime());
+        try {
+            if (marker.exists() && Files.readString(marker.toPath()).strip().equals(start)) {
+                return false;
+            }
+            Files.writeString(marker.toPath(), start);
+            return true;
+        } catch (IOException e) {
+            LOG.warn("acceptAtStart: cannot keep the start it was used in ({}); not accepting", e.toString());
+            return false;
+        }
     }
 
     @Deactivate

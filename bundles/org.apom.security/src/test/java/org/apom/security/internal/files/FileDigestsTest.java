@@ -117,4 +117,13 @@ class FileDigestsTest {
         assertEquals(List.of(etc.resolve("org.apom.security.files.cfg"), etc.resolve("a.cfg"), etc.resolve("b.cfg")),
                 GuardedFiles.files(etc, new String[] {"a.cfg, b.cfg,"}, ""));
     }
+
+    @Test
+    void acceptingAtStartHappensOncePerStartOfTheJvm() throws Exception {
+        java.io.File marker = etc.resolve("accepted-at-start").toFile();
+        assertEquals(true, GuardedFiles.firstAcceptanceOfThisStart(marker));
+        assertEquals(false, GuardedFiles.firstAcceptanceOfThisStart(marker), "a restart of the component");
+        Files.writeString(marker.toPath(), "12345");
+        assertEquals(true, GuardedFiles.firstAcceptanceOfThisStart(marker), "the marker of an earlier JVM");
+    }
 }
