@@ -37,6 +37,28 @@ public record PageRequest(int limit, String after) {
         return of(n, cursor == null || cursor.isBlank() ? null : cursor);
     }
 
+    /**
+     * The position to go on after, for lists whose positions are numbers (a sequence, an offset); 0 from the start.
+     *
+     * @throws InvalidValueException {@code cursor} when the cursor holds no such number
+     * @since 1.1
+     */
+    public long position() {
+        if (after == null) {
+            return 0;
+        }
+        try {
+            long position = Long.parseLong(after);
+            if (position >= 0) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // answered below, as any cursor this server did not give out
+        }
+        throw new InvalidValueException("cursor", LocalizedText.of("The cursor is not one this server gave out.",
+                "cursor ไม่ถูกต้อง"));
+    }
+
     public static String encode(String position) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
     }

@@ -129,7 +129,7 @@ public final class WebhookService {
         if (reach == Reach.OWN && caller.province() == null) {
             return new Page<>(List.of(), null);
         }
-        int offset = offset(page.after());
+        int offset = (int) Math.min(page.position(), Integer.MAX_VALUE);
         return jpa.txExpr(TransactionType.Supports, em -> {
             TypedQuery<WebhookEntity> query = em.createQuery("SELECT w FROM WebhookEntity w"
                     + (reach == Reach.OWN ? " WHERE w.province = :p" : "") + " ORDER BY w.createdAt DESC, w.id DESC",
@@ -211,7 +211,7 @@ public final class WebhookService {
                                 "state is PENDING, DELIVERED or FAILED.", "state ต้องเป็น PENDING, DELIVERED หรือ FAILED"));
                     }
                 });
-        long before = page.after() == null ? Long.MAX_VALUE : position(page.after());
+        long before = page.after() == null ? Long.MAX_VALUE : page.position();
         return jpa.txExpr(TransactionType.Supports, em -> {
             WebhookEntity w = find(em, caller, id);
             TypedQuery<DeliveryEntity> query = em.createQuery("SELECT d FROM DeliveryEntity d WHERE d.webhookId = :w"
@@ -353,29 +353,11 @@ public final class WebhookService {
             return null;
         }
         try {
-            return position(PageRequest.of(null, cursor.strip()).after());
+            return PageRequest.of(null, cursor.strip()).position();
         } catch (InvalidValueException e) {
             errors.add(FieldError.of("after", e));
             return null;
         }
-    }
-
-    private static long position(String decoded) {
-        try {
-            long position = Long.parseLong(decoded);
-            if (position >= 0) {
-                return position;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as any cursor this server did not give out
-        }
-        throw new InvalidValueException("cursor", LocalizedText.of("The cursor is not one this server gave out.",
-                "cursor ไม่ถูกต้อง"));
-    }
-
-    private static int offset(String decoded) {
-        long position = decoded == null ? 0 : position(decoded);
-        return (int) Math.min(position, Integer.MAX_VALUE);
     }
 
     static ProvinceCode provinceOf(WebhookEntity w) {

@@ -68,12 +68,13 @@ public final class ChangesResource {
             @QueryParam("province") String province,
             @QueryParam("limit") String limit, @Context SecurityContext security) {
         PageRequest page;
+        long position;
         try {
             page = PageRequest.parse(limit, after);
+            position = page.position();
         } catch (InvalidValueException e) {
             throw ProblemException.badParameter("cursor".equals(e.code()) ? "after" : "limit", e);
         }
-        long position = page.after() == null ? 0 : position(page.after());
         requireKnown(types);
         ProvinceCode only = province == null || province.isBlank() ? null
                 : ProblemException.parameter("province", province, ProvinceCode::of);
@@ -85,19 +86,6 @@ public final class ChangesResource {
         }
         return new Page<>(changes.items().stream().map(ChangeJson::of).toList(),
                 PageRequest.encode(Long.toString(changes.next())));
-    }
-
-    private static long position(String decoded) {
-        try {
-            long position = Long.parseLong(decoded);
-            if (position >= 0) {
-                return position;
-            }
-        } catch (NumberFormatException e) {
-            // answered below, as any cursor this server did not give out
-        }
-        throw ProblemException.badParameter("after", new InvalidValueException("cursor", LocalizedText.of(
-                "The cursor is not one this server gave out.", "cursor ไม่ถูกต้อง")));
     }
 
     /** The register's records are the only kind there is yet, so every valid {@code types} asks for them. */

@@ -84,7 +84,11 @@ public final class WebhooksResource {
     @ApiResponse(responseCode = "200", description = "A page of webhooks", useReturnTypeSchema = true)
     public Page<WebhookInfo> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
             @Context SecurityContext security) {
-        return webhooks.list(callerOf(security.getUserPrincipal()), Requests.page(limit, cursor));
+        try {
+            return webhooks.list(callerOf(security.getUserPrincipal()), Requests.page(limit, cursor));
+        } catch (InvalidValueException e) {
+            throw ProblemException.badParameter("cursor", e);
+        }
     }
 
     @GET
