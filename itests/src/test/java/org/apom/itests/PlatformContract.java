@@ -223,6 +223,13 @@ public abstract class PlatformContract extends PlatformSecurityContract {
                 .orElse("").startsWith("text/html"));
         assertFalse("no script or style from another site: " + page.body(),
                 page.body().matches("(?s).*(src|href)=\"(https?:)?//.*"));
+        for (String typed : List.of("/api/docs", "/api/docs/")) {
+            java.net.http.HttpResponse<String> home = client.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(root.replace("/api/docs/", typed))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(typed, 302, home.statusCode());
+            assertTrue(typed, home.headers().firstValue("Location").orElse("").endsWith("/api/docs/index.html"));
+        }
         for (String file : List.of("swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css",
                 "swagger-initializer.js")) {
             java.net.http.HttpResponse<String> answer = client.send(java.net.http.HttpRequest.newBuilder(
