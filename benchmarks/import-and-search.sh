@@ -22,16 +22,8 @@ export JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v
 password="benchmark-password-$RANDOM$RANDOM"
 url="http://localhost:8181"
 
-jar() { ls "$root/bundles/$1/target/$1"-*.jar | grep -v sources | head -1; }
-classpath="$(jar org.apom.registry):$(jar org.apom.registry.api):$(jar org.apom.core.api)"
-classpath="$classpath:$(find ~/.m2/repository/org/apache/commons/commons-csv -name 'commons-csv-1.14.1.jar' | head -1)"
-classpath="$classpath:$(find ~/.m2/repository/commons-io/commons-io -name 'commons-io-2.20.0.jar' | head -1)"
-classpath="$classpath:$(find ~/.m2/repository/commons-codec/commons-codec -name 'commons-codec-1.19.0.jar' | head -1)"
-generate() { # $1 rows, $2 seed, $3 file
-    java -cp "$classpath" org.apom.registry.internal.DemoFile --rows "$1" --seed "$2" --out "$3" \
-        --subdistricts "$root/bundles/org.apom.areas/src/main/resources/org/apom/areas/internal/data/subdistricts.csv" \
-        >/dev/null
-}
+# shellcheck source=lib/demo-file.sh
+. "$root/benchmarks/lib/demo-file.sh"
 bench() { java "$root/benchmarks/RegisterBench.java" "$1" "$url" "$password" "${@:2}"; }
 
 # a request body has at most 32 MiB (etc/org.apom.security.limits.cfg): the larger register comes in parts

@@ -18,14 +18,9 @@ export JAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v
 password="benchmark-password-$RANDOM$RANDOM"
 url="http://localhost:8181"
 
-jar() { ls "$root/bundles/$1/target/$1"-*.jar | grep -v sources | head -1; }
-classpath="$(jar org.apom.registry):$(jar org.apom.registry.api):$(jar org.apom.core.api)"
-classpath="$classpath:$(find ~/.m2/repository/org/apache/commons/commons-csv -name 'commons-csv-1.14.1.jar' | head -1)"
-classpath="$classpath:$(find ~/.m2/repository/commons-io/commons-io -name 'commons-io-2.20.0.jar' | head -1)"
-classpath="$classpath:$(find ~/.m2/repository/commons-codec/commons-codec -name 'commons-codec-1.19.0.jar' | head -1)"
-java -cp "$classpath" org.apom.registry.internal.DemoFile --rows "$rows" --seed 7 --out "$work/import.csv" \
-    --subdistricts "$root/bundles/org.apom.areas/src/main/resources/org/apom/areas/internal/data/subdistricts.csv" \
-    >/dev/null
+# shellcheck source=lib/demo-file.sh
+. "$root/benchmarks/lib/demo-file.sh"
+generate "$rows" 7 "$work/import.csv"
 
 # shellcheck source=lib/postgres.sh
 . "$root/benchmarks/lib/postgres.sh"
