@@ -2,7 +2,7 @@
  * Value types every Apom bundle speaks in: national IDs, fiscal years, DOPA area codes, pages.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.apom.core.api;
 
 import org.osgi.annotation.bundle.Export;

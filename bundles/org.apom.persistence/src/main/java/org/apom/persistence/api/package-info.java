@@ -2,7 +2,7 @@
  * Database schema management shared by the bundles that own tables.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.apom.persistence.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -15,6 +15,7 @@ import javax.persistence.EntityManager;
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.UploadedText;
 import org.apom.registry.api.ImportStatus;
 import org.apom.registry.api.RowError;
 import org.apom.registry.api.Volunteer;
@@ -105,7 +106,7 @@ final class ImportRun {
             if (start == null) {
                 return;
             }
-            RegisterCsv csv = RegisterCsv.read(FileDecoding.decode(start.content()).text());
+            RegisterCsv csv = RegisterCsv.read(UploadedText.decode(start.content()).text());
             Caller caller = JpaVolunteerFiles.restore(start.caller());
             ProvinceCode only = start.provinceCode() == null ? null : ProvinceCode.of(start.provinceCode());
             ImportRows rows = new ImportRows(rules, caller, only, LocalDate.now(clock));

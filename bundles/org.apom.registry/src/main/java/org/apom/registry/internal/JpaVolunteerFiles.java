@@ -37,6 +37,7 @@ import org.apom.core.api.LocalizedText;
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.UploadedText;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.registry.api.ImportActivity;
 import org.apom.registry.api.ImportOptions;
@@ -115,14 +116,14 @@ public final class JpaVolunteerFiles implements VolunteerFiles, ImportHistory {
             throw AccessPolicy.forbidden(Action.VOLUNTEERS_WRITE);
         }
         if (file == null || file.length == 0) {
-            throw FileDecoding.unreadable("empty-file", LocalizedText.of("The file is empty.", "แฟ้มว่างเปล่า"));
+            throw UploadedText.unreadable("empty-file", LocalizedText.of("The file is empty.", "แฟ้มว่างเปล่า"));
         }
         if (file.length > MAX_FILE_BYTES) {
             throw new ProblemException(413, "too-large", LocalizedText.of(
                     "A file has at most " + MAX_FILE_BYTES / (1024 * 1024) + " MiB; split it.",
                     "แฟ้มมีขนาดได้ไม่เกิน " + MAX_FILE_BYTES / (1024 * 1024) + " MiB กรุณาแบ่งแฟ้ม"), List.of());
         }
-        FileDecoding.Decoded decoded = FileDecoding.decode(file);
+        UploadedText decoded = UploadedText.decode(file);
         RegisterCsv csv = RegisterCsv.read(decoded.text());
         ProvinceCode scope = options.province() != null ? options.province()
                 : reach == Reach.OWN ? caller.province() : null;

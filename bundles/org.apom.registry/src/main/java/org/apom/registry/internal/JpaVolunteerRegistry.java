@@ -26,6 +26,7 @@ import org.apom.core.api.problem.FieldError;
 import org.apom.core.api.problem.Preconditions;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.persistence.api.SchemaMigrator;
+import org.apom.persistence.api.UniqueViolation;
 import org.apom.registry.api.DuplicatePair;
 import org.apom.registry.api.ProvinceQuality;
 import org.apom.registry.api.Volunteer;

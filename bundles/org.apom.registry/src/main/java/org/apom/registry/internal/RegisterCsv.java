@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apom.core.api.LocalizedText;
+import org.apom.core.api.UploadedText;
 import org.apom.core.api.problem.FieldError;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.registry.api.VolunteerInput;
@@ -71,7 +72,7 @@ final class RegisterCsv {
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get()) {
             var records = parser.iterator();
             if (!records.hasNext()) {
-                throw FileDecoding.unreadable("empty-file", LocalizedText.of("The file is empty.", "แฟ้มว่างเปล่า"));
+                throw UploadedText.unreadable("empty-file", LocalizedText.of("The file is empty.", "แฟ้มว่างเปล่า"));
             }
             CSVRecord header = records.next();
             Map<String, Integer> positions = new LinkedHashMap<>();
@@ -100,9 +101,10 @@ final class RegisterCsv {
             }
             return new RegisterCsv(text, positions, unknown, rows);
         } catch (IOException | UncheckedIOException e) {
-            throw FileDecoding.unreadable("malformed-csv", LocalizedText.of(
-                    "The file is not valid CSV: " + e.getMessage(),
-                    "แฟ้มไม่เป็น CSV ที่ถูกต้อง (เช่น เครื่องหมายคำพูดไม่ครบคู่): " + e.getMessage()));
+            // the parser's own words, without the exception's class name that an unchecked wrapper puts before them
+            String reason = (e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e).getMessage();
+            throw UploadedText.unreadable("malformed-csv", LocalizedText.of("The file is not valid CSV: " + reason,
+                    "แฟ้มไม่เป็น CSV ที่ถูกต้อง (เช่น เครื่องหมายคำพูดไม่ครบคู่): " + reason));
         }
     }
 

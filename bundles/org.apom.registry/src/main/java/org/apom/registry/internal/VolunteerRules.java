@@ -2,7 +2,6 @@ package org.apom.registry.internal;
 
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +10,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.apom.areas.api.Subdistrict;
-import org.apom.core.api.BuddhistEra;
 import org.apom.core.api.InvalidValueException;
 import org.apom.core.api.LocalizedText;
 import org.apom.core.api.NationalId;
+import org.apom.core.api.PastDay;
 import org.apom.core.api.SubdistrictCode;
 import org.apom.core.api.ThaiDigits;
 import org.apom.core.api.problem.FieldError;
@@ -131,36 +130,12 @@ final class VolunteerRules {
 
     /** ISO (2510-03-15 is refused as a Buddhist year) or d/m/yyyy in the Buddhist era. */
     private static LocalDate date(String field, String text, LocalDate today, List<FieldError> errors) {
-        String t = text == null ? "" : ThaiDigits.toAscii(text.strip());
-        if (t.isEmpty()) {
-            errors.add(error(field, "required", "A date is required (2026-03-15, or 15/3/2569 in the Buddhist era).",
-                    "ต้องระบุวันที่ (เช่น 15/3/2569)"));
-            return null;
-        }
-        LocalDate date;
         try {
-            date = t.contains("/") ? BuddhistEra.parseDate(t) : LocalDate.parse(t);
+            return PastDay.parse(text, today);
         } catch (InvalidValueException e) {
             errors.add(FieldError.of(field, e));
             return null;
-        } catch (DateTimeParseException e) {
-            errors.add(error(field, "format", "A date is written 2026-03-15, or 15/3/2569 in the Buddhist era.",
-                    "วันที่ต้องเขียนแบบ 2026-03-15 หรือ 15/3/2569 (พ.ศ.)"));
-            return null;
         }
-        if (date.isAfter(today)) {
-            boolean buddhist = date.getYear() > today.getYear() + 400;
-            errors.add(error(field, "future", buddhist
-                    ? "This date is in the future; the year looks Buddhist-era: write d/m/yyyy for those."
-                    : "This date is in the future.", buddhist ? "วันที่อยู่ในอนาคต ปีนี้น่าจะเป็น พ.ศ. ให้เขียนแบบ ว/ด/ปปปป"
-                    : "วันที่อยู่ในอนาคต"));
-            return null;
-        }
-        if (date.getYear() < 1900) {
-            errors.add(error(field, "too-old", "This date is before 1900.", "วันที่ก่อนปี ค.ศ. 1900"));
-            return null;
-        }
-        return date;
     }
 
     private void adult(LocalDate birth, LocalDate registeredOn, List<FieldError> errors) {

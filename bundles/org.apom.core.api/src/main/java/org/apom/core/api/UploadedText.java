@@ -1,4 +1,4 @@
-package org.apom.registry.internal;
+package org.apom.core.api;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apom.core.api.LocalizedText;
 import org.apom.core.api.problem.ProblemException;
 
 /**
@@ -17,11 +16,15 @@ import org.apom.core.api.problem.ProblemException;
  * (Excel's "Unicode text"), or TIS-620 / windows-874 from older Thai software. The decoders are strict, so a
  * byte that means nothing in the detected encoding refuses the file instead of becoming a wrong letter, and a
  * file whose Thai was already mis-decoded once (UTF-8 read as windows-874 and saved again) is refused too.
+ *
+ * @param text the file's text
+ * @param encoding the encoding it was read in: {@code UTF-8}, {@code UTF-16} or {@code windows-874}
+ * @since 1.2
  */
-final class FileDecoding {
+public record UploadedText(String text, String encoding) {
 
-    static final String UTF_8 = "UTF-8";
-    static final String WINDOWS_874 = "windows-874";
+    public static final String UTF_8 = "UTF-8";
+    public static final String WINDOWS_874 = "windows-874";
 
     /**
      * UTF-8 Thai read as windows-874 turns every letter into เ + ธ/น + one more character: three such triples
@@ -30,18 +33,16 @@ final class FileDecoding {
     private static final Pattern MIS_DECODED = Pattern.compile("(?:เ[ธน][\\u0E01-\\u0E5B\\u0080-\\u00BF\\u2013-\\u2026\\u20AC\\uFFFD]){3}");
     private static final Charset WINDOWS_874_CHARSET = Charset.forName("x-windows-874");
 
-    /** The text of a file and the encoding it was read in. */
-    record Decoded(String text, String encoding) {
-    }
-
-    private FileDecoding() {
-    }
-
-    static Decoded decode(byte[] bytes) {
-        Decoded decoded = detect(bytes);
+    /**
+     * The file's text.
+     *
+     * @throws ProblemException 422 {@code unknown-encoding} or {@code mis-encoded} (with the line)
+     */
+    public static UploadedText decode(byte[] bytes) {
+        UploadedText decoded = detect(bytes);
         Matcher m = MIS_DECODED.matcher(decoded.text());
         if (m.find()) {
-            int line = RegisterCsv.lineAt(decoded.text(), m.start());
+            int line = (int) decoded.text().substring(0, m.start()).chars().filter(c -> c == '\n').count() + 1;
             throw unreadable("mis-encoded", LocalizedText.of(
                     "Line " + line + " holds Thai that was already decoded wrongly once (UTF-8 read as TIS-620, "
                             + "such as \"เธชเธก\"); export the file again from the original.",
@@ -51,19 +52,19 @@ final class FileDecoding {
         return decoded;
     }
 
-    private static Decoded detect(byte[] bytes) {
+    private static UploadedText detect(byte[] bytes) {
         if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
-            return new Decoded(strict(bytes, 3, StandardCharsets.UTF_8, "UTF-8"), UTF_8);
+            return new UploadedText(strict(bytes, 3, StandardCharsets.UTF_8, "UTF-8"), UTF_8);
         }
         if (startsWith(bytes, 0xFF, 0xFE) || startsWith(bytes, 0xFE, 0xFF)) {
             String text = strict(bytes, 0, StandardCharsets.UTF_16, "UTF-16");
-            return new Decoded(text, "UTF-16");
+            return new UploadedText(text, "UTF-16");
         }
         try {
-            return new Decoded(decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString(), UTF_8);
+            return new UploadedText(decoder(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString(), UTF_8);
         } catch (CharacterCodingException notUtf8) {
             try {
-                return new Decoded(decoder(WINDOWS_874_CHARSET).decode(ByteBuffer.wrap(bytes)).toString(),
+                return new UploadedText(decoder(WINDOWS_874_CHARSET).decode(ByteBuffer.wrap(bytes)).toString(),
                         WINDOWS_874);
             } catch (CharacterCodingException neither) {
                 throw unreadable("unknown-encoding", LocalizedText.of(
@@ -101,7 +102,8 @@ final class FileDecoding {
         return true;
     }
 
-    static ProblemException unreadable(String code, LocalizedText detail) {
+    /** The answer to a file that cannot be read: 422 with the code. */
+    public static ProblemException unreadable(String code, LocalizedText detail) {
         return new ProblemException(422, code, detail, java.util.List.of());
     }
 }

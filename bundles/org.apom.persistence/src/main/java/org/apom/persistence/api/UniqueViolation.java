@@ -1,4 +1,4 @@
-package org.apom.registry.internal;
+package org.apom.persistence.api;
 
 import java.sql.SQLException;
 
@@ -8,15 +8,18 @@ import org.apache.openjpa.util.ExceptionInfo;
  * Whether a failure is a unique constraint refusing an insert (SQL state 23505 on Derby and PostgreSQL),
  * however deep OpenJPA and the transaction manager wrapped it: causes, OpenJPA's nested throwables and
  * JDBC's next exceptions are all followed.
+ *
+ * @since 1.2
  */
-final class UniqueViolation {
+public final class UniqueViolation {
 
     private static final int MAX_DEPTH = 64;
 
     private UniqueViolation() {
     }
 
-    static boolean in(Throwable failure) {
+    /** @since 1.2 */
+    public static boolean in(Throwable failure) {
         return in(failure, 0);
     }
 

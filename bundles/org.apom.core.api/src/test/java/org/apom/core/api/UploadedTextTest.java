@@ -1,4 +1,4 @@
-package org.apom.registry.internal;
+package org.apom.core.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import org.apom.core.api.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
-class FileDecodingTest {
+class UploadedTextTest {
 
     private static final String TEXT = "national_id,first_name\r\n3100600445635,สมชาย\r\n";
     private static final Charset WINDOWS_874 = Charset.forName("x-windows-874");
@@ -19,19 +19,19 @@ class FileDecodingTest {
     void readsUtf8WithAndWithoutItsByteOrderMark() {
         byte[] plain = TEXT.getBytes(StandardCharsets.UTF_8);
         byte[] withBom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, plain);
-        assertEquals(new FileDecoding.Decoded(TEXT, "UTF-8"), FileDecoding.decode(plain));
-        assertEquals(new FileDecoding.Decoded(TEXT, "UTF-8"), FileDecoding.decode(withBom));
+        assertEquals(new UploadedText(TEXT, "UTF-8"), UploadedText.decode(plain));
+        assertEquals(new UploadedText(TEXT, "UTF-8"), UploadedText.decode(withBom));
     }
 
     @Test
     void detectsTis620AndReadsItsThaiRight() {
         byte[] tis = TEXT.getBytes(WINDOWS_874);
-        assertEquals(new FileDecoding.Decoded(TEXT, "windows-874"), FileDecoding.decode(tis));
+        assertEquals(new UploadedText(TEXT, "windows-874"), UploadedText.decode(tis));
     }
 
     @Test
     void readsUtf16WithItsByteOrderMark() {
-        assertEquals(TEXT, FileDecoding.decode(TEXT.getBytes(StandardCharsets.UTF_16)).text());
+        assertEquals(TEXT, UploadedText.decode(TEXT.getBytes(StandardCharsets.UTF_16)).text());
     }
 
     @Test
@@ -40,7 +40,7 @@ class FileDecodingTest {
         String misread = new String(TEXT.getBytes(StandardCharsets.UTF_8), WINDOWS_874);
         assertTrue(misread.contains("เธชเธก"), misread);
         ProblemException e = assertThrows(ProblemException.class,
-                () -> FileDecoding.decode(misread.getBytes(StandardCharsets.UTF_8)));
+                () -> UploadedText.decode(misread.getBytes(StandardCharsets.UTF_8)));
         assertEquals(422, e.status());
         assertEquals("mis-encoded", e.code());
         assertTrue(e.detail().en().contains("Line 2"), e.detail().en());
@@ -49,14 +49,14 @@ class FileDecodingTest {
     @Test
     void refusesBytesThatAreNeitherUtf8NorTis620() {
         byte[] bytes = {'a', ',', (byte) 0xFC, (byte) 0xFD, '\n'};
-        ProblemException e = assertThrows(ProblemException.class, () -> FileDecoding.decode(bytes));
+        ProblemException e = assertThrows(ProblemException.class, () -> UploadedText.decode(bytes));
         assertEquals("unknown-encoding", e.code());
     }
 
     @Test
     void refusesAUtf8ByteOrderMarkBeforeBytesThatAreNotUtf8() {
         byte[] bytes = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, TEXT.getBytes(WINDOWS_874));
-        assertEquals("unknown-encoding", assertThrows(ProblemException.class, () -> FileDecoding.decode(bytes)).code());
+        assertEquals("unknown-encoding", assertThrows(ProblemException.class, () -> UploadedText.decode(bytes)).code());
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
