@@ -2,6 +2,8 @@ package org.apom.registry.api;
 
 import org.apom.core.api.LocalizedText;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * One thing wrong with one row of an imported file.
  *
@@ -9,5 +11,6 @@ import org.apom.core.api.LocalizedText;
  * @param field the column, or {@code null} for the row as a whole
  * @param code a stable code ({@code duplicate}, {@code required}, {@code checksum}, ...)
  */
-public record RowError(int line, String field, String code, LocalizedText message) {
+public record RowError(int line, @Schema(nullable = true, description = "null for the row as a whole") String field,
+        String code, LocalizedText message) {
 }

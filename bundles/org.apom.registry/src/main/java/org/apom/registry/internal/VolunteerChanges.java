@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.apom.registry.api.Change;
+import org.apom.registry.api.ChangeSource;
+import org.apom.security.api.Action;
 import org.apom.security.api.AuditEntry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * write's own transaction (docs/architecture.md), so the sealed chain holds every change exactly once, in one
  * order that every node sees.
  */
-final class VolunteerChanges {
+final class VolunteerChanges implements ChangeSource {
 
     static final String ENTITY = "volunteer";
     /** Entered under the province a record left when a change of its subdistrict moved it to another one. */
@@ -37,7 +39,24 @@ final class VolunteerChanges {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private VolunteerChanges() {
+    @Override
+    public String type() {
+        return ENTITY;
+    }
+
+    @Override
+    public Action readAction() {
+        return Action.VOLUNTEERS_READ;
+    }
+
+    @Override
+    public Set<String> actions() {
+        return ACTIONS;
+    }
+
+    @Override
+    public Change change(AuditEntry entry, Predicate<String> inView) {
+        return of(entry, inView);
     }
 
     /**

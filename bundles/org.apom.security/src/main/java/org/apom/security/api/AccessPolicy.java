@@ -37,6 +37,8 @@ public final class AccessPolicy {
             | volunteers:write | all | own | own | - | scope |
             | personal-data:read | all | own | own | - | scope |
             | networks:read | all | own | own | - | scope |
+            | networks:write | all | own | own | - | scope |
+            | activity-kinds:manage | all | - | - | - | - |
             | tiering:read | all | own | own | - | scope |
             | recognition:read | all | own | own | - | scope |
             | extensions:manage | all | own | - | - | - |

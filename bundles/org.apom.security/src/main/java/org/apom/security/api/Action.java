@@ -26,7 +26,19 @@ public enum Action {
      *
      * @since 1.5
      */
-    WEBHOOKS_MANAGE;
+    WEBHOOKS_MANAGE,
+    /**
+     * Creates networks and keeps their members, committees and activities.
+     *
+     * @since 1.6
+     */
+    NETWORKS_WRITE,
+    /**
+     * Adds kinds to the national catalogue of network activities.
+     *
+     * @since 1.6
+     */
+    ACTIVITY_KINDS_MANAGE;
 
     /** For example {@code volunteers:read}; also the integrator token scope for the action. */
     public String id() {

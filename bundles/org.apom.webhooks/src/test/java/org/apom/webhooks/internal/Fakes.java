@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apom.core.api.ProvinceCode;
@@ -36,6 +37,16 @@ final class Fakes {
                     .filter(c -> province == null || province.value().equals(c.province())).limit(limit).toList();
             long next = items.size() == limit ? items.get(items.size() - 1).position() : end();
             return new Changes(items, Math.max(after, next));
+        }
+
+        @Override
+        public Changes read(Caller caller, long after, ProvinceCode province, Set<String> types, int limit) {
+            return read(caller, after, province, limit);
+        }
+
+        @Override
+        public Set<String> types() {
+            return Set.of("volunteer");
         }
 
         @Override

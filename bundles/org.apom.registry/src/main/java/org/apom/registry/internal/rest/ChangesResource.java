@@ -2,8 +2,8 @@ package org.apom.registry.internal.rest;
 
 import static org.apom.security.api.CallerPrincipal.callerOf;
 
+import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.TreeSet;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -14,7 +14,6 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
 
 import org.apom.core.api.InvalidValueException;
-import org.apom.core.api.LocalizedText;
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
@@ -44,9 +43,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "basicAuth")
 public final class ChangesResource {
 
-    /** The kinds of record the feed tells of; networks and nominations join as they come. */
-    static final Set<String> TYPES = Set.of("volunteer");
-
     private final ChangeFeed feed;
 
     @Activate
@@ -62,7 +58,8 @@ public final class ChangesResource {
     public Page<ChangeJson> changes(
             @Parameter(description = "a cursor this feed gave (nextCursor, or a change's cursor); from the start "
                     + "when left out") @QueryParam("after") String after,
-            @Parameter(description = "kinds of record, comma-separated: volunteer (the default: all)")
+            @Parameter(description = "kinds of record, comma-separated: volunteer, network, activity (the default: "
+                    + "every kind you may read)")
             @QueryParam("types") String types,
             @Parameter(description = "one province's changes; every province you may read when left out")
             @QueryParam("province") String province,
@@ -75,30 +72,27 @@ public final class ChangesResource {
         } catch (InvalidValueException e) {
             throw ProblemException.badParameter("cursor".equals(e.code()) ? "after" : "limit", e);
         }
-        requireKnown(types);
+        Set<String> asked = types(types);
         ProvinceCode only = province == null || province.isBlank() ? null
                 : ProblemException.parameter("province", province, ProvinceCode::of);
         ChangeFeed.Changes changes;
         try {
-            changes = feed.read(callerOf(security.getUserPrincipal()), position, only, page.limit());
+            changes = feed.read(callerOf(security.getUserPrincipal()), position, only, asked, page.limit());
         } catch (InvalidValueException e) {
-            throw ProblemException.badParameter("after", e);
+            throw ProblemException.badParameter("unknown-type".equals(e.code()) ? "types" : "after", e);
         }
         return new Page<>(changes.items().stream().map(ChangeJson::of).toList(),
                 PageRequest.encode(Long.toString(changes.next())));
     }
 
-    /** The register's records are the only kind there is yet, so every valid {@code types} asks for them. */
-    private static void requireKnown(String types) {
-        if (types == null || types.isBlank()) {
-            return;
-        }
-        for (String type : types.split(",")) {
-            if (!TYPES.contains(type.strip())) {
-                throw ProblemException.badParameter("types", new InvalidValueException("unknown-type",
-                        LocalizedText.of("types are among " + new TreeSet<>(TYPES) + ".",
-                                "types ต้องเป็นหนึ่งใน " + new TreeSet<>(TYPES))));
+    /** The kinds named, each once; empty for every kind. */
+    private static Set<String> types(String types) {
+        Set<String> asked = new LinkedHashSet<>();
+        if (types != null && !types.isBlank()) {
+            for (String type : types.split(",")) {
+                asked.add(type.strip());
             }
         }
+        return asked;
     }
 }

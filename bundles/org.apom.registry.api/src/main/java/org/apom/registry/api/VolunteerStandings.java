@@ -1,0 +1,40 @@
+package org.apom.registry.api;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.apom.core.api.NationalId;
+import org.apom.core.api.ProvinceCode;
+import org.apom.security.api.Caller;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The standing of many records at once, for the parts of the platform that refer to volunteers by id. It holds no
+ * personal data, so reading it is not a read of personal data for the audit trail.
+ *
+ * @since 1.4
+ */
+@ProviderType
+public interface VolunteerStandings {
+
+    /**
+     * The standing of each record of {@code ids} the caller may read ({@code volunteers:read}); a record that does not
+     * exist, or that the caller may not read, is absent from the answer.
+     */
+    Map<String, VolunteerStanding> of(Caller caller, Collection<String> ids);
+
+    /**
+     * The records of the national IDs, for those who hold lists of people by their IDs (a network's activities in a
+     * spreadsheet). Finding a record by a national ID is a read of personal data: only records whose province the
+     * caller may read personal data of ({@code personal-data:read}) are answered, and each one found is audited
+     * ({@code volunteer.lookup}).
+     */
+    Map<NationalId, VolunteerStanding> ofNationalIds(Caller caller, Collection<NationalId> nationalIds);
+
+    /**
+     * Every record of the province ({@code null}: every province the caller may read), in id order, a page at a time,
+     * for work over a whole register (a fiscal year's facts, demo data): one pass over the table, however large.
+     */
+    void forEach(Caller caller, ProvinceCode province, Consumer<VolunteerStanding> consumer);
+}
