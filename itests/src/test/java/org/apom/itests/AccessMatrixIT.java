@@ -121,6 +121,40 @@ public class AccessMatrixIT extends ApomContainerTest {
             | GET /audit                                 | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             | GET /audit/verification                    | -      | 200     | 403     | 403     | 200     | 403        | 401       |
             | GET /metrics                               | -      | 200     | 403     | 403     | 403     | 403        | 401       |
+            | POST /networks                             | own    | 201     | 201     | 201     | 403     | 403        | 401       |
+            | POST /networks                             | other  | 201     | 403     | 403     | 403     | 403        | 401       |
+            | GET /networks                              | -      | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /networks/{id}                         | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /networks/{id}                         | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | PATCH /networks/{id}                       | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | PATCH /networks/{id}                       | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | POST /networks/{id}/members                | own    | 201     | 201     | 201     | 403     | 403        | 401       |
+            | POST /networks/{id}/members                | other  | 201     | 404     | 404     | 403     | 403        | 401       |
+            | GET /networks/{id}/members                 | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /networks/{id}/members                 | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | GET /networks/{id}/members/{volunteerId}   | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /networks/{id}/members/{volunteerId}   | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | DELETE /networks/{id}/members/{volunteerId} | own   | 200     | 200     | 200     | 403     | 403        | 401       |
+            | DELETE /networks/{id}/members/{volunteerId} | other | 200     | 404     | 404     | 403     | 403        | 401       |
+            | GET /networks/{id}/committee               | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /networks/{id}/committee               | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | PUT /networks/{id}/committee               | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | PUT /networks/{id}/committee               | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | GET /networks/{id}/committees              | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /networks/{id}/committees              | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | POST /networks/{id}/activities             | own    | 201     | 201     | 201     | 403     | 403        | 401       |
+            | POST /networks/{id}/activities             | other  | 201     | 404     | 404     | 403     | 403        | 401       |
+            | GET /networks/{id}/activities              | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /networks/{id}/activities              | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | GET /networks/{id}/activities/{activityId} | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /networks/{id}/activities/{activityId} | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | POST /networks/{id}/activities/imports     | own    | 202     | 202     | 202     | 403     | 403        | 401       |
+            | POST /networks/{id}/activities/imports     | other  | 202     | 404     | 404     | 403     | 403        | 401       |
+            | GET /networks/{id}/activities/imports/{importId} | own | 200 | 200     | 200     | 403     | 403        | 401       |
+            | GET /networks/{id}/activities/imports/{importId} | other | 200 | 404   | 404     | 403     | 403        | 401       |
+            | GET /activity-kinds                        | -      | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /activity-kinds/{code}                 | -      | 200     | 200     | 200     | 403     | 403        | 401       |
+            | POST /activity-kinds                       | -      | 201     | 403     | 403     | 403     | 403        | 401       |
             | POST /webhooks                             | own    | 201     | 201     | 403     | 403     | 403        | 401       |
             | POST /webhooks                             | other  | 201     | 403     | 403     | 403     | 403        | 401       |
             | GET /webhooks                              | -      | 200     | 200     | 403     | 403     | 403        | 401       |
@@ -145,6 +179,7 @@ public class AccessMatrixIT extends ApomContainerTest {
     private JaxrsServiceRuntime runtime;
     private Http submitter;
     private final Map<String, String[]> webhooks = new HashMap<>();
+    private final Map<String, String[]> networks = new HashMap<>();
 
     @Test
     public void everyRoleGetsWhatTheTableSays() throws Exception {
@@ -294,6 +329,64 @@ public class AccessMatrixIT extends ApomContainerTest {
                 return as.post("/extensions/submissions/" + approved + "/revocation",
                         "{\"reason\": \"a flaw found since\"}");
             }
+            case "POST /networks":
+                return as.post("/networks", networkJson(province));
+            case "GET /networks/{id}":
+                return as.get("/networks/" + network(province)[0]);
+            case "PATCH /networks/{id}":
+                return as.copy().with("If-Match", "*").send("PATCH", "/networks/" + network(province)[0],
+                        "application/merge-patch+json", "{\"foundedOn\": \"2020-01-01\"}");
+            case "POST /networks/{id}/members":
+                return as.post("/networks/" + network(province)[0] + "/members", "{\"volunteerId\": \""
+                        + newVolunteer(province) + "\"}");
+            case "GET /networks/{id}/members":
+                return as.get("/networks/" + network(province)[0] + "/members");
+            case "GET /networks/{id}/members/{volunteerId}": {
+                String[] n = network(province);
+                return as.get("/networks/" + n[0] + "/members/" + n[1]);
+            }
+            case "DELETE /networks/{id}/members/{volunteerId}": {
+                String net = network(province)[0];
+                String member = newVolunteer(province);
+                assertEquals(201, asAdmin().post("/networks/" + net + "/members", "{\"volunteerId\": \"" + member
+                        + "\"}").status());
+                return as.send("DELETE", "/networks/" + net + "/members/" + member, null, null);
+            }
+            case "GET /networks/{id}/committee":
+                return as.get("/networks/" + network(province)[0] + "/committee");
+            case "PUT /networks/{id}/committee": {
+                String[] n = network(province);
+                return as.copy().with("If-Match", "*").send("PUT", "/networks/" + n[0] + "/committee",
+                        "application/json", committeeJson(n[1]));
+            }
+            case "GET /networks/{id}/committees":
+                return as.get("/networks/" + network(province)[0] + "/committees");
+            case "POST /networks/{id}/activities": {
+                String[] n = network(province);
+                return as.post("/networks/" + n[0] + "/activities", activityJson(n[1]));
+            }
+            case "GET /networks/{id}/activities":
+                return as.get("/networks/" + network(province)[0] + "/activities");
+            case "GET /networks/{id}/activities/{activityId}": {
+                String[] n = network(province);
+                return as.get("/networks/" + n[0] + "/activities/" + n[2]);
+            }
+            case "POST /networks/{id}/activities/imports": {
+                String[] n = network(province);
+                return as.send("POST", "/networks/" + n[0] + "/activities/imports?dryRun=true", "text/csv",
+                        activityFile(n[1]));
+            }
+            case "GET /networks/{id}/activities/imports/{importId}": {
+                String[] n = network(province);
+                String started = asAdmin().send("POST", "/networks/" + n[0] + "/activities/imports?dryRun=true",
+                        "text/csv", activityFile(n[1])).json().get("id").asText();
+                return as.get("/networks/" + n[0] + "/activities/imports/" + started);
+            }
+            case "GET /activity-kinds/{code}":
+                return as.get("/activity-kinds/HOME_VISIT");
+            case "POST /activity-kinds":
+                return as.post("/activity-kinds", "{\"code\": \"MATRIX_" + UNIQUE.incrementAndGet()
+                        + "\", \"nameTh\": \"ทดสอบ\", \"nameEn\": \"Test\"}");
             case "POST /webhooks":
                 return as.post("/webhooks", webhookJson(province));
             case "GET /webhooks/{id}":
@@ -322,6 +415,50 @@ public class AccessMatrixIT extends ApomContainerTest {
                 assertEquals(operation + " needs a case here", -1, methodAndPath[1].indexOf('{'));
                 return as.send(methodAndPath[0], methodAndPath[1], null, null);
         }
+    }
+
+    /**
+     * A subdistrict network of the province made by the central admin once per province, with one member, a committee
+     * and an activity: its id, the member's id and the activity's id.
+     */
+    private String[] network(String province) throws Exception {
+        String[] made = networks.get(province);
+        if (made != null) {
+            return made;
+        }
+        HttpAnswer created = asAdmin().post("/networks", networkJson(province));
+        assertEquals(created.toString(), 201, created.status());
+        String id = created.json().get("id").asText();
+        String member = newVolunteer(province);
+        assertEquals(201, asAdmin().post("/networks/" + id + "/members", "{\"volunteerId\": \"" + member
+                + "\", \"since\": \"2020-01-01\"}").status());
+        assertEquals(200, asAdmin().copy().with("If-Match", "*").send("PUT", "/networks/" + id + "/committee",
+                "application/json", committeeJson(member)).status());
+        HttpAnswer activity = asAdmin().post("/networks/" + id + "/activities", activityJson(member));
+        assertEquals(activity.toString(), 201, activity.status());
+        made = new String[] {id, member, activity.json().get("id").asText()};
+        networks.put(province, made);
+        return made;
+    }
+
+    private static String networkJson(String province) {
+        return "{\"name\": \"เครือข่ายทดสอบ " + UNIQUE.incrementAndGet() + "\", \"level\": \"SUBDISTRICT\", "
+                + "\"areaCode\": \"" + province + "0101\", \"foundedOn\": \"2020-01-01\"}";
+    }
+
+    private static String committeeJson(String chair) {
+        return "{\"termStart\": \"2024-01-01\", \"termEnd\": \"2027-12-31\", \"seats\": [{\"volunteerId\": \""
+                + chair + "\", \"position\": \"CHAIR\"}]}";
+    }
+
+    private static String activityFile(String participant) {
+        return "date,kind,title,participants,hours\n" + LocalDate.now().minusDays(1) + ",MEETING,ประชุม "
+                + UNIQUE.incrementAndGet() + "," + participant + ",2\n";
+    }
+
+    private static String activityJson(String participant) {
+        return "{\"date\": \"" + LocalDate.now().minusDays(1) + "\", \"kind\": \"MEETING\", \"title\": \"ประชุม "
+                + UNIQUE.incrementAndGet() + "\", \"participants\": [\"" + participant + "\"], \"hours\": 2}";
     }
 
     /**

@@ -4,8 +4,12 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
+import org.apom.core.api.FiscalYear;
 import org.apom.itests.support.ApomContainerTest;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -24,7 +28,8 @@ public class DemoDataIT extends ApomContainerTest {
     @Override
     protected List<Option> extraOptions() {
         // what APOM_DEMO_DATA=true makes of the shipped file at a start of ./apom
-        return List.of(editConfigurationFilePut("etc/org.apom.registry.cfg", "demoData", "true"));
+        return List.of(editConfigurationFilePut("etc/org.apom.registry.cfg", "demoData", "true"),
+                editConfigurationFilePut("etc/org.apom.networks.cfg", "demoData", "true"));
     }
 
     @Test
@@ -53,5 +58,48 @@ public class DemoDataIT extends ApomContainerTest {
         JsonNode page = asAdmin().get("/volunteers?province=50&limit=5").json();
         assertEquals(5, page.get("items").size());
         assertTrue(page.get("items").get(0).get("firstName").asText().matches("[\\u0E00-\\u0E7F]+"));
+    }
+    @Test
+    public void thenNetworksAtEveryLevelWithTwoFiscalYearsOfWork() throws Exception {
+        // the national network is made last: once its activities stop growing, the demo networks are in
+        long deadline = System.nanoTime() + 300_000_000_000L;
+        JsonNode networks = null;
+        int last = -1;
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(3_000);
+            networks = asAdmin().get("/networks?level=NATIONAL").json().get("items");
+            if (networks.size() == 1) {
+                int now = asAdmin().get("/networks/" + networks.get(0).get("id").asText() + "/activities?limit=500")
+                        .json().get("items").size();
+                if (now > 0 && now == last) {
+                    break;
+                }
+                last = now;
+            }
+        }
+        networks = asAdmin().get("/networks?limit=500").json().get("items");
+        assertTrue(networks.toString(), networks.size() >= 25);
+        Set<String> levels = new HashSet<>();
+        networks.forEach(n -> levels.add(n.get("level").asText()));
+        assertEquals(Set.of("SUBDISTRICT", "DISTRICT", "PROVINCE", "NATIONAL"), levels);
+        FiscalYear current = FiscalYear.of(LocalDate.now());
+        Set<Integer> years = new HashSet<>();
+        int withCommittee = 0;
+        Set<Integer> activityCounts = new HashSet<>();
+        for (JsonNode n : networks) {
+            String id = n.get("id").asText();
+            assertTrue(n.toString(), n.get("memberCount").asInt() >= 4);
+            if (asAdmin().get("/networks/" + id + "/committee").status() == 200) {
+                withCommittee++;
+            }
+            JsonNode activities = asAdmin().get("/networks/" + id + "/activities?limit=500").json().get("items");
+            activityCounts.add(activities.size());
+            activities.forEach(a -> years.add(FiscalYear.of(LocalDate.parse(a.get("date").asText())).buddhistYear()));
+        }
+        assertEquals(networks.size(), withCommittee);
+        assertTrue("the last fiscal year and this one: " + years,
+                years.contains(current.previous().buddhistYear()));
+        assertTrue("busy networks and idle ones: " + activityCounts, activityCounts.stream().mapToInt(i -> i).max()
+                .getAsInt() > 3 * Math.max(1, activityCounts.stream().mapToInt(i -> i).min().getAsInt()));
     }
 }

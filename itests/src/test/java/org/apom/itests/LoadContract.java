@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -104,6 +105,21 @@ public abstract class LoadContract extends ApomContainerTest {
                         province));
             }
         }
+        // a network per province whose members are the province's readable records: clients record its activities
+        Map<String, String> networks = new HashMap<>();
+        for (String province : PROVINCES) {
+            HttpAnswer network = officers.get(province).post("/networks", "{\"name\": \"เครือข่ายโหลด " + province
+                    + "\", \"level\": \"DISTRICT\", \"areaCode\": \"" + province + "01\", \"foundedOn\": \"2020-01-01\"}");
+            assertEquals(network.toString(), 201, network.status());
+            networks.put(province, network.json().get("id").asText());
+            for (String member : readable.get(province)) {
+                HttpAnswer joined = officers.get(province).post("/networks/" + networks.get(province) + "/members",
+                        "{\"volunteerId\": \"" + member + "\", \"since\": \"2020-01-01\"}");
+                assertEquals(joined.toString(), 201, joined.status());
+            }
+        }
+        Set<String> activities = ConcurrentHashMap.newKeySet();
+        String yesterday = LocalDate.now().minusDays(1).toString();
         String extension = "org.apom.ext.load";
         HttpAnswer installed = asAdmin().sendBytes("POST", "/extensions", "application/java-archive",
                 TestJars.extension(extension, "1.0.0", "50"));
@@ -127,10 +143,24 @@ public abstract class LoadContract extends ApomContainerTest {
                 while (System.nanoTime() < deadline) {
                     int pick = random.nextInt(100);
                     try {
-                        if (pick < 40) {
+                        if (pick < 35) {
                             expect(failures, as.get("/volunteers/" + mine.get(random.nextInt(mine.size()))), 200);
-                        } else if (pick < 60) {
+                        } else if (pick < 50) {
                             expect(failures, as.get("/volunteers?province=" + province + "&limit=20"), 200);
+                        } else if (pick < 55) {
+                            // one activity for three members at once, on the province's network
+                            String[] three = {mine.get(random.nextInt(mine.size())), mine.get(random.nextInt(
+                                    mine.size())), mine.get(random.nextInt(mine.size()))};
+                            HttpAnswer answer = as.post("/networks/" + networks.get(province) + "/activities",
+                                    "{\"date\": \"" + yesterday + "\", \"kind\": \"HOME_VISIT\", \"title\": \"เยี่ยมบ้าน "
+                                    + UNIQUE.incrementAndGet() + "\", \"participants\": [\"" + String.join("\", \"",
+                                    new java.util.LinkedHashSet<>(List.of(three))) + "\"], \"hours\": 1.5}");
+                            if (expect(failures, answer, 201)) {
+                                activities.add(answer.json().get("id").asText());
+                            }
+                        } else if (pick < 60) {
+                            expect(failures, as.get(pick < 58 ? "/networks/" + networks.get(province)
+                                    + "/activities?limit=20" : "/networks?province=" + province), 200);
                         } else if (pick < 75) {
                             HttpAnswer answer = as.post("/volunteers", AccessMatrixIT.volunteerJson(province));
                             if (expect(failures, answer, 201)) {
@@ -193,7 +223,8 @@ public abstract class LoadContract extends ApomContainerTest {
         threads.shutdown();
         System.out.println("Load test: " + requests.get() + " requests from " + CLIENTS + " clients in "
                 + LOAD_SECONDS + " s, " + created.size() + " registered, " + patches.values().stream()
-                .mapToInt(AtomicInteger::get).sum() + " changed, " + imported.size() + " imported");
+                .mapToInt(AtomicInteger::get).sum() + " changed, " + imported.size() + " imported, "
+                + activities.size() + " activities recorded");
         assertTrue("failed answers: " + failures.first(10) + " (" + failures.size() + " in all)", failures.isEmpty());
         assertTrue("some work was done", created.size() > 10 && !patches.isEmpty());
 
@@ -211,6 +242,10 @@ public abstract class LoadContract extends ApomContainerTest {
         }
         assertTrue("every registration is in the chain",
                 column("SELECT entity_id FROM security_audit WHERE action = 'volunteer.create'").containsAll(created));
+        assertTrue("every acknowledged activity is stored", column("SELECT id FROM net_activity")
+                .containsAll(activities));
+        assertTrue("every activity is in the chain", column("SELECT entity_id FROM security_audit WHERE action = "
+                + "'activity.create'").containsAll(activities));
         for (Map.Entry<String, AtomicInteger> changed : patches.entrySet()) {
             assertEquals("every change of " + changed.getKey() + " is in the chain", changed.getValue().get(),
                     count("SELECT COUNT(*) FROM security_audit WHERE action = 'volunteer.update' AND entity_id = '"

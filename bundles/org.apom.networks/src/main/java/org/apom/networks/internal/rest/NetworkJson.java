@@ -1,0 +1,24 @@
+package org.apom.networks.internal.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.apom.networks.api.Network;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** A network as the API answers it. */
+public record NetworkJson(String id, String name,
+        @Schema(allowableValues = {"SUBDISTRICT", "DISTRICT", "PROVINCE", "NATIONAL"}) String level,
+        @Schema(nullable = true, description = "the subdistrict, district or province code; null for NATIONAL")
+        String areaCode,
+        @Schema(nullable = true, description = "null for a national network") String province,
+        LocalDate foundedOn, @Schema(description = "members today") int memberCount, String createdBy,
+        Instant createdAt, @Schema(description = "as in the ETag") long version) {
+
+    static NetworkJson of(Network n) {
+        return new NetworkJson(n.id(), n.name(), n.level().name(), n.areaCode(),
+                n.province() == null ? null : n.province().value(), n.foundedOn(), n.memberCount(), n.createdBy(),
+                n.createdAt(), n.version());
+    }
+}
