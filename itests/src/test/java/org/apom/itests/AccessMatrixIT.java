@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
 
+import org.apom.core.api.FiscalYear;
 import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
@@ -152,6 +153,17 @@ public class AccessMatrixIT extends ApomContainerTest {
             | POST /networks/{id}/activities/imports     | other  | 202     | 404     | 404     | 403     | 403        | 401       |
             | GET /networks/{id}/activities/imports/{importId} | own | 200 | 200     | 200     | 403     | 403        | 401       |
             | GET /networks/{id}/activities/imports/{importId} | other | 200 | 404   | 404     | 403     | 403        | 401       |
+            | GET /tiering/criteria                      | -      | 200     | 200     | 200     | 403     | 403        | 401       |
+            | POST /tiering/runs                         | own    | 202     | 202     | 403     | 403     | 403        | 401       |
+            | POST /tiering/runs                         | other  | 202     | 403     | 403     | 403     | 403        | 401       |
+            | GET /tiering/runs                          | -      | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /tiering/runs/{id}                     | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /tiering/runs/{id}                     | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | GET /tiering/summary                       | -      | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /networks/{id}/assessments             | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /networks/{id}/assessments             | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | POST /networks/{id}/assessments/overrides  | own    | 201     | 403     | 403     | 403     | 403        | 401       |
+            | POST /networks/{id}/assessments/overrides  | other  | 201     | 403     | 403     | 403     | 403        | 401       |
             | GET /activity-kinds                        | -      | 200     | 200     | 200     | 403     | 403        | 401       |
             | GET /activity-kinds/{code}                 | -      | 200     | 200     | 200     | 403     | 403        | 401       |
             | POST /activity-kinds                       | -      | 201     | 403     | 403     | 403     | 403        | 401       |
@@ -174,6 +186,7 @@ public class AccessMatrixIT extends ApomContainerTest {
 
     private static final String PASSWORD = "a long enough passphrase";
     private static final AtomicInteger UNIQUE = new AtomicInteger();
+    private static final AtomicInteger RUN_YEARS = new AtomicInteger();
 
     @Inject
     private JaxrsServiceRuntime runtime;
@@ -382,6 +395,18 @@ public class AccessMatrixIT extends ApomContainerTest {
                         "text/csv", activityFile(n[1])).json().get("id").asText();
                 return as.get("/networks/" + n[0] + "/activities/imports/" + started);
             }
+            case "POST /tiering/runs":
+                // each cell a fiscal year of its own: a scope and year has one run at a time (409 otherwise)
+                return as.post("/tiering/runs", "{\"fiscalYear\": " + (FiscalYear.of(LocalDate.now())
+                        .buddhistYear() - 1 - RUN_YEARS.getAndIncrement() % 30) + ", \"province\": \"" + province
+                        + "\"}");
+            case "GET /tiering/runs/{id}":
+                return as.get("/tiering/runs/" + network(province)[3]);
+            case "GET /networks/{id}/assessments":
+                return as.get("/networks/" + network(province)[0] + "/assessments");
+            case "POST /networks/{id}/assessments/overrides":
+                return as.post("/networks/" + network(province)[0] + "/assessments/overrides", "{\"fiscalYear\": "
+                        + FiscalYear.of(LocalDate.now()).buddhistYear() + ", \"tier\": \"A\", \"reason\": \"matrix\"}");
             case "GET /activity-kinds/{code}":
                 return as.get("/activity-kinds/HOME_VISIT");
             case "POST /activity-kinds":
@@ -436,7 +461,16 @@ public class AccessMatrixIT extends ApomContainerTest {
                 "application/json", committeeJson(member)).status());
         HttpAnswer activity = asAdmin().post("/networks/" + id + "/activities", activityJson(member));
         assertEquals(activity.toString(), 201, activity.status());
-        made = new String[] {id, member, activity.json().get("id").asText()};
+        // graded once, by the central admin, for this fiscal year: a run and an assessment to read and override
+        HttpAnswer run = asAdmin().post("/tiering/runs", "{\"fiscalYear\": " + FiscalYear.of(LocalDate.now())
+                .buddhistYear() + ", \"province\": \"" + province + "\"}");
+        assertEquals(run.toString(), 202, run.status());
+        String runId = run.json().get("id").asText();
+        for (int i = 0; i < 600 && !asAdmin().get("/tiering/runs/" + runId).json().get("status").asText()
+                .equals("DONE"); i++) {
+            Thread.sleep(100);
+        }
+        made = new String[] {id, member, activity.json().get("id").asText(), runId};
         networks.put(province, made);
         return made;
     }

@@ -131,7 +131,7 @@ public abstract class LoadContract extends ApomContainerTest {
         Map<String, AtomicInteger> patches = new ConcurrentHashMap<>();
         AtomicInteger requests = new AtomicInteger();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(LOAD_SECONDS);
-        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + 2);
+        ExecutorService threads = Executors.newFixedThreadPool(CLIENTS + 3);
         List<Future<?>> work = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
@@ -159,8 +159,10 @@ public abstract class LoadContract extends ApomContainerTest {
                                 activities.add(answer.json().get("id").asText());
                             }
                         } else if (pick < 60) {
-                            expect(failures, as.get(pick < 58 ? "/networks/" + networks.get(province)
-                                    + "/activities?limit=20" : "/networks?province=" + province), 200);
+                            expect(failures, as.get(pick < 57 ? "/networks/" + networks.get(province)
+                                    + "/activities?limit=20" : pick < 58 ? "/networks?province=" + province
+                                    : pick < 59 ? "/networks/" + networks.get(province) + "/assessments"
+                                    : "/tiering/summary"), 200);
                         } else if (pick < 75) {
                             HttpAnswer answer = as.post("/volunteers", AccessMatrixIT.volunteerJson(province));
                             if (expect(failures, answer, 201)) {
@@ -208,6 +210,30 @@ public abstract class LoadContract extends ApomContainerTest {
             }
             return null;
         }));
+        // the grading of the provinces, one run after another, while their activities are recorded
+        List<String> tierRuns = new ArrayList<>();
+        work.add(threads.submit(() -> {
+            int year = org.apom.core.api.FiscalYear.of(LocalDate.now()).buddhistYear();
+            for (int run = 0; System.nanoTime() < deadline; run++) {
+                String province = PROVINCES[run % PROVINCES.length];
+                HttpAnswer started = asAdmin().post("/tiering/runs", "{\"fiscalYear\": " + year
+                        + ", \"province\": \"" + province + "\"}");
+                if (!expect(failures, started, 202)) {
+                    continue;
+                }
+                String id = started.json().get("id").asText();
+                JsonNode state = started.json();
+                while (state.get("status").asText().matches("QUEUED|RUNNING")) {
+                    Thread.sleep(200);
+                    state = asAdmin().get("/tiering/runs/" + id).json();
+                }
+                if (!"DONE".equals(state.get("status").asText()) || state.get("done").asInt() == 0) {
+                    failures.add("tier run: " + state);
+                }
+                tierRuns.add(id);
+            }
+            return null;
+        }));
         work.add(threads.submit(() -> {
             for (int swap = 0; swap < 10 && System.nanoTime() < deadline; swap++) {
                 String version = swap % 2 == 0 ? "1.1.0" : "1.0.0";
@@ -224,9 +250,9 @@ public abstract class LoadContract extends ApomContainerTest {
         System.out.println("Load test: " + requests.get() + " requests from " + CLIENTS + " clients in "
                 + LOAD_SECONDS + " s, " + created.size() + " registered, " + patches.values().stream()
                 .mapToInt(AtomicInteger::get).sum() + " changed, " + imported.size() + " imported, "
-                + activities.size() + " activities recorded");
+                + activities.size() + " activities recorded, " + tierRuns.size() + " grading runs");
         assertTrue("failed answers: " + failures.first(10) + " (" + failures.size() + " in all)", failures.isEmpty());
-        assertTrue("some work was done", created.size() > 10 && !patches.isEmpty());
+        assertTrue("some work was done", created.size() > 10 && !patches.isEmpty() && !tierRuns.isEmpty());
 
         awaitAuditSealed();
         JsonNode verification = asAdmin().get("/audit/verification").json();

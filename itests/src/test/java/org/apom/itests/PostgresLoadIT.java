@@ -1,7 +1,5 @@
 package org.apom.itests;
 
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-
 import java.util.List;
 
 import org.apom.itests.support.TestPostgres;
@@ -18,11 +16,6 @@ public class PostgresLoadIT extends LoadContract {
 
     @Override
     protected List<Option> databaseOptions() {
-        String cfg = "etc/org.ops4j.datasource-apom.cfg";
-        return List.of(
-                editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
-                editConfigurationFilePut(cfg, "url", TestPostgres.database("apom_load")),
-                editConfigurationFilePut(cfg, "user", "postgres"),
-                editConfigurationFilePut(cfg, "password", "postgres"));
+        return TestPostgres.datasource(TestPostgres.database("apom_load"));
     }
 }

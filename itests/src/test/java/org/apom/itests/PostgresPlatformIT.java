@@ -1,7 +1,5 @@
 package org.apom.itests;
 
-import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
-
 import java.util.List;
 
 import org.apom.itests.support.TestPostgres;
@@ -26,12 +24,6 @@ public class PostgresPlatformIT extends PlatformContract {
 
     @Override
     protected List<Option> databaseOptions() {
-        int port = TestPostgres.port();
-        String cfg = "etc/org.ops4j.datasource-apom.cfg";
-        return List.of(
-                editConfigurationFilePut(cfg, "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
-                editConfigurationFilePut(cfg, "url", "jdbc:postgresql://localhost:" + port + "/postgres"),
-                editConfigurationFilePut(cfg, "user", "postgres"),
-                editConfigurationFilePut(cfg, "password", "postgres"));
+        return TestPostgres.datasource("jdbc:postgresql://localhost:" + TestPostgres.port() + "/postgres");
     }
 }

@@ -28,6 +28,22 @@ public final class TestPostgres {
         return postgres.getPort();
     }
 
+    /**
+     * What points the platform at a database of this server: the one datasource configuration file, as production
+     * does ({@code url} from {@link #port()} or {@link #database(String)}).
+     */
+    public static java.util.List<org.ops4j.pax.exam.Option> datasource(String url) {
+        String cfg = "etc/org.ops4j.datasource-apom.cfg";
+        return java.util.List.of(
+                org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(cfg,
+                        "osgi.jdbc.driver.name", "PostgreSQL JDBC Driver"),
+                org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(cfg, "url", url),
+                org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(cfg, "user",
+                        "postgres"),
+                org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut(cfg, "password",
+                        "postgres"));
+    }
+
     /** A new empty database on that server, for a test that must not share the platform's tables; its URL. */
     public static synchronized String database(String name) {
         int port = port();

@@ -40,6 +40,13 @@ public final class ExtensionServiceHooks implements FindHook, EventListenerHook 
 
     private static final String[] ALLOWED_PACKAGES = {"org.apom.extensions.api.", "org.osgi.service.log."};
     /**
+     * Kinds of contribution outside the SPI package that the platform takes from an extension: a province's own
+     * grading criteria. Only these types: an extension still sees none of those packages' services (the grading
+     * itself, {@code org.apom.tiering.api.Tiering}), since what it may use is {@link #ALLOWED_PACKAGES} alone.
+     */
+    private static final java.util.Set<String> CONTRIBUTED_TYPES = java.util.Set.of(
+            "org.apom.tiering.api.TierCriterion");
+    /**
      * Property namespaces by which a service offers itself to a whiteboard other than JAX-RS and HTTP (Gogo's
      * commands, remote services). Not {@code osgi.} as a whole: Declarative Services gives every component's
      * service {@code osgi.ds.satisfying.condition.target}.
@@ -95,7 +102,17 @@ public final class ExtensionServiceHooks implements FindHook, EventListenerHook 
                 }
             }
         }
-        return ofAllowedTypes(reference);
+        return ofAllowedTypes(reference) || ofContributedTypes(reference);
+    }
+
+    /** Whether every type the service is registered under is a contribution the platform takes. */
+    private static boolean ofContributedTypes(ServiceReference<?> reference) {
+        for (String type : (String[]) reference.getProperty(Constants.OBJECTCLASS)) {
+            if (!CONTRIBUTED_TYPES.contains(type)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -67,6 +67,22 @@ class ExtensionServiceHooksTest {
     }
 
     @Test
+    void aProvincesGradingCriterionIsTakenButTheGradingIsNeverSeenByAnExtension() {
+        ServiceReference<?> criterion = service(chiangMai, Map.of("objectClass",
+                new String[] {"org.apom.tiering.api.TierCriterion"}));
+        assertTrue(ExtensionServiceHooks.offered(criterion, whiteboard, platform), "a TierCriterion is offered");
+        ServiceReference<?> dressed = service(chiangMai, Map.of("objectClass",
+                new String[] {"org.apom.tiering.api.TierCriterion", "org.apom.tiering.api.Tiering"}));
+        assertFalse(ExtensionServiceHooks.offered(dressed, whiteboard, platform), "nothing else of the package");
+        ServiceReference<?> grading = service(bundle("mvn:org.apom/org.apom.tiering"), Map.of("objectClass",
+                new String[] {"org.apom.tiering.api.Tiering"}));
+        assertFalse(ExtensionServiceHooks.mayUse(chiangMai, grading), "the grading is the platform's");
+        assertFalse(ExtensionServiceHooks.mayUse(chiangMai, service(bundle("apom-extension:40/org.apom.ext.kk"),
+                Map.of("objectClass", new String[] {"org.apom.tiering.api.TierCriterion"}))),
+                "nor another province's criterion");
+    }
+
+    @Test
     void aResourceWithAWhiteboardPropertyInAnyCaseIsNotServed() {
         for (String key : new String[] {"osgi.http.whiteboard.servlet.pattern", "OSGI.HTTP.WHITEBOARD.SERVLET.PATTERN",
                 "OSGI.JAXRS.EXTENSION", "osgi.jaxrs.application.base"}) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
 import javax.persistence.EntityManager;
+import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -43,6 +44,11 @@ import org.apom.security.api.Reach;
 final class ActivityImportRun {
 
     static final int CHUNK = 200;
+    /** Thirteen digits, Thai or Arabic, with dashes or spaces: what a national ID looks like, valid or not. */
+    private static final java.util.regex.Pattern LOOKS_LIKE_AN_ID =
+            java.util.regex.Pattern.compile("(?:[0-9\u0E50-\u0E59][- ]?){12}[0-9\u0E50-\u0E59]");
+    /** Rejected rows whose errors are kept (every one is counted): a broken file of a million rows stays readable. */
+    static final int MAX_REPORTED_ROWS = 1_000;
 
     private final JpaTemplate jpa;
     private final AuditTrail audit;
@@ -106,22 +112,32 @@ final class ActivityImportRun {
 
     private void chunk(String importId, ActivityImportEntity started, Caller caller, List<ActivityCsv.Row> rows,
             Set<String> seen) {
-        Map<String, String> byNationalId = participantIds(caller, rows);
         jpa.tx(TransactionType.Required, em -> {
+            // the import's row held, and its position checked: a second runner of the same import (a component
+            // restarted while its old thread still worked, another node) finds the chunk done and stops
+            ActivityImportEntity i = em.find(ActivityImportEntity.class, importId, LockModeType.PESSIMISTIC_WRITE);
+            if (i.processed() != rows.get(0).index()) {
+                throw new Stopped();
+            }
             NetworkEntity network = NetworkAccess.findForChange(em, caller, started.networkId());
+            // looked up in this chunk's transaction, so the lookups' audit entries commit with its records
+            Map<String, String> byNationalId = participantIds(caller, rows);
             int accepted = 0;
             int rejected = 0;
+            int reported = i.rejected();
             for (ActivityCsv.Row row : rows) {
                 List<RowError> errors = row(em, caller, network, row, byNationalId, started.dryRun(), seen);
                 if (errors.isEmpty()) {
                     accepted++;
                 } else {
                     rejected++;
-                    errors.forEach(e -> em.persist(new ActivityImportErrorEntity(UUID.randomUUID().toString(),
-                            importId, e)));
+                    if (reported++ < MAX_REPORTED_ROWS) {
+                        errors.forEach(e -> em.persist(new ActivityImportErrorEntity(UUID.randomUUID().toString(),
+                                importId, e)));
+                    }
                 }
             }
-            em.find(ActivityImportEntity.class, importId).advance(rows.size(), accepted, rejected);
+            i.advance(rows.size(), accepted, rejected);
         });
     }
 
@@ -131,6 +147,13 @@ final class ActivityImportRun {
         List<FieldError> errors = new ArrayList<>();
         List<String> participants = new ArrayList<>();
         for (String entry : row.participants()) {
+            if (!NationalId.isValid(entry) && LOOKS_LIKE_AN_ID.matcher(entry).matches()) {
+                // a national ID mistyped: never echoed whole (it is personal data), nor taken for a volunteer id
+                errors.add(NetworkRules.error("participants", "invalid-national-id", "The national ID ending "
+                        + last4(entry) + " is not a valid one (its check digit).", "เลขประจำตัวประชาชนที่ลงท้าย "
+                                + last4(entry) + " ไม่ถูกต้อง"));
+                continue;
+            }
             String id = NationalId.isValid(entry) ? byNationalId.get(NationalId.parse(entry).value()) : entry;
             if (id == null) {
                 errors.add(NetworkRules.error("participants", "unknown-participant", "No volunteer you may see has the "

@@ -19,6 +19,7 @@ import org.apom.networks.internal.jpa.ActivityImportEntity;
 import org.apom.networks.internal.jpa.ActivityImportErrorEntity;
 import org.apom.networks.internal.jpa.NetworkEntity;
 import org.apom.registry.api.VolunteerStandings;
+import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.Caller;
@@ -71,6 +72,8 @@ public final class JpaActivityImports implements ActivityImports {
 
     @Override
     public ActivityImport start(Caller caller, String networkId, byte[] file, boolean dryRun) {
+        // the report is read with networks:read: who may not read it may not start one
+        AccessPolicy.requireAny(caller, Action.NETWORKS_READ);
         if (file == null || file.length == 0) {
             throw UploadedText.unreadable("empty-file", LocalizedText.of("The file is empty.", "แฟ้มว่างเปล่า"));
         }

@@ -95,7 +95,7 @@ public final class JpaNetworkCommittees implements NetworkCommittees {
             throw ProblemException.invalid(errors);
         }
         return jpa.txExpr(TransactionType.Required, em -> {
-            NetworkEntity network = NetworkAccess.findForChange(em, caller, networkId);
+            NetworkEntity network = NetworkAccess.findForChangeOfItself(em, caller, networkId);
             long current = network.committeeVersion();
             if (expectedVersion != Preconditions.ANY && expectedVersion != current) {
                 throw Preconditions.stale();

@@ -78,7 +78,7 @@ public final class JpaNetworkMembers implements NetworkMembers {
         VolunteerStanding volunteer = standings.of(caller, List.of(id)).get(id);
         try {
             return jpa.txExpr(TransactionType.Required, em -> {
-                NetworkEntity network = NetworkAccess.findForChange(em, caller, networkId);
+                NetworkEntity network = NetworkAccess.findForChangeOfItself(em, caller, networkId);
                 List<FieldError> wrong = new ArrayList<>();
                 requireJoinable(network, volunteer, wrong);
                 if (from.isBefore(network.foundedOn())) {
@@ -127,7 +127,7 @@ public final class JpaNetworkMembers implements NetworkMembers {
             throw ProblemException.invalid(errors);
         }
         return jpa.txExpr(TransactionType.Required, em -> {
-            NetworkEntity network = NetworkAccess.findForChange(em, caller, networkId);
+            NetworkEntity network = NetworkAccess.findForChangeOfItself(em, caller, networkId);
             MembershipEntity open = memberships(em, networkId, volunteerId).stream().filter(m -> m.until() == null)
                     .findFirst().orElseThrow(() -> ProblemException.notFound("not-a-member", LocalizedText.of(
                             "This volunteer is not a member of the network now.", "อาสาสมัครนี้ไม่ได้เป็นสมาชิกของเครือข่ายในขณะนี้")));
@@ -141,8 +141,19 @@ public final class JpaNetworkMembers implements NetworkMembers {
                         + "committee: appoint a committee without them first.",
                         "สมาชิกนี้อยู่ในคณะกรรมการชุดปัจจุบัน กรุณาแต่งตั้งคณะกรรมการชุดใหม่ก่อน"));
             }
+            List<java.sql.Date> later = em.createQuery("SELECT p.date FROM ParticipationEntity p WHERE p.networkId = :n "
+                    + "AND p.volunteerId = :v AND p.date > :d ORDER BY p.date DESC", java.sql.Date.class)
+                    .setParameter("n", networkId).setParameter("v", volunteerId)
+                    .setParameter("d", java.sql.Date.valueOf(last)).setMaxResults(1).getResultList();
+            if (!later.isEmpty()) {
+                throw ProblemException.conflict("has-later-activities", LocalizedText.of("This member took part in an "
+                        + "activity on " + later.get(0) + ", after " + last + ": end the membership on that day or later.",
+                        "สมาชิกนี้เข้าร่วมกิจกรรมเมื่อ " + later.get(0) + " หลังวันที่ " + last
+                                + " กรุณาระบุวันสิ้นสุดตั้งแต่วันนั้น"));
+            }
             Map<String, Object> before = state(open, network);
             open.end(last, caller.name(), why);
+            em.flush();
             audit.record(caller, "network.member-leave", "network", networkId, network.province(), before,
                     state(open, network));
             return open.toMembership();

@@ -177,9 +177,12 @@ public final class JpaNetworks implements Networks {
         }
         try {
             return jpa.txExpr(TransactionType.Required, em -> {
-                NetworkEntity n = NetworkAccess.find(em, caller, id, Action.NETWORKS_WRITE);
+                NetworkEntity n = NetworkAccess.findForChange(em, caller, id);
                 if (expectedVersion != Preconditions.ANY && expectedVersion != n.version()) {
                     throw Preconditions.stale();
+                }
+                if (founded != null) {
+                    requireNothingBefore(em, n.id(), founded);
                 }
                 Map<String, Object> before = NetworkAccess.state(n);
                 if (name != null) {
@@ -204,6 +207,21 @@ public final class JpaNetworks implements Networks {
                 throw Preconditions.stale();
             }
             throw e;
+        }
+    }
+
+    /** A network was founded before its first member joined and its first activity: 422 otherwise. */
+    private static void requireNothingBefore(EntityManager em, String networkId, LocalDate founded) {
+        java.sql.Date day = java.sql.Date.valueOf(founded);
+        boolean earlier = !em.createQuery("SELECT m.id FROM MembershipEntity m WHERE m.networkId = :n AND m.since < :d",
+                String.class).setParameter("n", networkId).setParameter("d", day).setMaxResults(1).getResultList()
+                .isEmpty() || !em.createQuery("SELECT a.id FROM ActivityEntity a WHERE a.networkId = :n AND a.date < :d",
+                        String.class).setParameter("n", networkId).setParameter("d", day).setMaxResults(1)
+                        .getResultList().isEmpty();
+        if (earlier) {
+            throw ProblemException.invalid(List.of(NetworkRules.error("foundedOn", "after-members", "The network has "
+                    + "members or activities before " + founded + ": it was founded by then.", "เครือข่ายมีสมาชิกหรือกิจกรรม"
+                            + "ก่อนวันที่ " + founded + " จึงต้องก่อตั้งก่อนหน้านั้น")));
         }
     }
 

@@ -34,7 +34,10 @@ final class NetworkAccess {
         if (network == null) {
             throw notFound();
         }
-        AccessPolicy.require(caller, action, network.province());
+        if (!AccessPolicy.allows(caller, action, network.province())) {
+            // another province's network answers exactly as one that does not exist
+            throw notFound();
+        }
         return network;
     }
 
@@ -44,8 +47,28 @@ final class NetworkAccess {
      * activity naming them is recorded: one of the two sees the other).
      */
     static NetworkEntity findForChange(EntityManager em, Caller caller, String id) {
-        NetworkEntity network = find(em, caller, id, Action.NETWORKS_WRITE);
-        em.lock(network, LockModeType.PESSIMISTIC_WRITE);
+        AccessPolicy.requireAny(caller, Action.NETWORKS_WRITE);
+        // read with the lock (SELECT ... FOR UPDATE): on PostgreSQL a plain read, then a lock, sees the row as it was
+        // before a change that committed in between, and the lock then fails as a stale version (409)
+        NetworkEntity network = id == null || id.length() > 40 ? null
+                : em.find(NetworkEntity.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (network == null || !AccessPolicy.allows(caller, Action.NETWORKS_WRITE, network.province())) {
+            throw notFound();
+        }
+        return network;
+    }
+
+    /**
+     * As {@link #findForChange}, for a change of what the network's answer shows (its members, its committee): its
+     * version, and so its ETag, moves on with the change.
+     */
+    static NetworkEntity findForChangeOfItself(EntityManager em, Caller caller, String id) {
+        NetworkEntity network = findForChange(em, caller, id);
+        // moved under the row lock already held, so no other change of the network can race it; a JPA force
+        // increment instead made those waiting for the lock fail at commit (409) rather than see the change (412)
+        em.createNativeQuery("UPDATE NET_NETWORK SET VERSION = VERSION + 1 WHERE ID = ?").setParameter(1, id)
+                .executeUpdate();
+        em.refresh(network);
         return network;
     }
 

@@ -34,7 +34,8 @@ final class NetworkRules {
             errors.add(error(field, "required", "This is required.", "ต้องระบุ"));
             return null;
         }
-        if (t.length() > MAX_TEXT) {
+        // the key a name is compared by may be longer than the name (İ folds to two characters)
+        if (t.length() > MAX_TEXT || org.apom.networks.internal.jpa.NetworkEntity.nameKey(t).length() > MAX_TEXT) {
             errors.add(error(field, "too-long", "At most " + MAX_TEXT + " characters.", "ไม่เกิน " + MAX_TEXT + " ตัวอักษร"));
             return null;
         }
@@ -137,6 +138,10 @@ final class NetworkRules {
     /** Hours per participant: more than 0, at most 24, in steps of a quarter hour at most. */
     static BigDecimal hours(String value, List<FieldError> errors) {
         try {
+            if (value != null && value.strip().length() > 8) {
+                // BigDecimal parses in time that grows with the square of the digits: a cell is never that long
+                throw new NumberFormatException("too long");
+            }
             BigDecimal h = new BigDecimal(org.apom.core.api.ThaiDigits.toAscii(value == null ? "" : value.strip()));
             if (h.signum() > 0 && h.compareTo(BigDecimal.valueOf(24)) <= 0 && h.scale() <= 2) {
                 return h;

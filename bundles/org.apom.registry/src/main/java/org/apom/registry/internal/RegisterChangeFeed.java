@@ -154,8 +154,9 @@ public final class RegisterChangeFeed implements ChangeFeed {
             if (p == null) {
                 return only == null && AccessPolicy.allows(caller, readAction, null);
             }
-            return only != null ? only.value().equals(p)
-                    : p.matches("\\d{2}") && AccessPolicy.allows(caller, readAction, ProvinceCode.of(p));
+            // each kind's own read action decides, also for the one province asked for
+            return (only == null || only.value().equals(p)) && p.matches("\\d{2}")
+                    && AccessPolicy.allows(caller, readAction, ProvinceCode.of(p));
         };
     }
 }

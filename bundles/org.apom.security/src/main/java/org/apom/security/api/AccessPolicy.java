@@ -40,6 +40,8 @@ public final class AccessPolicy {
             | networks:write | all | own | own | - | scope |
             | activity-kinds:manage | all | - | - | - | - |
             | tiering:read | all | own | own | - | scope |
+            | tiering:run | all | own | - | - | - |
+            | tiering:override | all | - | - | - | - |
             | recognition:read | all | own | own | - | scope |
             | extensions:manage | all | own | - | - | - |
             | metrics:read | all | - | - | - | national |

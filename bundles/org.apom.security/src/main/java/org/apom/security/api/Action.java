@@ -38,7 +38,19 @@ public enum Action {
      *
      * @since 1.6
      */
-    ACTIVITY_KINDS_MANAGE;
+    ACTIVITY_KINDS_MANAGE,
+    /**
+     * Starts a grading of networks for a fiscal year: of a province, or (central) of the whole country.
+     *
+     * @since 1.6
+     */
+    TIERING_RUN,
+    /**
+     * Sets a network's tier for a fiscal year beside the computed one, with a reason.
+     *
+     * @since 1.6
+     */
+    TIERING_OVERRIDE;
 
     /** For example {@code volunteers:read}; also the integrator token scope for the action. */
     public String id() {

@@ -44,6 +44,10 @@ public class ActivityEntity {
     private BigDecimal hours;
     @Column(name = "PARTICIPANT_COUNT", nullable = false)
     private int participantCount;
+    @Column(name = "ACTIVITY_MONTH", nullable = false)
+    private int activityMonth;
+    @Column(name = "PERSON_HOURS", nullable = false)
+    private BigDecimal personHours;
     @Column(name = "RECORDED_BY", nullable = false)
     private String recordedBy;
     @Column(name = "RECORDED_AT", nullable = false)
@@ -65,6 +69,8 @@ public class ActivityEntity {
         this.beneficiaries = beneficiaries;
         this.hours = hours;
         this.participantCount = participantCount;
+        this.activityMonth = date.getYear() * 100 + date.getMonthValue();
+        this.personHours = hours.multiply(BigDecimal.valueOf(participantCount));
         this.recordedBy = recordedBy;
         this.recordedAt = Timestamp.from(recordedAt);
     }
@@ -82,7 +88,8 @@ public class ActivityEntity {
     }
 
     public Activity toActivity(List<String> participants) {
-        return new Activity(id, networkId, date(), kind, title, participants, beneficiaries, hours, recordedBy,
+        return new Activity(id, networkId, date(), kind, title, participants, participantCount, beneficiaries, hours,
+                recordedBy,
                 recordedAt.toInstant());
     }
 }

@@ -121,6 +121,10 @@ public class ActivityImportEntity {
         return processed;
     }
 
+    public int rejected() {
+        return rejected;
+    }
+
     public byte[] content() {
         return content;
     }

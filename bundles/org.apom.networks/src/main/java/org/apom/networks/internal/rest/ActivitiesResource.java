@@ -82,7 +82,7 @@ public final class ActivitiesResource {
                 kind == null || kind.isBlank() ? null : kind.strip());
         try {
             return activities.list(callerOf(security.getUserPrincipal()), id, query, Requests.page(limit, cursor))
-                    .map(ActivityJson::of);
+                    .map(ActivityJson::listed);
         } catch (InvalidValueException e) {
             throw ProblemException.badParameter("cursor", e);
         }

@@ -12,7 +12,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record ActivityImportJson(String id, String networkId,
         @Schema(allowableValues = {"QUEUED", "RUNNING", "DONE", "FAILED"}) String status, boolean dryRun,
         String encoding, int rows, int processed, int accepted, int rejected,
-        @Schema(description = "every rejected row: line (the header is line 1), column, code, message") List<RowError> errors,
+        List<RowError> errors,
         String createdBy, Instant createdAt, @Schema(nullable = true) Instant finishedAt,
         @Schema(nullable = true, description = "why the import failed as a whole") String failure) {
 

@@ -207,7 +207,7 @@ public final class NetworksResource {
             description = "The committee", content = @Content(schema = @Schema(implementation = CommitteeJson.class)))
     public Response committee(@PathParam("id") String id, @Context SecurityContext security) {
         Committee c = committees.current(caller(security), id).orElseThrow(() -> ProblemException.notFound(
-                "no-committee", LocalizedText.of("No committee was appointed yet: PUT one with If-Match: *.",
+                "no-committee", LocalizedText.of("No committee was appointed yet: PUT one with If-Match: \"0\".",
                         "ยังไม่มีการแต่งตั้งคณะกรรมการ")));
         return Response.ok(CommitteeJson.of(c)).tag(etag(c.version())).build();
     }
@@ -216,11 +216,12 @@ public final class NetworksResource {
     @Path("{id}/committee")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "appointNetworkCommittee", summary = "Appoint a committee, replacing the current one "
-            + "(kept in history); If-Match with its ETag (or * for the first) is required")
+            + "(kept in history); If-Match with its ETag (\"0\" when there is none; * for whatever is current) is required")
     @ApiResponse(responseCode = "200", headers = @Header(name = "ETag", ref = "#/components/headers/ETag"),
             description = "The committee", content = @Content(schema = @Schema(implementation = CommitteeJson.class)))
     public Response appoint(@PathParam("id") String id, CommitteeInput input,
-            @Parameter(description = "the committee's ETag, or * for the first", required = true)
+            @Parameter(description = "the committee's ETag (\"0\" when there is none yet), or * for whatever is current",
+                    required = true)
             @HeaderParam("If-Match") String ifMatch, @Context SecurityContext security) {
         long expected = Preconditions.expectedVersion(ifMatch);
         Committee c = committees.appoint(caller(security), id, Requests.body(input), expected);

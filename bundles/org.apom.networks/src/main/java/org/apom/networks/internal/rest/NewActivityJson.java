@@ -20,7 +20,11 @@ public record NewActivityJson(@Schema(description = "ISO or d/m/yyyy in the Budd
     }
 
     ActivityInput toInput() {
+        // a number such as 1e999999999 is read by Jackson at once but would take a gigabyte as plain text: anything
+        // beyond the rule's range is passed on as text the rule refuses, never expanded
+        boolean sane = hours != null && hours.scale() >= -2 && hours.scale() <= 10
+                && hours.abs().compareTo(java.math.BigDecimal.valueOf(1000)) < 0;
         return new ActivityInput(date, kind, title, participants, beneficiaries == null ? null
-                : beneficiaries.toString(), hours == null ? null : hours.toPlainString());
+                : beneficiaries.toString(), hours == null ? null : sane ? hours.toPlainString() : "out-of-range");
     }
 }

@@ -10,7 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /** One change of the feed: which record, what happened, its version after; never the record's data. */
 public record ChangeJson(
         @Schema(description = "this change's position: pass it as after= to read what came after it") String cursor,
-        @Schema(allowableValues = {"volunteer", "network", "activity"}) String entity, String id,
+        @Schema(description = "the kind of record: volunteer, network, activity, tier-run, tier-override; "
+                + "expect more as parts of the platform join the feed") String entity, String id,
         @Schema(allowableValues = {"created", "updated", "status", "merged", "deleted"},
                 description = "deleted: the record left the provinces this feed covers (a transfer)") String kind,
         @Schema(nullable = true, description = "the record's version (its ETag) after the change; null when deleted")

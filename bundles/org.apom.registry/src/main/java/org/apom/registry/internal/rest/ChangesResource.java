@@ -58,8 +58,8 @@ public final class ChangesResource {
     public Page<ChangeJson> changes(
             @Parameter(description = "a cursor this feed gave (nextCursor, or a change's cursor); from the start "
                     + "when left out") @QueryParam("after") String after,
-            @Parameter(description = "kinds of record, comma-separated: volunteer, network, activity (the default: "
-                    + "every kind you may read)")
+            @Parameter(description = "kinds of record, comma-separated: volunteer, network, activity, tier-run, "
+                    + "tier-override (the default: every kind you may read)")
             @QueryParam("types") String types,
             @Parameter(description = "one province's changes; every province you may read when left out")
             @QueryParam("province") String province,

@@ -1,12 +1,10 @@
-package org.apom.networks.internal;
+package org.apom.registry.api;
 
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.apom.registry.api.Change;
-import org.apom.registry.api.ChangeSource;
 import org.apom.security.api.Action;
 import org.apom.security.api.AuditEntry;
 
@@ -14,33 +12,39 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A kind of this bundle's records in the change feed: every write of them is audited in its own transaction, so the
- * chain already holds each change once, in order, with the record's version in the entry's {@code after}.
+ * A {@link ChangeSource} whose every change is one audit entry of its own type: the entry's record is the change's
+ * record, under the entry's province, with the {@code version} its {@code after} state carries (if any). What most
+ * kinds of record need; the register's own volunteers need more (transfers) and do not use it.
+ *
+ * @since 1.4
  */
-abstract class AuditedChanges implements ChangeSource {
+public abstract class AuditedChangeSource implements ChangeSource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String type;
+    private final Action readAction;
     private final Map<String, String> kinds;
 
-    AuditedChanges(String type, Map<String, String> kinds) {
+    /** @param kinds the kind of change ({@code created}, {@code updated}, ...) each audit action is */
+    protected AuditedChangeSource(String type, Action readAction, Map<String, String> kinds) {
         this.type = type;
+        this.readAction = readAction;
         this.kinds = Map.copyOf(kinds);
     }
 
     @Override
-    public String type() {
+    public final String type() {
         return type;
     }
 
     @Override
-    public Action readAction() {
-        return Action.NETWORKS_READ;
+    public final Action readAction() {
+        return readAction;
     }
 
     @Override
-    public Set<String> actions() {
+    public final Set<String> actions() {
         return kinds.keySet();
     }
 
@@ -58,7 +62,7 @@ abstract class AuditedChanges implements ChangeSource {
             JsonNode state = after == null ? null : JSON.readTree(after);
             return state != null && state.path("version").canConvertToLong() ? state.path("version").asLong() : null;
         } catch (IOException e) {
-            return null; // an entry this bundle wrote always parses; the feed allows a change without a version
+            return null; // the platform's entries always parse; a change may go without a version
         }
     }
 }

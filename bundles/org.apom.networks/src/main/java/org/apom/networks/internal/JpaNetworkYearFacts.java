@@ -1,0 +1,214 @@
+package org.apom.networks.internal;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javax.persistence.EntityManager;
+import javax.persistence.TypedQuery;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apom.core.api.FiscalYear;
+import org.apom.core.api.ProvinceCode;
+import org.apom.networks.api.CommitteePosition;
+import org.apom.networks.api.NetworkLevel;
+import org.apom.networks.api.NetworkYear;
+import org.apom.networks.api.NetworkYearFacts;
+import org.apom.networks.api.Networks;
+import org.apom.registry.api.VolunteerStandings;
+import org.apom.registry.api.VolunteerStatus;
+import org.apom.security.api.AccessPolicy;
+import org.apom.security.api.Action;
+import org.apom.security.api.Caller;
+import org.apom.security.api.Reach;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * A fiscal year's facts of every network in scope, set-based: one query for the networks, one grouped query over the
+ * year's activities, one over committees and their officers' seats, memberships on the day a page at a time, and one
+ * pass over the register's standings, joined in memory by id. No query is made per network.
+ */
+@Component(service = NetworkYearFacts.class)
+public final class JpaNetworkYearFacts implements NetworkYearFacts {
+
+    private static final int PAGE = 20_000;
+    private static final Set<CommitteePosition> OFFICERS = EnumSet.of(CommitteePosition.CHAIR,
+            CommitteePosition.VICE_CHAIR, CommitteePosition.SECRETARY, CommitteePosition.TREASURER);
+
+    private final JpaTemplate jpa;
+    private final VolunteerStandings standings;
+    private final Clock clock;
+
+    @Activate
+    public JpaNetworkYearFacts(@Reference(target = "(osgi.unit.name=apom-networks)") JpaTemplate jpa,
+            @Reference VolunteerStandings standings, @Reference Networks schemaOwner) {
+        // the networks service migrates the schema when it activates: referencing it orders this after that
+        this(jpa, standings, Clock.systemUTC());
+    }
+
+    JpaNetworkYearFacts(JpaTemplate jpa, VolunteerStandings standings, Clock clock) {
+        this.jpa = jpa;
+        this.standings = standings;
+        this.clock = clock;
+    }
+
+    /** One network's counters while they are summed. */
+    private static final class Tally {
+        final Object[] network;
+        int members;
+        int active;
+        int verified;
+        int activities;
+        int months;
+        int participations;
+        BigDecimal hours = BigDecimal.ZERO;
+        long beneficiaries;
+        boolean complete;
+        boolean inTerm;
+
+        Tally(Object[] network) {
+            this.network = network;
+        }
+    }
+
+    @Override
+    public void gather(Caller caller, FiscalYear year, ProvinceCode province, Consumer<NetworkYear> consumer) {
+        Reach reach = AccessPolicy.requireAny(caller, Action.NETWORKS_READ);
+        ProvinceCode only = province != null ? province : reach == Reach.ALL ? null : caller.province();
+        if (only != null && !AccessPolicy.allows(caller, Action.NETWORKS_READ, only)) {
+            return;
+        }
+        LocalDate today = NetworkAccess.today(clock);
+        LocalDate asOf = year.end().isBefore(today) ? year.end() : today;
+        if (asOf.isBefore(year.start())) {
+            return; // a fiscal year that has not begun has no facts
+        }
+        Map<String, Tally> tallies = jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, Tally> byId = networks(em, only, asOf);
+            activities(em, only, year.start(), asOf, byId);
+            committees(em, asOf, byId);
+            return byId;
+        });
+        Map<String, List<Tally>> byVolunteer = memberships(asOf, tallies);
+        LocalDate verifiedSince = asOf.minusMonths(12);
+        // the register once, a page at a time: a national run reads every province's records, a province's its own
+        standings.forEach(caller, only, s -> {
+            List<Tally> of = byVolunteer.get(s.id());
+            if (of == null || s.status() != VolunteerStatus.ACTIVE || s.mergedInto() != null) {
+                return;
+            }
+            boolean verified = s.lastVerifiedOn() != null && s.lastVerifiedOn().isAfter(verifiedSince)
+                    && !s.lastVerifiedOn().isAfter(asOf);
+            for (Tally t : of) {
+                t.active++;
+                if (verified) {
+                    t.verified++;
+                }
+            }
+        });
+        for (Map.Entry<String, Tally> e : tallies.entrySet()) {
+            Tally t = e.getValue();
+            Object[] n = t.network;
+            consumer.accept(new NetworkYear(e.getKey(), (String) n[1], NetworkLevel.valueOf((String) n[2]),
+                    (String) n[3], n[4] == null ? null : ProvinceCode.of((String) n[4]), ((Date) n[5]).toLocalDate(),
+                    asOf, t.members, t.active, t.verified, t.activities, t.months, t.participations, t.hours,
+                    t.beneficiaries, t.complete, t.inTerm));
+        }
+    }
+
+    private static Map<String, Tally> networks(EntityManager em, ProvinceCode only, LocalDate asOf) {
+        TypedQuery<Object[]> q = em.createQuery("SELECT n.id, n.name, n.level, n.areaCode, n.province, n.foundedOn "
+                + "FROM NetworkEntity n WHERE n.foundedOn <= :asOf" + (only == null ? "" : " AND n.province = :p"),
+                Object[].class).setParameter("asOf", Date.valueOf(asOf));
+        if (only != null) {
+            q.setParameter("p", only.value());
+        }
+        Map<String, Tally> byId = new HashMap<>();
+        q.getResultList().forEach(r -> byId.put((String) r[0], new Tally(r)));
+        return byId;
+    }
+
+    private static void activities(EntityManager em, ProvinceCode only, LocalDate from, LocalDate to,
+            Map<String, Tally> byId) {
+        TypedQuery<Object[]> q = em.createQuery("SELECT a.networkId, COUNT(a), COUNT(DISTINCT a.activityMonth), "
+                + "SUM(a.participantCount), SUM(a.personHours), SUM(a.beneficiaries) FROM ActivityEntity a "
+                + "WHERE a.date >= :from AND a.date <= :to" + (only == null ? "" : " AND a.province = :p")
+                + " GROUP BY a.networkId", Object[].class).setParameter("from", Date.valueOf(from))
+                .setParameter("to", Date.valueOf(to));
+        if (only != null) {
+            q.setParameter("p", only.value());
+        }
+        for (Object[] r : q.getResultList()) {
+            Tally t = byId.get((String) r[0]);
+            if (t != null) {
+                t.activities = ((Number) r[1]).intValue();
+                t.months = ((Number) r[2]).intValue();
+                t.participations = ((Number) r[3]).intValue();
+                t.hours = r[4] == null ? BigDecimal.ZERO : new BigDecimal(r[4].toString());
+                t.beneficiaries = ((Number) r[5]).longValue();
+            }
+        }
+    }
+
+    /** The committee each network had on the day: complete (its four officers seated) and in term. */
+    private static void committees(EntityManager em, LocalDate asOf, Map<String, Tally> byId) {
+        Timestamp endOfDay = Timestamp.valueOf(asOf.plusDays(1).atStartOfDay());
+        Map<String, Tally> byCommittee = new HashMap<>();
+        for (Object[] c : em.createQuery("SELECT c.id, c.networkId, c.termStart, c.termEnd FROM CommitteeEntity c "
+                + "WHERE c.appointedAt < :end AND (c.replacedAt IS NULL OR c.replacedAt >= :end)", Object[].class)
+                .setParameter("end", endOfDay).getResultList()) {
+            Tally t = byId.get((String) c[1]);
+            if (t != null) {
+                t.inTerm = !asOf.isBefore(((Date) c[2]).toLocalDate()) && !asOf.isAfter(((Date) c[3]).toLocalDate());
+                byCommittee.put((String) c[0], t);
+            }
+        }
+        Map<Tally, Set<CommitteePosition>> officers = new HashMap<>();
+        for (Object[] s : em.createQuery("SELECT s.committeeId, s.position FROM CommitteeSeatEntity s WHERE "
+                + "s.position <> 'MEMBER'", Object[].class).getResultList()) {
+            Tally t = byCommittee.get((String) s[0]);
+            if (t != null) {
+                officers.computeIfAbsent(t, k -> EnumSet.noneOf(CommitteePosition.class))
+                        .add(CommitteePosition.valueOf((String) s[1]));
+            }
+        }
+        officers.forEach((t, seated) -> t.complete = seated.containsAll(OFFICERS));
+    }
+
+    /** Members on the day, a page at a time: each network's count, and the networks of each volunteer. */
+    private Map<String, List<Tally>> memberships(LocalDate asOf, Map<String, Tally> tallies) {
+        Map<String, List<Tally>> byVolunteer = new HashMap<>();
+        String after = "";
+        Date day = Date.valueOf(asOf);
+        while (true) {
+            String from = after;
+            List<Object[]> page = jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT m.id, "
+                    + "m.networkId, m.volunteerId FROM MembershipEntity m WHERE m.id > :after AND m.since <= :d AND "
+                    + "(m.until IS NULL OR m.until >= :d) ORDER BY m.id", Object[].class).setParameter("after", from)
+                    .setParameter("d", day).setMaxResults(PAGE).getResultList());
+            for (Object[] m : page) {
+                Tally t = tallies.get((String) m[1]);
+                if (t != null) {
+                    t.members++;
+                    byVolunteer.computeIfAbsent((String) m[2], k -> new ArrayList<>(1)).add(t);
+                }
+            }
+            if (page.size() < PAGE) {
+                return byVolunteer;
+            }
+            after = (String) page.get(page.size() - 1)[0];
+        }
+    }
+}

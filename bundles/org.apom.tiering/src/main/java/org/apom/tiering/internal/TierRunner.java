@@ -1,0 +1,120 @@
+package org.apom.tiering.internal;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.apom.core.api.FiscalYear;
+import org.apom.core.api.ProvinceCode;
+import org.apom.networks.api.NetworkYear;
+import org.apom.networks.api.NetworkYearFacts;
+import org.apom.security.api.AuditTrail;
+import org.apom.security.api.Caller;
+import org.apom.security.api.Role;
+import org.apom.tiering.api.NetworkFacts;
+import org.apom.tiering.api.Tier;
+import org.apom.tiering.api.TierConfiguration;
+import org.apom.tiering.api.TieredNetwork;
+import org.apom.tiering.internal.CriteriaInForce.Contributed;
+import org.apom.tiering.internal.jpa.AssessmentEntity;
+import org.apom.tiering.internal.jpa.RunEntity;
+
+/**
+ * Runs one grading: gathers every network's facts in a few set-based passes ({@link NetworkYearFacts}), grades them
+ * with the criteria and configuration the run started with, and stores the assessments a chunk at a time with the
+ * run's progress, so that {@code GET /tiering/runs/{id}} says how far it is.
+ */
+final class TierRunner {
+
+    static final int CHUNK = 500;
+
+    private final JpaTemplate jpa;
+    private final AuditTrail audit;
+    private final NetworkYearFacts facts;
+    private final TierEngine engine;
+    private final Clock clock;
+
+    TierRunner(JpaTemplate jpa, AuditTrail audit, NetworkYearFacts facts, TierEngine engine, Clock clock) {
+        this.jpa = jpa;
+        this.audit = audit;
+        this.facts = facts;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    void run(String runId, List<Contributed> criteria, BooleanSupplier stopping) {
+        RunEntity run = jpa.txExpr(TransactionType.Required, em -> em.find(RunEntity.class, runId));
+        Caller caller = new Caller(run.createdBy(), Caller.Kind.PERSON, Arrays.stream(run.callerRoles().split(","))
+                .filter(r -> !r.isEmpty()).map(Role::fromId).collect(Collectors.toSet()),
+                run.callerProvince() == null ? null : ProvinceCode.of(run.callerProvince()), Set.of(), "run-" + runId);
+        FiscalYear year = FiscalYear.of(run.fiscalYear());
+        TierConfiguration configuration = ScoresJson.configuration(run.configuration());
+        try {
+            List<NetworkYear> networks = new ArrayList<>();
+            facts.gather(caller, year, run.province() == null ? null : ProvinceCode.of(run.province()), networks::add);
+            jpa.tx(TransactionType.Required, em -> em.find(RunEntity.class, runId).running(networks.size()));
+            Set<String> failed = new TreeSet<>();
+            Map<Tier, Integer> tiers = new EnumMap<>(Tier.class);
+            for (int from = 0; from < networks.size(); from += CHUNK) {
+                if (stopping.getAsBoolean()) {
+                    throw new IllegalStateException("the platform stopped");
+                }
+                List<AssessmentEntity> chunk = new ArrayList<>();
+                for (NetworkYear n : networks.subList(from, Math.min(networks.size(), from + CHUNK))) {
+                    TierEngine.Graded graded = engine.grade(criteria, configuration, year, network(n), facts(n));
+                    failed.addAll(graded.failed());
+                    tiers.merge(graded.tier(), 1, Integer::sum);
+                    chunk.add(new AssessmentEntity(runId, n.networkId(), n.province() == null ? null
+                            : n.province().value(), year.buddhistYear(), graded.tier().name(), graded.total(),
+                            ScoresJson.criteria(graded.criteria()), clock.instant()));
+                }
+                int done = Math.min(networks.size(), from + CHUNK);
+                jpa.tx(TransactionType.Required, em -> {
+                    chunk.forEach(em::persist);
+                    em.find(RunEntity.class, runId).progress(done, List.copyOf(failed));
+                });
+            }
+            jpa.tx(TransactionType.Required, em -> {
+                RunEntity r = em.find(RunEntity.class, runId);
+                r.progress(networks.size(), List.copyOf(failed));
+                r.finish(null, clock.instant());
+                Map<String, Object> outcome = new java.util.LinkedHashMap<>();
+                outcome.put("fiscalYear", year.buddhistYear());
+                outcome.put("networks", networks.size());
+                tiers.forEach((tier, count) -> outcome.put(tier.name(), count));
+                outcome.put("failedCriteria", List.copyOf(failed));
+                audit.record(caller, "tier.run-done", "tier-run", runId, r.province() == null ? null
+                        : ProvinceCode.of(r.province()), null, outcome);
+            });
+        } catch (RuntimeException e) {
+            jpa.tx(TransactionType.Required, em -> em.find(RunEntity.class, runId).finish(stopping.getAsBoolean()
+                    ? "stopped with the platform: start it again" : "failed: " + e.getClass().getSimpleName(),
+                    clock.instant()));
+            if (!stopping.getAsBoolean()) {
+                throw e;
+            }
+        }
+    }
+
+    static TieredNetwork network(NetworkYear n) {
+        return TieredNetwork.builder().id(n.networkId()).name(n.name()).level(n.level().name()).areaCode(n.areaCode())
+                .province(n.province() == null ? null : n.province().value()).foundedOn(n.foundedOn()).build();
+    }
+
+    static NetworkFacts facts(NetworkYear n) {
+        return NetworkFacts.builder().asOf(n.asOf()).members(n.members()).activeMembers(n.activeMembers())
+                .verifiedMembers(n.verifiedMembers()).activities(n.activities()).activeMonths(n.activeMonths())
+                .participations(n.participations()).personHours(n.personHours()).beneficiaries(n.beneficiaries())
+                .committeeComplete(n.committeeComplete()).committeeInTerm(n.committeeInTerm())
+                .registeredOrganisation(false).build();
+    }
+}
