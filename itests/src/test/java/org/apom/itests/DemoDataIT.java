@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.apom.core.api.FiscalYear;
 import org.apom.itests.support.ApomContainerTest;
+import org.apom.itests.support.HttpAnswer;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Option;
@@ -101,5 +102,21 @@ public class DemoDataIT extends ApomContainerTest {
                 years.contains(current.previous().buddhistYear()));
         assertTrue("busy networks and idle ones: " + activityCounts, activityCounts.stream().mapToInt(i -> i).max()
                 .getAsInt() > 3 * Math.max(1, activityCounts.stream().mapToInt(i -> i).min().getAsInt()));
+
+        // graded for the last whole fiscal year, a newcomer sees strong networks and weak ones
+        HttpAnswer run = asAdmin().post("/tiering/runs", "{\"fiscalYear\": " + current.previous().buddhistYear() + "}");
+        assertEquals(run.toString(), 202, run.status());
+        String id = run.json().get("id").asText();
+        JsonNode state = run.json();
+        for (int i = 0; i < 600 && state.get("status").asText().matches("QUEUED|RUNNING"); i++) {
+            Thread.sleep(100);
+            state = asAdmin().get("/tiering/runs/" + id).json();
+        }
+        assertEquals(state.toString(), "DONE", state.get("status").asText());
+        JsonNode summary = asAdmin().get("/tiering/summary?fiscalYear=" + current.previous().buddhistYear()).json()
+                .get("items");
+        JsonNode country = summary.get(summary.size() - 1);
+        assertTrue(country.toString(), country.get("province").isNull() && country.get("a").asInt() >= 1
+                && country.get("c").asInt() >= 1);
     }
 }

@@ -81,8 +81,8 @@ final class ActivityCsv {
                             + ".", "แถวหัวตารางไม่มีคอลัมน์ " + c))).toList();
             if (!missing.isEmpty()) {
                 throw new ProblemException(422, "missing-column", LocalizedText.of("The header (line 1) lacks "
-                        + "required columns: " + String.join(", ", COLUMNS) + " are read.",
-                        "แถวหัวตาราง (บรรทัด 1) ขาดคอลัมน์ที่ต้องมี"), missing);
+                        + "required columns. A file's columns are " + String.join(", ", REQUIRED)
+                        + " and, if you like, beneficiaries.", "แถวหัวตาราง (บรรทัด 1) ขาดคอลัมน์ที่ต้องมี"), missing);
             }
             int rows = 0;
             while (records.hasNext()) {

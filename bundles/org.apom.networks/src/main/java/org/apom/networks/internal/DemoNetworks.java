@@ -139,13 +139,16 @@ public final class DemoNetworks {
                     sample(here, 40, random), profile++, today, random);
             for (String district : busiest(here, s -> s.subdistrictCode().district().value(), 2)) {
                 String districtName = areas.district(DistrictCode.of(district)).map(x -> x.nameTh()).orElse(district);
-                made += network(new NetworkInput("เครือข่าย อพม. อำเภอ" + districtName, "DISTRICT", district,
+                // Bangkok's districts are เขต (their names say so) and its subdistricts แขวง
+                made += network(new NetworkInput("เครือข่าย อพม. " + (p.equals("10") ? "" : "อำเภอ") + districtName,
+                        "DISTRICT", district,
                         "1/1/2561"), sample(here.stream().filter(s -> s.subdistrictCode().value().startsWith(district))
                                 .toList(), 60, random), profile++, today, random);
             }
             for (String sub : busiest(here, s -> s.subdistrictCode().value(), 3)) {
                 String subName = areas.subdistrict(SubdistrictCode.of(sub)).map(x -> x.nameTh()).orElse(sub);
-                made += network(new NetworkInput("เครือข่าย อพม. ตำบล" + subName, "SUBDISTRICT", sub, "1/6/2562"),
+                made += network(new NetworkInput("เครือข่าย อพม. " + (p.equals("10") ? "แขวง" : "ตำบล") + subName,
+                        "SUBDISTRICT", sub, "1/6/2562"),
                         here.stream().filter(s -> s.subdistrictCode().value().equals(sub)).toList(), profile++, today,
                         random);
             }

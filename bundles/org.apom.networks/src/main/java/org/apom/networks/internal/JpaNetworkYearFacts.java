@@ -2,7 +2,6 @@ package org.apom.networks.internal;
 
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -162,19 +161,26 @@ public final class JpaNetworkYearFacts implements NetworkYearFacts {
         }
     }
 
-    /** The committee each network had on the day: complete (its four officers seated) and in term. */
+    /**
+     * The committee whose term covered the day, the latest appointed of them when several did (a committee recorded
+     * late, for a term already under way, counts for that term): complete when its four officers are seated.
+     */
     private static void committees(EntityManager em, LocalDate asOf, Map<String, Tally> byId) {
-        Timestamp endOfDay = Timestamp.valueOf(asOf.plusDays(1).atStartOfDay());
-        Map<String, Tally> byCommittee = new HashMap<>();
-        for (Object[] c : em.createQuery("SELECT c.id, c.networkId, c.termStart, c.termEnd FROM CommitteeEntity c "
-                + "WHERE c.appointedAt < :end AND (c.replacedAt IS NULL OR c.replacedAt >= :end)", Object[].class)
-                .setParameter("end", endOfDay).getResultList()) {
-            Tally t = byId.get((String) c[1]);
-            if (t != null) {
-                t.inTerm = !asOf.isBefore(((Date) c[2]).toLocalDate()) && !asOf.isAfter(((Date) c[3]).toLocalDate());
-                byCommittee.put((String) c[0], t);
+        Date day = Date.valueOf(asOf);
+        Map<String, Object[]> chosen = new HashMap<>();
+        for (Object[] c : em.createQuery("SELECT c.id, c.networkId, c.number FROM CommitteeEntity c WHERE "
+                + "c.termStart <= :d AND c.termEnd >= :d", Object[].class).setParameter("d", day).getResultList()) {
+            if (byId.containsKey((String) c[1])) {
+                chosen.merge((String) c[1], c, (x, y) -> ((Number) x[2]).longValue() >= ((Number) y[2]).longValue()
+                        ? x : y);
             }
         }
+        Map<String, Tally> byCommittee = new HashMap<>();
+        chosen.values().forEach(c -> {
+            Tally t = byId.get((String) c[1]);
+            t.inTerm = true;
+            byCommittee.put((String) c[0], t);
+        });
         Map<Tally, Set<CommitteePosition>> officers = new HashMap<>();
         for (Object[] s : em.createQuery("SELECT s.committeeId, s.position FROM CommitteeSeatEntity s WHERE "
                 + "s.position <> 'MEMBER'", Object[].class).getResultList()) {

@@ -20,6 +20,7 @@ import javax.persistence.TypedQuery;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
+import org.apom.areas.api.AreaDirectory;
 import org.apom.core.api.FiscalYear;
 import org.apom.core.api.LocalizedText;
 import org.apom.core.api.ProvinceCode;
@@ -71,6 +72,7 @@ public final class JpaTiering implements Tiering {
     private final Networks networks;
     private final CriteriaInForce criteria;
     private final TierSettings settings;
+    private final java.util.function.Predicate<ProvinceCode> provinceExists;
     private final Clock clock;
     private final ExecutorService runs;
     private final ExecutorService workers;
@@ -80,15 +82,17 @@ public final class JpaTiering implements Tiering {
     @Activate
     public JpaTiering(@Reference(target = "(osgi.unit.name=apom-tiering)") JpaTemplate jpa,
             @Reference SchemaMigrator migrator, @Reference AuditTrail audit, @Reference Networks networks,
-            @Reference NetworkYearFacts facts, @Reference CriteriaInForce criteria, @Reference TierSettings settings) {
-        this(jpa, audit, networks, facts, criteria, settings, Clock.systemUTC());
+            @Reference NetworkYearFacts facts, @Reference CriteriaInForce criteria, @Reference TierSettings settings,
+            @Reference AreaDirectory areas) {
+        this(jpa, audit, networks, facts, criteria, settings, p -> areas.province(p).isPresent(), Clock.systemUTC());
         migrator.migrate(CHANGELOG, JpaTiering.class.getClassLoader());
         endInterrupted();
     }
 
     JpaTiering(JpaTemplate jpa, AuditTrail audit, Networks networks, NetworkYearFacts facts, CriteriaInForce criteria,
-            TierSettings settings, Clock clock) {
+            TierSettings settings, java.util.function.Predicate<ProvinceCode> provinceExists, Clock clock) {
         this.jpa = jpa;
+        this.provinceExists = provinceExists;
         this.audit = audit;
         this.networks = networks;
         this.criteria = criteria;
@@ -131,6 +135,10 @@ public final class JpaTiering implements Tiering {
                             "เฉพาะผู้ดูแลส่วนกลางประเมินทั้งประเทศได้ กรุณาระบุจังหวัดของคุณ")
                     : LocalizedText.of("You may grade only your own province's networks.",
                             "คุณประเมินได้เฉพาะเครือข่ายในจังหวัดของคุณ"), List.of());
+        }
+        if (province != null && !provinceExists.test(province)) {
+            throw ProblemException.invalid(List.of(new FieldError("province", "unknown-province", LocalizedText.of(
+                    "There is no province " + province.value() + ".", "ไม่มีจังหวัดรหัส " + province.value()))));
         }
         if (fiscalYear.start().isAfter(LocalDate.now(clock.withZone(THAILAND)))) {
             throw ProblemException.invalid(List.of(new FieldError("fiscalYear", "not-begun", LocalizedText.of(

@@ -10,7 +10,10 @@ import org.apom.tiering.api.TierCriterion;
 import org.apom.tiering.api.TieredNetwork;
 import org.osgi.service.component.annotations.Component;
 
-/** Activities an active member took part in, on average, in the fiscal year: one a month (12) scores 100. */
+/**
+ * Activities an active member took part in, on average, in the fiscal year: one a month (12 a year; in proportion for
+ * the year under way) scores 100.
+ */
 @Component(service = TierCriterion.class)
 public final class ActivitiesPerMember extends CoreCriterion {
 
@@ -23,12 +26,13 @@ public final class ActivitiesPerMember extends CoreCriterion {
     @Override
     public CriterionResult score(TieredNetwork network, FiscalYear fiscalYear, NetworkFacts facts) {
         BigDecimal per = per(BigDecimal.valueOf(facts.participations()), facts.activeMembers());
-        return CriterionResult.of(per, towards(per, TARGET), LocalizedText.of(
+        BigDecimal goal = target(TARGET, fiscalYear, facts.asOf());
+        return CriterionResult.of(per, towards(per, goal), LocalizedText.of(
                 facts.activities() + " activities with " + facts.participations() + " participations: "
-                        + plain(per) + " per active member in fiscal year " + fiscalYear + "; " + plain(TARGET)
-                        + " (one a month) or more score 100.",
+                        + plain(per) + " per active member in fiscal year " + fiscalYear + "; " + plain(goal)
+                        + " (one a month, for the months gone by) or more score 100.",
                 "กิจกรรม " + facts.activities() + " ครั้ง ผู้เข้าร่วมรวม " + facts.participations() + " คนครั้ง เฉลี่ย "
-                        + plain(per) + " ครั้งต่อสมาชิกในปีงบประมาณ " + fiscalYear + " (ตั้งแต่ " + plain(TARGET)
+                        + plain(per) + " ครั้งต่อสมาชิกในปีงบประมาณ " + fiscalYear + " (ตั้งแต่ " + plain(goal)
                         + " ครั้งได้ 100 คะแนน)"));
     }
 }

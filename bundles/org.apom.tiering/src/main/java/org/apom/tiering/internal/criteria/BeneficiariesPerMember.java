@@ -10,7 +10,9 @@ import org.apom.tiering.api.TierCriterion;
 import org.apom.tiering.api.TieredNetwork;
 import org.osgi.service.component.annotations.Component;
 
-/** People helped per active member in the fiscal year: 10 or more score 100. */
+/**
+ * People helped per active member in the fiscal year: 10 a year (in proportion for the year under way) score 100.
+ */
 @Component(service = TierCriterion.class)
 public final class BeneficiariesPerMember extends CoreCriterion {
 
@@ -23,10 +25,11 @@ public final class BeneficiariesPerMember extends CoreCriterion {
     @Override
     public CriterionResult score(TieredNetwork network, FiscalYear fiscalYear, NetworkFacts facts) {
         BigDecimal per = per(BigDecimal.valueOf(facts.beneficiaries()), facts.activeMembers());
-        return CriterionResult.of(per, towards(per, TARGET), LocalizedText.of(
-                facts.beneficiaries() + " people helped: " + plain(per) + " per active member; " + plain(TARGET)
+        BigDecimal goal = target(TARGET, fiscalYear, facts.asOf());
+        return CriterionResult.of(per, towards(per, goal), LocalizedText.of(
+                facts.beneficiaries() + " people helped: " + plain(per) + " per active member; " + plain(goal)
                         + " or more score 100.",
                 "ผู้ได้รับประโยชน์ " + facts.beneficiaries() + " คน เฉลี่ย " + plain(per) + " คนต่อสมาชิก (ตั้งแต่ "
-                        + plain(TARGET) + " คนได้ 100 คะแนน)"));
+                        + plain(goal) + " คนได้ 100 คะแนน)"));
     }
 }

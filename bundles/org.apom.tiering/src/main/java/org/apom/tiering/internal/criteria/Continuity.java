@@ -1,7 +1,6 @@
 package org.apom.tiering.internal.criteria;
 
 import java.math.BigDecimal;
-import java.time.temporal.ChronoUnit;
 
 import org.apom.core.api.FiscalYear;
 import org.apom.core.api.LocalizedText;
@@ -24,9 +23,7 @@ public final class Continuity extends CoreCriterion {
 
     @Override
     public CriterionResult score(TieredNetwork network, FiscalYear fiscalYear, NetworkFacts facts) {
-        int months = (int) ChronoUnit.MONTHS.between(fiscalYear.start().withDayOfMonth(1),
-                facts.asOf().withDayOfMonth(1)) + 1;
-        int of = Math.max(1, Math.min(12, months));
+        int of = monthsGoneBy(fiscalYear, facts.asOf());
         BigDecimal share = per(BigDecimal.valueOf(Math.min(facts.activeMonths(), of)).multiply(HUNDRED), of);
         return CriterionResult.of(BigDecimal.valueOf(facts.activeMonths()), share, LocalizedText.of(
                 "Activity in " + facts.activeMonths() + " of " + of + " months of fiscal year " + fiscalYear + " ("

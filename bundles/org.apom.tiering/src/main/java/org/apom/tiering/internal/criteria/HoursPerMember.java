@@ -10,7 +10,7 @@ import org.apom.tiering.api.TierCriterion;
 import org.apom.tiering.api.TieredNetwork;
 import org.osgi.service.component.annotations.Component;
 
-/** Hours given per active member in the fiscal year: 24 or more score 100. */
+/** Hours given per active member in the fiscal year: 24 a year (in proportion for the year under way) score 100. */
 @Component(service = TierCriterion.class)
 public final class HoursPerMember extends CoreCriterion {
 
@@ -23,10 +23,11 @@ public final class HoursPerMember extends CoreCriterion {
     @Override
     public CriterionResult score(TieredNetwork network, FiscalYear fiscalYear, NetworkFacts facts) {
         BigDecimal per = per(facts.personHours(), facts.activeMembers());
-        return CriterionResult.of(per, towards(per, TARGET), LocalizedText.of(
-                plain(facts.personHours()) + " hours given: " + plain(per) + " per active member; " + plain(TARGET)
+        BigDecimal goal = target(TARGET, fiscalYear, facts.asOf());
+        return CriterionResult.of(per, towards(per, goal), LocalizedText.of(
+                plain(facts.personHours()) + " hours given: " + plain(per) + " per active member; " + plain(goal)
                         + " or more score 100.",
                 "ชั่วโมงอาสารวม " + plain(facts.personHours()) + " ชั่วโมง เฉลี่ย " + plain(per)
-                        + " ชั่วโมงต่อสมาชิก (ตั้งแต่ " + plain(TARGET) + " ชั่วโมงได้ 100 คะแนน)"));
+                        + " ชั่วโมงต่อสมาชิก (ตั้งแต่ " + plain(goal) + " ชั่วโมงได้ 100 คะแนน)"));
     }
 }

@@ -86,7 +86,7 @@ public final class TieringResource {
         RunRequest body = Requests.body(request);
         if (body.fiscalYear() == null) {
             throw ProblemException.invalid(List.of(new FieldError("fiscalYear", "required", LocalizedText.of(
-                    "Name the fiscal year (Buddhist era, e.g. 2569).", "ต้องระบุปีงบประมาณ (พ.ศ. เช่น 2569)"))));
+                    "Name the fiscal year (Buddhist era).", "ต้องระบุปีงบประมาณ (พ.ศ.)"))));
         }
         FiscalYear year;
         ProvinceCode province;
@@ -144,8 +144,9 @@ public final class TieringResource {
             try {
                 return FiscalYear.of(Integer.parseInt(t));
             } catch (NumberFormatException e) {
-                throw new InvalidValueException("format", LocalizedText.of("fiscalYear is a Buddhist-era year (2569).",
-                        "fiscalYear ต้องเป็นปี พ.ศ. (เช่น 2569)"));
+                String now = FiscalYear.of(LocalDate.now(ZoneId.of("Asia/Bangkok"))).toString();
+                throw new InvalidValueException("format", LocalizedText.of("fiscalYear is a Buddhist-era year ("
+                        + now + " is this one).", "fiscalYear ต้องเป็นปี พ.ศ. (ปีงบประมาณนี้คือ " + now + ")"));
             }
         });
     }

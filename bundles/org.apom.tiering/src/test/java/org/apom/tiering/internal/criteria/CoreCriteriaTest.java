@@ -41,6 +41,11 @@ class CoreCriteriaTest {
         assertScore(new ActivitiesPerMember(), facts().activeMembers(10).activities(6).participations(30), "3",
                 "25");
         assertScore(new ActivitiesPerMember(), facts().activeMembers(0).participations(5), "0", "0");
+        // the year under way asks in proportion: on 15 December, three months in, three per member score 100
+        assertScore(new ActivitiesPerMember(), facts().asOf(LocalDate.of(2025, 12, 15)).activeMembers(10)
+                .participations(30), "3", "100");
+        assertScore(new HoursPerMember(), facts().asOf(LocalDate.of(2025, 10, 20)).activeMembers(1)
+                .personHours(BigDecimal.ONE), "1", "50");
     }
 
     @Test
