@@ -160,7 +160,7 @@ public abstract class LoadContract extends ApomContainerTest {
                             }
                         } else if (pick < 60) {
                             expect(failures, as.get(pick < 57 ? "/networks/" + networks.get(province)
-                                    + "/activities?limit=20" : pick < 58 ? "/networks?province=" + province
+                                    + "/activities?limit=20" : pick < 58 ? "/networks?province=" + province + (random.nextBoolean() ? "&tier=C" : "")
                                     : pick < 59 ? "/networks/" + networks.get(province) + "/assessments"
                                     : "/tiering/summary"), 200);
                         } else if (pick < 75) {

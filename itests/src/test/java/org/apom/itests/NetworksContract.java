@@ -371,6 +371,18 @@ public abstract class NetworksContract extends ApomContainerTest {
         }
         assertEquals(Set.of("ACTIVE_MEMBERS", "VERIFIED_SHARE", "ACTIVITIES_PER_MEMBER", "CONTINUITY",
                 "HOURS_PER_MEMBER", "BENEFICIARIES_PER_MEMBER", "COMMITTEE", "REGISTERED_ORGANISATION"), codes);
+        // the latest grading stands beside each network, and lists filter by it
+        JsonNode busyNow = chiangMaiAdmin.get("/networks/" + busy).json().get("currentTier");
+        assertEquals(busyNow.toString(), "A", busyNow.get("tier").asText());
+        assertEquals(run.get("id").asText(), busyNow.get("runId").asText());
+        assertEquals(year.buddhistYear(), busyNow.get("fiscalYear").asInt());
+        String tierA = allPages(chiangMaiAdmin, "/networks?province=50&tier=A").toString();
+        assertTrue(tierA, tierA.contains(busy) && !tierA.contains(idle));
+        assertTrue(allPages(chiangMaiAdmin, "/networks?tier=C").toString().contains(idle));
+        HttpAnswer noSuchTier = chiangMaiAdmin.get("/networks?tier=D");
+        assertProblem(noSuchTier, 400, "invalid-parameter");
+        assertEquals("tier", noSuchTier.json().get("errors").get(0).get("field").asText());
+        assertTrue(admin.get("/networks/" + elsewhere).json().path("currentTier").isMissingNode());
         assertEquals("a province's run grades its own networks only", 0,
                 admin.get("/networks/" + elsewhere + "/assessments").json().get("items").size());
         JsonNode summary = chiangMaiAdmin.get("/tiering/summary?fiscalYear=" + year.buddhistYear()).json()
@@ -433,6 +445,7 @@ public abstract class NetworksContract extends ApomContainerTest {
                 Thread.sleep(200);
             }
             assertEquals("B", current(chiangMaiAdmin, busy, year).get("tier").asText());
+            assertEquals("B", chiangMaiAdmin.get("/networks/" + busy).json().get("currentTier").get("tier").asText());
         } finally {
             tiering.update(before);
         }
@@ -451,6 +464,9 @@ public abstract class NetworksContract extends ApomContainerTest {
         JsonNode overridden = current(admin, idle, year);
         assertEquals("C", overridden.get("tier").asText());
         assertEquals("B", overridden.get("override").get("tier").asText());
+        JsonNode idleNow = chiangMaiAdmin.get("/networks/" + idle).json().get("currentTier");
+        assertEquals(idleNow.toString(), List.of("C", "B"), List.of(idleNow.get("tier").asText(),
+                idleNow.get("override").asText()));
         assertProblem(admin.post("/networks/" + elsewhere + "/assessments/overrides", override), 409, "not-assessed");
         assertEquals(Set.of("reason"), fields(admin.post("/networks/" + idle + "/assessments/overrides",
                 "{\"fiscalYear\": " + year.buddhistYear() + ", \"tier\": \"A\"}")));
@@ -599,6 +615,18 @@ public abstract class NetworksContract extends ApomContainerTest {
         return "{\"date\": \"" + date + "\", \"kind\": \"" + kind + "\", \"title\": \"" + title
                 + "\", \"participants\": [\"" + String.join("\", \"", participants) + "\"], \"beneficiaries\": "
                 + beneficiaries + ", \"hours\": " + hours + "}";
+    }
+
+    /** Every item of a list, page after page. */
+    private static List<JsonNode> allPages(Http as, String path) throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = as.get(path + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            page.get("items").forEach(items::add);
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asText();
+        } while (cursor != null);
+        return items;
     }
 
     private static Set<String> fields(HttpAnswer answer) {

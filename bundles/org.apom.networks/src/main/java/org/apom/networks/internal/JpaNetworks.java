@@ -134,6 +134,9 @@ public final class JpaNetworks implements Networks {
             if (query.areaCode() != null) {
                 jpql.append(" AND n.areaCode = :area");
             }
+            if (query.tier() != null) {
+                jpql.append(" AND n.tier = :tier");
+            }
             if (after != null) {
                 jpql.append(" AND (n.name > :name OR n.name = :name AND n.id > :id)");
             }
@@ -146,6 +149,9 @@ public final class JpaNetworks implements Networks {
             }
             if (query.areaCode() != null) {
                 q.setParameter("area", query.areaCode());
+            }
+            if (query.tier() != null) {
+                q.setParameter("tier", query.tier());
             }
             if (after != null) {
                 q.setParameter("name", after[0]).setParameter("id", after[1]);

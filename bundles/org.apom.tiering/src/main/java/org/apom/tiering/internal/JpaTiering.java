@@ -27,6 +27,7 @@ import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.FieldError;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.networks.api.Network;
+import org.apom.networks.api.NetworkTiers;
 import org.apom.networks.api.NetworkYearFacts;
 import org.apom.networks.api.Networks;
 import org.apom.persistence.api.SchemaMigrator;
@@ -70,6 +71,7 @@ public final class JpaTiering implements Tiering {
     private final JpaTemplate jpa;
     private final AuditTrail audit;
     private final Networks networks;
+    private final NetworkTiers currentTiers;
     private final CriteriaInForce criteria;
     private final TierSettings settings;
     private final java.util.function.Predicate<ProvinceCode> provinceExists;
@@ -83,15 +85,18 @@ public final class JpaTiering implements Tiering {
     public JpaTiering(@Reference(target = "(osgi.unit.name=apom-tiering)") JpaTemplate jpa,
             @Reference SchemaMigrator migrator, @Reference AuditTrail audit, @Reference Networks networks,
             @Reference NetworkYearFacts facts, @Reference CriteriaInForce criteria, @Reference TierSettings settings,
-            @Reference AreaDirectory areas) {
-        this(jpa, audit, networks, facts, criteria, settings, p -> areas.province(p).isPresent(), Clock.systemUTC());
+            @Reference NetworkTiers currentTiers, @Reference AreaDirectory areas) {
+        this(jpa, audit, networks, facts, currentTiers, criteria, settings, p -> areas.province(p).isPresent(),
+                Clock.systemUTC());
         migrator.migrate(CHANGELOG, JpaTiering.class.getClassLoader());
         endInterrupted();
     }
 
-    JpaTiering(JpaTemplate jpa, AuditTrail audit, Networks networks, NetworkYearFacts facts, CriteriaInForce criteria,
-            TierSettings settings, java.util.function.Predicate<ProvinceCode> provinceExists, Clock clock) {
+    JpaTiering(JpaTemplate jpa, AuditTrail audit, Networks networks, NetworkYearFacts facts, NetworkTiers currentTiers,
+            CriteriaInForce criteria, TierSettings settings, java.util.function.Predicate<ProvinceCode> provinceExists,
+            Clock clock) {
         this.jpa = jpa;
+        this.currentTiers = currentTiers;
         this.provinceExists = provinceExists;
         this.audit = audit;
         this.networks = networks;
@@ -106,8 +111,8 @@ public final class JpaTiering implements Tiering {
             t.setDaemon(true);
             return t;
         });
-        this.runner = new TierRunner(jpa, audit, facts, new TierEngine(workers, settings.criterionTimeoutMillis()),
-                clock);
+        this.runner = new TierRunner(jpa, audit, facts, currentTiers,
+                new TierEngine(workers, settings.criterionTimeoutMillis()), clock);
     }
 
     @Deactivate
@@ -325,6 +330,7 @@ public final class JpaTiering implements Tiering {
                     network.province() == null ? null : network.province().value(), fiscalYear.buddhistYear(), tier,
                     why, caller.name(), clock.instant());
             em.persist(o);
+            currentTiers.recordOverride(network.id(), fiscalYear, tier.name());
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("fiscalYear", fiscalYear.buddhistYear());
             state.put("tier", tier.name());

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.apom.core.api.FiscalYear;
 import org.apom.core.api.ProvinceCode;
+import org.apom.networks.api.NetworkTiers;
 import org.apom.networks.api.NetworkYear;
 import org.apom.networks.api.NetworkYearFacts;
 import org.apom.security.api.AuditTrail;
@@ -40,13 +42,16 @@ final class TierRunner {
     private final JpaTemplate jpa;
     private final AuditTrail audit;
     private final NetworkYearFacts facts;
+    private final NetworkTiers currentTiers;
     private final TierEngine engine;
     private final Clock clock;
 
-    TierRunner(JpaTemplate jpa, AuditTrail audit, NetworkYearFacts facts, TierEngine engine, Clock clock) {
+    TierRunner(JpaTemplate jpa, AuditTrail audit, NetworkYearFacts facts, NetworkTiers currentTiers, TierEngine engine,
+            Clock clock) {
         this.jpa = jpa;
         this.audit = audit;
         this.facts = facts;
+        this.currentTiers = currentTiers;
         this.engine = engine;
         this.clock = clock;
     }
@@ -64,6 +69,7 @@ final class TierRunner {
             jpa.tx(TransactionType.Required, em -> em.find(RunEntity.class, runId).running(networks.size()));
             Set<String> failed = new TreeSet<>();
             Map<Tier, Integer> tiers = new EnumMap<>(Tier.class);
+            Map<String, String> tierOf = new HashMap<>();
             for (int from = 0; from < networks.size(); from += CHUNK) {
                 if (stopping.getAsBoolean()) {
                     throw new IllegalStateException("the platform stopped");
@@ -73,6 +79,7 @@ final class TierRunner {
                     TierEngine.Graded graded = engine.grade(criteria, configuration, year, network(n), facts(n));
                     failed.addAll(graded.failed());
                     tiers.merge(graded.tier(), 1, Integer::sum);
+                    tierOf.put(n.networkId(), graded.tier().name());
                     chunk.add(new AssessmentEntity(runId, n.networkId(), n.province() == null ? null
                             : n.province().value(), year.buddhistYear(), graded.tier().name(), graded.total(),
                             ScoresJson.criteria(graded.criteria()), clock.instant()));
@@ -87,6 +94,8 @@ final class TierRunner {
                 RunEntity r = em.find(RunEntity.class, runId);
                 r.progress(networks.size(), List.copyOf(failed));
                 r.finish(null, clock.instant());
+                // done and current together: the networks' current tiers move in the transaction that ends the run
+                currentTiers.recordRun(runId, year, tierOf);
                 Map<String, Object> outcome = new java.util.LinkedHashMap<>();
                 outcome.put("fiscalYear", year.buddhistYear());
                 outcome.put("networks", networks.size());

@@ -12,6 +12,7 @@ import javax.persistence.Table;
 import javax.persistence.Version;
 
 import org.apom.core.api.ProvinceCode;
+import org.apom.networks.api.CurrentTier;
 import org.apom.networks.api.Network;
 import org.apom.networks.api.NetworkLevel;
 
@@ -49,6 +50,15 @@ public class NetworkEntity {
     private Timestamp createdAt;
     @Column(name = "COMMITTEE_VERSION", nullable = false)
     private long committeeVersion;
+    // written only by JpaNetworkTiers, in SQL: the grading does not move the version a client's ETag holds
+    @Column(name = "TIER_YEAR", insertable = false, updatable = false)
+    private Integer tierYear;
+    @Column(name = "TIER", insertable = false, updatable = false)
+    private String tier;
+    @Column(name = "TIER_RUN", insertable = false, updatable = false)
+    private String tierRun;
+    @Column(name = "TIER_OVERRIDE", insertable = false, updatable = false)
+    private String tierOverride;
     @Version
     @Column(name = "VERSION", nullable = false)
     private long version;
@@ -117,6 +127,7 @@ public class NetworkEntity {
 
     public Network toNetwork(int memberCount) {
         return new Network(id, name, level(), areaCode, province(), foundedOn(), memberCount, createdBy,
-                createdAt.toInstant(), version);
+                createdAt.toInstant(), version,
+                tierYear == null ? null : new CurrentTier(tierYear, tier, tierRun, tierOverride));
     }
 }

@@ -99,13 +99,17 @@ public final class NetworksResource {
 
     @GET
     @Operation(operationId = "searchNetworks", summary = "Networks in your reach by name, filtered by province, "
-            + "level and area")
+            + "level, area and current tier")
     @ApiResponse(responseCode = "200", description = "A page of networks", useReturnTypeSchema = true)
     public Page<NetworkJson> search(@QueryParam("province") String province, @QueryParam("level") String level,
-            @QueryParam("areaCode") String areaCode, @QueryParam("limit") String limit,
+            @QueryParam("areaCode") String areaCode,
+            @Parameter(description = "the current computed tier (currentTier.tier): A, B or C",
+                    schema = @Schema(allowableValues = {"A", "B", "C"})) @QueryParam("tier") String tier,
+            @QueryParam("limit") String limit,
             @QueryParam("cursor") String cursor, @Context SecurityContext security) {
         NetworkQuery query = new NetworkQuery(param("province", province, ProvinceCode::of),
-                param("level", level, NetworksResource::level), param("areaCode", areaCode, NetworksResource::area));
+                param("level", level, NetworksResource::level), param("areaCode", areaCode, NetworksResource::area),
+                param("tier", tier, NetworksResource::tier));
         try {
             return networks.search(caller(security), query, Requests.page(limit, cursor)).map(NetworkJson::of);
         } catch (InvalidValueException e) {
@@ -275,6 +279,14 @@ public final class NetworksResource {
         if (!text.matches("\\d{2}|\\d{4}|\\d{6}")) {
             throw new InvalidValueException("format", LocalizedText.of("areaCode is a province (2 digits), district "
                     + "(4) or subdistrict (6) code.", "areaCode ต้องเป็นรหัสจังหวัด (2 หลัก) อำเภอ (4) หรือตำบล (6)"));
+        }
+        return text;
+    }
+
+    private static String tier(String text) {
+        if (!text.matches("[ABC]")) {
+            throw new InvalidValueException("unknown", LocalizedText.of("tier is A, B or C.",
+                    "tier ต้องเป็น A, B หรือ C"));
         }
         return text;
     }
