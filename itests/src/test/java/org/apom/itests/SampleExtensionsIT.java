@@ -4,6 +4,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
 
+import org.apom.core.api.FiscalYear;
 import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
@@ -45,6 +48,7 @@ public class SampleExtensionsIT extends ApomContainerTest {
     private static final String JAR = "application/java-archive";
     private static final String CHIANG_MAI = "org.apom.ext.p50.chiangmai";
     private static final String KHON_KAEN = "org.apom.ext.p40.khonkaen";
+    private static final String REACH_PER_ACTIVITY = "P50_REACH_PER_ACTIVITY";
     private static final String PASSWORD = "a long enough passphrase";
     private static final AtomicInteger UNIQUE = new AtomicInteger(700_000);
 
@@ -114,6 +118,98 @@ public class SampleExtensionsIT extends ApomContainerTest {
         JsonNode rolledBack = asAdmin().post("/extensions/" + CHIANG_MAI + "/rollback", "").json();
         assertEquals("1.1.0", rolledBack.get("version").asText());
         assertTrue(summaryOnceVersion("1.1.0").has("activeTotal"));
+    }
+
+    /**
+     * Edition 1.2.0 brings Chiang Mai's own grading criterion: listed for province 50, counted in a national run for
+     * Chiang Mai's networks and for no other province's, and gone from the next run once the edition leaves.
+     */
+    @Test
+    public void chiangMaisOwnCriterionCountsForItsNetworksOnly() throws Exception {
+        Http admin = asAdmin();
+        String chiangMai = network("50");
+        String khonKaen = network("40");
+        boolean installed = admin.get("/extensions").body().contains("\"" + CHIANG_MAI + "\"");
+        byte[] v120 = SampleJars.read(CHIANG_MAI + ".v120");
+        HttpAnswer arrived = installed ? admin.sendBytes("PUT", "/extensions/" + CHIANG_MAI, JAR, v120)
+                : admin.sendBytes("POST", "/extensions", JAR, v120);
+        assertEquals(arrived.toString(), installed ? 200 : 201, arrived.status());
+        assertEquals("1.2.0", arrived.json().get("version").asText());
+        JsonNode criterion = criterionOnce(REACH_PER_ACTIVITY, true);
+        assertEquals(criterion.toString(), "50", criterion.get("province").asText());
+        assertTrue(criterion.toString(), criterion.get("source").asText().contains(CHIANG_MAI));
+
+        FiscalYear year = FiscalYear.of(LocalDate.now(ZoneId.of("Asia/Bangkok")));
+        assertEquals("DONE", nationalRun(year).get("status").asText());
+        JsonNode counted = criterion(chiangMai, year, REACH_PER_ACTIVITY);
+        assertTrue("counted for Chiang Mai's network", counted != null);
+        assertFalse(counted.toString(), counted.get("failed").asBoolean());
+        assertTrue(counted.toString(), counted.get("explanation").get("th").asText().contains("กิจกรรม"));
+        assertTrue(counted.get("source").asText().contains(CHIANG_MAI));
+        assertEquals("not for Khon Kaen's", null, criterion(khonKaen, year, REACH_PER_ACTIVITY));
+        assertTrue("the core criteria count for both", criterion(khonKaen, year, "ACTIVE_MEMBERS") != null);
+
+        // the edition leaves (back to 1.1.0, or removed), and its criterion with it
+        HttpAnswer left = installed ? admin.sendBytes("PUT", "/extensions/" + CHIANG_MAI, JAR,
+                SampleJars.read(CHIANG_MAI)) : admin.send("DELETE", "/extensions/" + CHIANG_MAI, null, null);
+        assertTrue(left.toString(), left.status() == 200 || left.status() == 204);
+        criterionOnce(REACH_PER_ACTIVITY, false);
+        nationalRun(year);
+        assertEquals(null, criterion(chiangMai, year, REACH_PER_ACTIVITY));
+    }
+
+    private String network(String province) throws Exception {
+        HttpAnswer made = asAdmin().post("/networks", "{\"name\": \"เครือข่ายจังหวัด " + UNIQUE.incrementAndGet()
+                + "\", \"level\": \"PROVINCE\", \"areaCode\": \"" + province + "\"}");
+        assertEquals(made.toString(), 201, made.status());
+        return made.json().get("id").asText();
+    }
+
+    /** The criterion in force once it is ({@code present}) or once it is not: the engine tracks services as they come. */
+    private JsonNode criterionOnce(String code, boolean present) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonNode criteria = null;
+        while (System.nanoTime() < deadline) {
+            criteria = asAdmin().get("/tiering/criteria").json().get("items");
+            for (JsonNode c : criteria) {
+                if (c.get("code").asText().equals(code) && present) {
+                    return c;
+                }
+            }
+            if (!present && !criteria.toString().contains("\"" + code + "\"")) {
+                return null;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(code + (present ? " never came: " : " never left: ") + criteria);
+    }
+
+    private JsonNode nationalRun(FiscalYear year) throws Exception {
+        HttpAnswer started = asAdmin().post("/tiering/runs", "{\"fiscalYear\": " + year.buddhistYear() + "}");
+        assertEquals(started.toString(), 202, started.status());
+        String url = started.header("Location").substring(started.header("Location").indexOf("/tiering/"));
+        JsonNode run = started.json();
+        for (int i = 0; i < 600 && List.of("QUEUED", "RUNNING").contains(run.get("status").asText()); i++) {
+            Thread.sleep(100);
+            run = asAdmin().get(url).json();
+        }
+        return run;
+    }
+
+    /** The criterion in the network's current assessment of the year, or null when it was not counted. */
+    private JsonNode criterion(String network, FiscalYear year, String code) throws Exception {
+        for (JsonNode a : asAdmin().get("/networks/" + network + "/assessments?fiscalYear=" + year.buddhistYear())
+                .json().get("items")) {
+            if (a.get("current").asBoolean()) {
+                for (JsonNode c : a.get("criteria")) {
+                    if (c.get("code").asText().equals(code)) {
+                        return c;
+                    }
+                }
+                return null;
+            }
+        }
+        throw new AssertionError("no current assessment of " + network);
     }
 
     @Test

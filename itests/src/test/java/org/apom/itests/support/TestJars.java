@@ -100,6 +100,15 @@ public final class TestJars {
                                 "  <property name=\"osgi.jaxrs.extension\" type=\"Boolean\" value=\"true\"/>\n" + core)));
     }
 
+    /** An extension of province 50 whose grading criterion ({@link SlowCriterion}) takes 1.5 s per network. */
+    public static byte[] slowCriterionExtension(String symbolicName) throws IOException {
+        byte[] component = component(symbolicName, SlowCriterion.class, "org.apom.tiering.api.TierCriterion", "", "");
+        return jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", symbolicName, "Bundle-Version", "1.0.0",
+                "Apom-Province", "50", "Import-Package", "org.apom.core.api,org.apom.tiering.api",
+                "Service-Component", "OSGI-INF/component.xml"),
+                Map.of(classFile(SlowCriterion.class), code(SlowCriterion.class), "OSGI-INF/component.xml", component));
+    }
+
     /** A bundle of one class of this test, registered by DS as a resource of the province's application. */
     private static byte[] resourceExtension(String symbolicName, String version, String province, Class<?> resource,
             String imports, String componentAttributes, String componentBody) throws IOException {
