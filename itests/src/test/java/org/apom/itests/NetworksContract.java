@@ -2,6 +2,7 @@ package org.apom.itests;
 
 import static org.apom.itests.PlatformContract.assertProblem;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.math.BigDecimal;
@@ -383,6 +384,16 @@ public abstract class NetworksContract extends ApomContainerTest {
         assertProblem(noSuchTier, 400, "invalid-parameter");
         assertEquals("tier", noSuchTier.json().get("errors").get(0).get("field").asText());
         assertTrue(admin.get("/networks/" + elsewhere).json().path("currentTier").isMissingNode());
+        // the grading is a right of its own: an integrator's token for networks alone reads no tier
+        Http networksOnly = token(admin, "\"networks:read\"");
+        assertEquals(200, networksOnly.get("/networks/" + busy).status());
+        assertTrue(networksOnly.get("/networks/" + busy).json().path("currentTier").isMissingNode());
+        assertTrue(networksOnly.get("/networks?province=50").body().contains(busy));
+        assertFalse(networksOnly.get("/networks?province=50").body().contains("currentTier"));
+        assertProblem(networksOnly.get("/networks?tier=A"), 403, "forbidden");
+        Http withGrades = token(admin, "\"networks:read\", \"tiering:read\"");
+        assertEquals("A", withGrades.get("/networks/" + busy).json().get("currentTier").get("tier").asText());
+        assertTrue(allPages(withGrades, "/networks?province=50&tier=A").toString().contains(busy));
         assertEquals("a province's run grades its own networks only", 0,
                 admin.get("/networks/" + elsewhere + "/assessments").json().get("items").size());
         JsonNode summary = chiangMaiAdmin.get("/tiering/summary?fiscalYear=" + year.buddhistYear()).json()
@@ -615,6 +626,14 @@ public abstract class NetworksContract extends ApomContainerTest {
         return "{\"date\": \"" + date + "\", \"kind\": \"" + kind + "\", \"title\": \"" + title
                 + "\", \"participants\": [\"" + String.join("\", \"", participants) + "\"], \"beneficiaries\": "
                 + beneficiaries + ", \"hours\": " + hours + "}";
+    }
+
+    /** An integrator of province 50 with a token of those scopes. */
+    private Http token(Http admin, String scopes) throws Exception {
+        HttpAnswer made = admin.post("/tokens", "{\"name\": \"grades " + UNIQUE.incrementAndGet() + "\", \"scopes\": ["
+                + scopes + "], \"province\": \"50\", \"expiresOn\": \"" + LocalDate.now().plusDays(30) + "\"}");
+        assertEquals(made.toString(), 201, made.status());
+        return http().with("Authorization", "Bearer " + made.json().get("secret").asText());
     }
 
     /** Every item of a list, page after page. */

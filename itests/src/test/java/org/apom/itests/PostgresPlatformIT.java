@@ -24,6 +24,8 @@ public class PostgresPlatformIT extends PlatformContract {
 
     @Override
     protected List<Option> databaseOptions() {
-        return TestPostgres.datasource("jdbc:postgresql://localhost:" + TestPostgres.port() + "/postgres");
+        // a database of its own, made again for each container: Failsafe's rerun of a failed test starts a new
+        // container, which must not meet the first one's tables (its guarded files' records said DOWN)
+        return TestPostgres.datasource(TestPostgres.database("apom_platform"));
     }
 }

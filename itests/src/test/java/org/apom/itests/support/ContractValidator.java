@@ -60,6 +60,8 @@ public final class ContractValidator {
      * {@code target/contract-problems.txt}, instead of one failed test each; never set in the build.
      */
     private static final String LIST_ONLY_PROPERTY = "apom.contract.listOnly";
+    /** How long after a node says UP its application may still be rebuilt for a late resource (trap 44). */
+    private static final Duration REBUILD_AFTER_READY = Duration.ofSeconds(15);
     private static final Path PROBLEMS_FILE = Path.of("target", "contract-problems.txt");
 
     private static ContractValidator running;
@@ -75,6 +77,8 @@ public final class ContractValidator {
     private final AtomicLong duringStart = new AtomicLong();
     /** Ports whose container has answered health UP once: from then on every exchange must keep the contract. */
     private final Set<Integer> ready = ConcurrentHashMap.newKeySet();
+    /** When each node last became ready (a health 200 after none): CXF's own 404 is forgiven only soon after. */
+    private final Map<Integer, Long> readySince = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
 
@@ -130,10 +134,11 @@ public final class ContractValidator {
             ready.remove(port);
         }
         if (status == 404 && answeredByServlet(exchange) && ready.contains(port)
+                && System.nanoTime() - readySince.getOrDefault(port, 0L) < REBUILD_AFTER_READY.toNanos()
                 && exchange.path("responseBody").asText("").contains("No service was found.")) {
-            // CXF's own "No service was found." after health said UP: the whiteboard is rebuilding the application
-            // because a resource came late (seen in LimitsIT's first request): listed, not failed, and this node
-            // stays ready, so one rebuild does not leave its later exchanges unchecked (docs/stack.md, trap 44)
+            // CXF's own "No service was found." just after health said UP: the whiteboard is rebuilding the
+            // application because a resource came late (seen in LimitsIT's first request): listed, not failed, and
+            // this node stays ready; later, a resource that is not there fails as it should (docs/stack.md, trap 44)
             duringStart.incrementAndGet();
             list(target + " answered CXF's 404 in HTML while the application was rebuilt");
             return "";
@@ -160,7 +165,9 @@ public final class ContractValidator {
             return "";
         }
         if (status == 200 && target.equals("/api/v1/health")) {
-            ready.add(port);
+            if (ready.add(port)) {
+                readySince.put(port, System.nanoTime());
+            }
         }
         if (!problems.isEmpty() && !ready.contains(port)) {
             // while a node starts, the JAX-RS runtime answers before the application is whole (a 404 in HTML for a

@@ -33,6 +33,8 @@ import org.apom.security.api.Reach;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A fiscal year's facts of every network in scope, set-based: one query for the networks, one grouped query over the
@@ -43,6 +45,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class JpaNetworkYearFacts implements NetworkYearFacts {
 
     private static final int PAGE = 20_000;
+    private static final Logger LOG = LoggerFactory.getLogger(JpaNetworkYearFacts.class);
     private static final Set<CommitteePosition> OFFICERS = EnumSet.of(CommitteePosition.CHAIR,
             CommitteePosition.VICE_CHAIR, CommitteePosition.SECRETARY, CommitteePosition.TREASURER);
 
@@ -94,13 +97,19 @@ public final class JpaNetworkYearFacts implements NetworkYearFacts {
         if (asOf.isBefore(year.start())) {
             return; // a fiscal year that has not begun has no facts
         }
+        long[] at = new long[6];
+        at[0] = System.nanoTime();
         Map<String, Tally> tallies = jpa.txExpr(TransactionType.Supports, em -> {
             Map<String, Tally> byId = networks(em, only, asOf);
+            at[1] = System.nanoTime();
             activities(em, only, year.start(), asOf, byId);
+            at[2] = System.nanoTime();
             committees(em, asOf, byId);
+            at[3] = System.nanoTime();
             return byId;
         });
         Map<String, List<Tally>> byVolunteer = memberships(asOf, tallies);
+        at[4] = System.nanoTime();
         LocalDate verifiedSince = asOf.minusMonths(12);
         // the register once, a page at a time: a national run reads every province's records, a province's its own
         standings.forEach(caller, only, s -> {
@@ -117,6 +126,12 @@ public final class JpaNetworkYearFacts implements NetworkYearFacts {
                 }
             }
         });
+        at[5] = System.nanoTime();
+        // where a national run's first phase goes, for whoever tunes it (benchmarks/tiering.sh)
+        LOG.info("Facts of {} networks for fiscal year {} in {} ms: networks {}, activities {}, committees {}, "
+                + "memberships {} ({} volunteers), register {}", tallies.size(), year, ms(at[0], at[5]),
+                ms(at[0], at[1]), ms(at[1], at[2]), ms(at[2], at[3]), ms(at[3], at[4]), byVolunteer.size(),
+                ms(at[4], at[5]));
         for (Map.Entry<String, Tally> e : tallies.entrySet()) {
             Tally t = e.getValue();
             Object[] n = t.network;
@@ -125,6 +140,10 @@ public final class JpaNetworkYearFacts implements NetworkYearFacts {
                     asOf, t.members, t.active, t.verified, t.activities, t.months, t.participations, t.hours,
                     t.beneficiaries, t.complete, t.inTerm));
         }
+    }
+
+    private static long ms(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static Map<String, Tally> networks(EntityManager em, ProvinceCode only, LocalDate asOf) {

@@ -93,7 +93,7 @@ public final class JpaNetworks implements Networks {
                 em.flush();
                 audit.record(caller, "network.create", "network", network.id(), province, null,
                         NetworkAccess.state(network));
-                return network.toNetwork(0);
+                return network.toNetwork(0, false);
             });
         } catch (RuntimeException e) {
             if (UniqueViolation.in(e)) {
@@ -107,8 +107,14 @@ public final class JpaNetworks implements Networks {
     public Network get(Caller caller, String id) {
         return jpa.txExpr(TransactionType.Supports, em -> {
             NetworkEntity n = NetworkAccess.find(em, caller, id, Action.NETWORKS_READ);
-            return n.toNetwork(memberCounts(em, List.of(n.id())).getOrDefault(n.id(), 0));
+            return n.toNetwork(memberCounts(em, List.of(n.id())).getOrDefault(n.id(), 0),
+                    gradesVisible(caller, n));
         });
+    }
+
+    /** The grading is its own right: a token for networks alone does not read their tiers. */
+    private static boolean gradesVisible(Caller caller, NetworkEntity n) {
+        return AccessPolicy.allows(caller, Action.TIERING_READ, n.province());
     }
 
     @Override
@@ -120,6 +126,19 @@ public final class JpaNetworks implements Networks {
                 return new Page<>(List.of(), null);
             }
             province = caller.province();
+        }
+        if (query.tier() != null) {
+            // filtering by tier reads the grading: within the caller's reach of tiering:read, not of networks:read
+            Reach grades = AccessPolicy.reach(caller, Action.TIERING_READ);
+            if (grades == Reach.NONE) {
+                throw AccessPolicy.forbidden(Action.TIERING_READ);
+            }
+            if (grades == Reach.OWN) {
+                if (province != null && !province.equals(caller.province())) {
+                    return new Page<>(List.of(), null);
+                }
+                province = caller.province();
+            }
         }
         String[] after = page.after() == null ? null : cursor(page.after());
         ProvinceCode only = province;
@@ -161,7 +180,8 @@ public final class JpaNetworks implements Networks {
             Map<String, Integer> counts = memberCounts(em, shown.stream().map(NetworkEntity::id).toList());
             String next = found.size() > page.limit() ? PageRequest.encode(shown.get(shown.size() - 1).name()
                     + "\u0000" + shown.get(shown.size() - 1).id()) : null;
-            return new Page<>(shown.stream().map(n -> n.toNetwork(counts.getOrDefault(n.id(), 0))).toList(), next);
+            return new Page<>(shown.stream().map(n -> n.toNetwork(counts.getOrDefault(n.id(), 0),
+                    gradesVisible(caller, n))).toList(), next);
         });
     }
 
@@ -202,7 +222,8 @@ public final class JpaNetworks implements Networks {
                 if (!after.equals(before)) {
                     audit.record(caller, "network.update", "network", n.id(), n.province(), before, after);
                 }
-                return n.toNetwork(memberCounts(em, List.of(n.id())).getOrDefault(n.id(), 0));
+                return n.toNetwork(memberCounts(em, List.of(n.id())).getOrDefault(n.id(), 0),
+                    gradesVisible(caller, n));
             });
         } catch (RuntimeException e) {
             if (UniqueViolation.in(e)) {

@@ -112,7 +112,7 @@ public final class JpaTiering implements Tiering {
             return t;
         });
         this.runner = new TierRunner(jpa, audit, facts, currentTiers,
-                new TierEngine(workers, settings.criterionTimeoutMillis()), clock);
+                new TierEngine(workers, settings::criterionTimeoutMillis), clock);
     }
 
     @Deactivate
@@ -177,7 +177,7 @@ public final class JpaTiering implements Tiering {
             runs.submit(() -> {
                 try {
                     runner.run(run.id(), now, () -> stopping);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     LOG.error("Grading run {} failed", run.id(), e);
                 }
             });

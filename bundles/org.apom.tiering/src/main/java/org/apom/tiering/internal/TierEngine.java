@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 
 import org.apom.core.api.FiscalYear;
 import org.apom.core.api.LocalizedText;
@@ -34,15 +35,25 @@ final class TierEngine {
     }
 
     private final ExecutorService workers;
-    private final long timeoutMillis;
+    private final IntSupplier timeoutMillis;
 
-    TierEngine(ExecutorService workers, long timeoutMillis) {
+    /** @param timeoutMillis read for each criterion call: a change of configuration applies at once */
+    TierEngine(ExecutorService workers, IntSupplier timeoutMillis) {
         this.workers = workers;
         this.timeoutMillis = timeoutMillis;
     }
 
     Graded grade(List<Contributed> criteria, TierConfiguration configuration, FiscalYear year, TieredNetwork network,
             NetworkFacts facts) {
+        return grade(criteria, configuration, year, network, facts, new java.util.HashSet<>());
+    }
+
+    /**
+     * @param givenUp the run's criteria that ran out of time once: not called again in that run, so a criterion that
+     *        hangs costs one time limit and one worker per run, not one per network (it is recorded as failed)
+     */
+    Graded grade(List<Contributed> criteria, TierConfiguration configuration, FiscalYear year, TieredNetwork network,
+            NetworkFacts facts, Set<String> givenUp) {
         List<CriterionScore> scores = new ArrayList<>();
         Set<String> failed = new java.util.TreeSet<>();
         BigDecimal weighted = BigDecimal.ZERO;
@@ -52,21 +63,26 @@ final class TierEngine {
                 continue;
             }
             int weight = configuration.weights().getOrDefault(c.code(), c.weight());
-            CriterionResult result;
+            CriterionResult result = null;
             String failure;
-            try {
-                result = c.contained() ? contained(c, year, network, facts) : c.criterion().score(network, year, facts);
-                failure = result == null ? "answered no result" : null;
-            } catch (TimeoutException e) {
-                result = null;
-                failure = "took longer than " + timeoutMillis + " ms";
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("the run was stopped", e);
-            } catch (Exception | LinkageError e) {
-                result = null;
-                Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-                failure = "failed: " + cause.getClass().getSimpleName();
+            int timeout = timeoutMillis.getAsInt();
+            if (givenUp.contains(c.code())) {
+                failure = "ran out of time earlier in this run and was not called again";
+            } else {
+                try {
+                    result = c.contained() ? contained(c, year, network, facts, timeout)
+                            : c.criterion().score(network, year, facts);
+                    failure = result == null ? "answered no result" : null;
+                } catch (TimeoutException e) {
+                    givenUp.add(c.code());
+                    failure = "took longer than " + timeout + " ms";
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("the run was stopped", e);
+                } catch (Exception | LinkageError e) {
+                    Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+                    failure = "failed: " + cause.getClass().getSimpleName();
+                }
             }
             if (failure != null) {
                 failed.add(c.code());
@@ -85,11 +101,11 @@ final class TierEngine {
         return new Graded(configuration.tierOf(total), total, scores, failed);
     }
 
-    private CriterionResult contained(Contributed c, FiscalYear year, TieredNetwork network, NetworkFacts facts)
-            throws InterruptedException, ExecutionException, TimeoutException {
+    private CriterionResult contained(Contributed c, FiscalYear year, TieredNetwork network, NetworkFacts facts,
+            int millis) throws InterruptedException, ExecutionException, TimeoutException {
         Future<CriterionResult> future = workers.submit(() -> c.criterion().score(network, year, facts));
         try {
-            return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
+            return future.get(millis, TimeUnit.MILLISECONDS);
         } finally {
             future.cancel(true);
         }

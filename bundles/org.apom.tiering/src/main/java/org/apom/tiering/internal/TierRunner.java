@@ -29,6 +29,8 @@ import org.apom.tiering.api.TieredNetwork;
 import org.apom.tiering.internal.CriteriaInForce.Contributed;
 import org.apom.tiering.internal.jpa.AssessmentEntity;
 import org.apom.tiering.internal.jpa.RunEntity;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one grading: gathers every network's facts in a few set-based passes ({@link NetworkYearFacts}), grades them
@@ -38,6 +40,7 @@ import org.apom.tiering.internal.jpa.RunEntity;
 final class TierRunner {
 
     static final int CHUNK = 500;
+    private static final Logger LOG = LoggerFactory.getLogger(TierRunner.class);
 
     private final JpaTemplate jpa;
     private final AuditTrail audit;
@@ -63,20 +66,24 @@ final class TierRunner {
                 run.callerProvince() == null ? null : ProvinceCode.of(run.callerProvince()), Set.of(), "run-" + runId);
         FiscalYear year = FiscalYear.of(run.fiscalYear());
         TierConfiguration configuration = ScoresJson.configuration(run.configuration());
+        long started = System.nanoTime();
         try {
             List<NetworkYear> networks = new ArrayList<>();
             facts.gather(caller, year, run.province() == null ? null : ProvinceCode.of(run.province()), networks::add);
             jpa.tx(TransactionType.Required, em -> em.find(RunEntity.class, runId).running(networks.size()));
+            long gathered = System.nanoTime();
             Set<String> failed = new TreeSet<>();
             Map<Tier, Integer> tiers = new EnumMap<>(Tier.class);
             Map<String, String> tierOf = new HashMap<>();
+            Set<String> givenUp = new java.util.HashSet<>();
             for (int from = 0; from < networks.size(); from += CHUNK) {
                 if (stopping.getAsBoolean()) {
                     throw new IllegalStateException("the platform stopped");
                 }
                 List<AssessmentEntity> chunk = new ArrayList<>();
                 for (NetworkYear n : networks.subList(from, Math.min(networks.size(), from + CHUNK))) {
-                    TierEngine.Graded graded = engine.grade(criteria, configuration, year, network(n), facts(n));
+                    TierEngine.Graded graded = engine.grade(criteria, configuration, year, network(n), facts(n),
+                            givenUp);
                     failed.addAll(graded.failed());
                     tiers.merge(graded.tier(), 1, Integer::sum);
                     tierOf.put(n.networkId(), graded.tier().name());
@@ -90,6 +97,7 @@ final class TierRunner {
                     em.find(RunEntity.class, runId).progress(done, List.copyOf(failed));
                 });
             }
+            long graded = System.nanoTime();
             jpa.tx(TransactionType.Required, em -> {
                 RunEntity r = em.find(RunEntity.class, runId);
                 r.progress(networks.size(), List.copyOf(failed));
@@ -104,7 +112,13 @@ final class TierRunner {
                 audit.record(caller, "tier.run-done", "tier-run", runId, r.province() == null ? null
                         : ProvinceCode.of(r.province()), null, outcome);
             });
-        } catch (RuntimeException e) {
+            long ended = System.nanoTime();
+            LOG.info("Run {} graded {} networks in {} ms: facts {}, grading and storing {}, completion {}", runId,
+                    networks.size(), (ended - started) / 1_000_000, (gathered - started) / 1_000_000,
+                    (graded - gathered) / 1_000_000, (ended - graded) / 1_000_000);
+        } catch (RuntimeException | Error e) {
+            // an Error too (out of memory, a linkage error in a criterion): a run left RUNNING would hold its scope
+            // with 409 run-in-progress until the platform restarts
             jpa.tx(TransactionType.Required, em -> em.find(RunEntity.class, runId).finish(stopping.getAsBoolean()
                     ? "stopped with the platform: start it again" : "failed: " + e.getClass().getSimpleName(),
                     clock.instant()));

@@ -19,7 +19,8 @@ import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * The grading's configuration for a fiscal year: the defaults of etc/org.apom.tiering.cfg, with what that year's own
- * file names over them. A change applies to the next run; a run stores the configuration it used.
+ * file names over them. A change applies to the next run; a run stores the configuration it used. The criterion time
+ * limit is a guard of the platform, not part of a grade: it applies at once, to a run under way too.
  */
 @Component(service = TierSettings.class, configurationPid = "org.apom.tiering")
 @Designate(ocd = TieringConfig.class)

@@ -29,7 +29,7 @@ class TierEngineTest {
     private static final TierConfiguration DEFAULTS = new TierConfiguration(BigDecimal.valueOf(80),
             BigDecimal.valueOf(60), Map.of());
     private final ExecutorService workers = Executors.newCachedThreadPool();
-    private final TierEngine engine = new TierEngine(workers, 200);
+    private final TierEngine engine = new TierEngine(workers, () -> 200);
 
     @AfterEach
     void tearDown() {
@@ -82,6 +82,45 @@ class TierEngineTest {
         assertEquals(java.util.Set.of("THROWS", "HANGS"), graded.failed());
         assertTrue(graded.criteria().get(1).failed() && graded.criteria().get(1).score() == null);
         assertTrue(graded.criteria().get(2).explanation().en().contains("longer than 200 ms"));
+    }
+
+    @Test
+    void aCriterionThatRanOutOfTimeIsNotCalledAgainInTheRun() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        TierCriterion hanging = criterion("HANGS", 1, (n, y, f) -> {
+            calls.incrementAndGet();
+            Thread.sleep(60_000);
+            return null;
+        });
+        List<Contributed> criteria = List.of(fixed("GOOD", 90, 1),
+                new Contributed(hanging, "HANGS", LocalizedText.of("h", "h"), 1, "org.apom.ext.p50", "50", true));
+        java.util.Set<String> givenUp = new java.util.HashSet<>();
+        long started = System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            TierEngine.Graded graded = engine.grade(criteria, DEFAULTS, YEAR, network("50"), facts(), givenUp);
+            assertEquals(java.util.Set.of("HANGS"), graded.failed());
+            assertEquals(new BigDecimal("90.00"), graded.total());
+        }
+        assertEquals(1, calls.get(), "one time limit for the run, not one per network");
+        assertTrue(System.nanoTime() - started < 2_000_000_000L);
+        assertEquals(java.util.Set.of("HANGS"), givenUp);
+    }
+
+    @Test
+    void aChangedTimeLimitAppliesToTheNextCallWithoutARestart() {
+        java.util.concurrent.atomic.AtomicInteger limit = new java.util.concurrent.atomic.AtomicInteger(2000);
+        TierEngine configured = new TierEngine(workers, limit::get);
+        TierCriterion slow = criterion("SLOW", 1, (n, y, f) -> {
+            Thread.sleep(300);
+            return CriterionResult.of(1, 100, "done", "เสร็จ");
+        });
+        List<Contributed> criteria = List.of(new Contributed(slow, "SLOW", LocalizedText.of("s", "s"), 1,
+                "org.apom.ext.p50", "50", true));
+        assertTrue(configured.grade(criteria, DEFAULTS, YEAR, network("50"), facts()).failed().isEmpty());
+        limit.set(50);
+        TierEngine.Graded cut = configured.grade(criteria, DEFAULTS, YEAR, network("50"), facts());
+        assertEquals(java.util.Set.of("SLOW"), cut.failed());
+        assertTrue(cut.criteria().get(0).explanation().en().contains("longer than 50 ms"));
     }
 
     @Test

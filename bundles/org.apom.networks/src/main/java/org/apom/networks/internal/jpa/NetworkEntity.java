@@ -125,9 +125,10 @@ public class NetworkEntity {
         return version;
     }
 
-    public Network toNetwork(int memberCount) {
+    /** @param withTier whether the caller may read the grading ({@code tiering:read}): the tier is left out if not */
+    public Network toNetwork(int memberCount, boolean withTier) {
         return new Network(id, name, level(), areaCode, province(), foundedOn(), memberCount, createdBy,
                 createdAt.toInstant(), version,
-                tierYear == null ? null : new CurrentTier(tierYear, tier, tierRun, tierOverride));
+                tierYear == null || !withTier ? null : new CurrentTier(tierYear, tier, tierRun, tierOverride));
     }
 }
