@@ -223,7 +223,7 @@ public final class JpaNetworks implements Networks {
                     audit.record(caller, "network.update", "network", n.id(), n.province(), before, after);
                 }
                 return n.toNetwork(memberCounts(em, List.of(n.id())).getOrDefault(n.id(), 0),
-                    gradesVisible(caller, n));
+                        gradesVisible(caller, n));
             });
         } catch (RuntimeException e) {
             if (UniqueViolation.in(e)) {
