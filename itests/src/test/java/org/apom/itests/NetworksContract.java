@@ -432,6 +432,11 @@ public abstract class NetworksContract extends ApomContainerTest {
         assertEquals(10, second.get("criteria").size());
         for (JsonNode c : second.get("criteria")) {
             assertEquals(c.toString(), c.get("code").asText().equals("IT_BROKEN"), c.get("failed").asBoolean());
+            if (c.get("code").asText().equals("IT_EXTRA")) {
+                assertEquals(explanationEn(busy, year), c.get("explanation").get("en").asText());
+                assertEquals("ได้ครึ่งหนึ่ง {ทุกเครือข่าย} " + busy, c.get("explanation").get("th").asText());
+                assertEquals("เกณฑ์ทดสอบ", c.get("name").get("th").asText());
+            }
         }
         JsonNode without = awaitRun(chiangMaiAdmin, chiangMaiAdmin.post("/tiering/runs", "{\"fiscalYear\": "
                 + year.buddhistYear() + ", \"province\": \"50\"}"));
@@ -551,6 +556,10 @@ public abstract class NetworksContract extends ApomContainerTest {
     }
 
     /** A criterion registered by the test itself: the same score for everyone, or a failure. */
+    private static String explanationEn(String networkId, FiscalYear year) {
+        return "Half marks for network " + networkId + ": 1,250.5 of 2,501 points, 50% in fiscal year " + year + ".";
+    }
+
     private static TierCriterion criterion(String code, boolean fails) {
         return new TierCriterion() {
             @Override
@@ -573,7 +582,9 @@ public abstract class NetworksContract extends ApomContainerTest {
                 if (fails) {
                     throw new IllegalStateException("a criterion with a bug");
                 }
-                return CriterionResult.of(1, 50, "Half marks for everyone.", "ได้ครึ่งหนึ่งทุกเครือข่าย");
+                // numbers, an id of letters and digits, and braces: stored by the run's texts, read back exactly
+                return CriterionResult.of(1, 50, explanationEn(network.id(), fiscalYear),
+                        "ได้ครึ่งหนึ่ง {ทุกเครือข่าย} " + network.id());
             }
         };
     }

@@ -50,6 +50,7 @@ import org.apom.tiering.internal.CriteriaInForce.Contributed;
 import org.apom.tiering.internal.jpa.AssessmentEntity;
 import org.apom.tiering.internal.jpa.OverrideEntity;
 import org.apom.tiering.internal.jpa.RunEntity;
+import org.apom.tiering.internal.jpa.RunTextEntity;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -228,6 +229,8 @@ public final class JpaTiering implements Tiering {
                 q.setParameter("y", fiscalYear.buddhistYear());
             }
             List<Object[]> rows = q.getResultList();
+            Map<String, Map<Integer, String>> texts = texts(em, rows.stream().map(r -> ((AssessmentEntity) r[0])
+                    .runId()).distinct().toList());
             // per fiscal year, the assessment of the completed run that finished last is the current one
             Map<Integer, Object[]> current = new HashMap<>();
             for (Object[] r : rows) {
@@ -242,7 +245,7 @@ public final class JpaTiering implements Tiering {
                 AssessmentEntity a = (AssessmentEntity) r[0];
                 boolean isCurrent = current.get(a.fiscalYear()) == r;
                 found.add(new Assessment(a.runId(), a.networkId(), a.province(), a.fiscalYear(), Tier.valueOf(a.tier()),
-                        a.score(), ScoresJson.criteria(a.criteria()), a.assessedAt(), isCurrent,
+                        a.score(), ScoresJson.criteria(a.criteria(), texts.getOrDefault(a.runId(), Map.of())), a.assessedAt(), isCurrent,
                         isCurrent ? latestOverride(em, a.networkId(), a.fiscalYear()) : null));
             }
             return found;
@@ -338,6 +341,17 @@ public final class JpaTiering implements Tiering {
             audit.record(caller, "tier.override", "tier-override", network.id(), network.province(), null, state);
             return o.toOverride();
         });
+    }
+
+    /** The texts of the runs, by run and number. */
+    private static Map<String, Map<Integer, String>> texts(EntityManager em, List<String> runIds) {
+        Map<String, Map<Integer, String>> texts = new HashMap<>();
+        if (!runIds.isEmpty()) {
+            em.createQuery("SELECT t FROM RunTextEntity t WHERE t.runId IN :runs", RunTextEntity.class)
+                    .setParameter("runs", runIds).getResultList().forEach(t -> texts.computeIfAbsent(t.runId(),
+                            k -> new HashMap<>()).put(t.number(), t.text()));
+        }
+        return texts;
     }
 
     private static TierOverride latestOverride(EntityManager em, String networkId, int fiscalYear) {

@@ -1,5 +1,8 @@
 package org.apom.tiering.internal;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +13,7 @@ import org.apom.core.api.LocalizedText;
 import org.apom.tiering.api.CriterionScore;
 import org.apom.tiering.api.TierConfiguration;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,32 +26,87 @@ final class ScoresJson {
     private ScoresJson() {
     }
 
-    static String criteria(List<CriterionScore> scores) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (CriterionScore s : scores) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("code", s.code());
-            m.put("source", s.source());
-            m.put("nameEn", s.name().en());
-            m.put("nameTh", s.name().th());
-            m.put("value", s.value() == null ? null : s.value().toPlainString());
-            m.put("score", s.score() == null ? null : s.score().toPlainString());
-            m.put("weight", s.weight());
-            m.put("explanationEn", s.explanation().en());
-            m.put("explanationTh", s.explanation().th());
-            m.put("failed", s.failed());
-            list.add(m);
+    /**
+     * An assessment's criteria as stored: names, sources and explanations as the run's texts refer to them (see
+     * {@link RunTexts}), inside an object, which tells them from the first format (a list of criteria written whole).
+     */
+    static String criteria(List<CriterionScore> scores, RunTexts texts) {
+        // written field by field: a national run writes 100,000 of these, and a map per criterion cost twice as much
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator json = JSON.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeNumberField("format", 2);
+            json.writeArrayFieldStart("criteria");
+            for (CriterionScore s : scores) {
+                json.writeStartObject();
+                json.writeStringField("code", s.code());
+                json.writeFieldName("source");
+                write(json, texts.ref(s.source()));
+                json.writeArrayFieldStart("name");
+                write(json, texts.ref(s.name().en()));
+                write(json, texts.ref(s.name().th()));
+                json.writeEndArray();
+                json.writeStringField("value", s.value() == null ? null : s.value().toPlainString());
+                json.writeStringField("score", s.score() == null ? null : s.score().toPlainString());
+                json.writeNumberField("weight", s.weight());
+                json.writeArrayFieldStart("why");
+                write(json, texts.explanation(s.explanation().en()));
+                write(json, texts.explanation(s.explanation().th()));
+                json.writeEndArray();
+                if (s.failed()) {
+                    json.writeBooleanField("failed", true);
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a string writer does not fail", e);
         }
-        return write(list);
+        return out.toString();
     }
 
-    static List<CriterionScore> criteria(String json) {
+    /** A text's number, the text, or an explanation's parts (its sentence's number, then its numbers as text). */
+    private static void write(JsonGenerator json, Object stored) throws IOException {
+        if (stored == null) {
+            json.writeNull();
+        } else if (stored instanceof Integer number) {
+            json.writeNumber(number);
+        } else if (stored instanceof List<?> parts) {
+            json.writeStartArray();
+            json.writeNumber((Integer) parts.get(0));
+            for (int p = 1; p < parts.size(); p++) {
+                json.writeString((String) parts.get(p));
+            }
+            json.writeEndArray();
+        } else {
+            json.writeString((String) stored);
+        }
+    }
+
+    /** @param texts the run's texts by number; the first format needs none */
+    static List<CriterionScore> criteria(String json, Map<Integer, String> texts) {
+        Object stored = read(json, new TypeReference<Object>() { });
         List<CriterionScore> scores = new ArrayList<>();
-        for (Map<String, Object> m : read(json, new TypeReference<List<Map<String, Object>>>() { })) {
-            scores.add(new CriterionScore((String) m.get("code"), (String) m.get("source"),
-                    LocalizedText.of((String) m.get("nameEn"), (String) m.get("nameTh")), decimal(m.get("value")),
-                    decimal(m.get("score")), ((Number) m.get("weight")).intValue(), LocalizedText.of(
-                            (String) m.get("explanationEn"), (String) m.get("explanationTh")),
+        if (stored instanceof List<?> whole) {
+            for (Object o : whole) {
+                Map<?, ?> m = (Map<?, ?>) o;
+                scores.add(new CriterionScore((String) m.get("code"), (String) m.get("source"),
+                        LocalizedText.of((String) m.get("nameEn"), (String) m.get("nameTh")), decimal(m.get("value")),
+                        decimal(m.get("score")), ((Number) m.get("weight")).intValue(), LocalizedText.of(
+                                (String) m.get("explanationEn"), (String) m.get("explanationTh")),
+                        Boolean.TRUE.equals(m.get("failed"))));
+            }
+            return scores;
+        }
+        for (Object o : (List<?>) ((Map<?, ?>) stored).get("criteria")) {
+            Map<?, ?> m = (Map<?, ?>) o;
+            List<?> name = (List<?>) m.get("name");
+            List<?> why = (List<?>) m.get("why");
+            scores.add(new CriterionScore((String) m.get("code"), RunTexts.text(m.get("source"), texts),
+                    LocalizedText.of(RunTexts.text(name.get(0), texts), RunTexts.text(name.get(1), texts)),
+                    decimal(m.get("value")), decimal(m.get("score")), ((Number) m.get("weight")).intValue(),
+                    LocalizedText.of(RunTexts.explanation(why.get(0), texts), RunTexts.explanation(why.get(1), texts)),
                     Boolean.TRUE.equals(m.get("failed"))));
         }
         return scores;

@@ -29,6 +29,7 @@ import org.apom.tiering.api.TieredNetwork;
 import org.apom.tiering.internal.CriteriaInForce.Contributed;
 import org.apom.tiering.internal.jpa.AssessmentEntity;
 import org.apom.tiering.internal.jpa.RunEntity;
+import org.apom.tiering.internal.jpa.RunTextEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +77,7 @@ final class TierRunner {
             Map<Tier, Integer> tiers = new EnumMap<>(Tier.class);
             Map<String, String> tierOf = new HashMap<>();
             Set<String> givenUp = new java.util.HashSet<>();
+            RunTexts texts = new RunTexts();
             for (int from = 0; from < networks.size(); from += CHUNK) {
                 if (stopping.getAsBoolean()) {
                     throw new IllegalStateException("the platform stopped");
@@ -89,11 +91,14 @@ final class TierRunner {
                     tierOf.put(n.networkId(), graded.tier().name());
                     chunk.add(new AssessmentEntity(runId, n.networkId(), n.province() == null ? null
                             : n.province().value(), year.buddhistYear(), graded.tier().name(), graded.total(),
-                            ScoresJson.criteria(graded.criteria()), clock.instant()));
+                            ScoresJson.criteria(graded.criteria(), texts), clock.instant()));
                 }
                 int done = Math.min(networks.size(), from + CHUNK);
+                Map<Integer, String> newTexts = texts.takeAdded();
                 jpa.tx(TransactionType.Required, em -> {
-                    chunk.forEach(em::persist);
+                    // the texts with the first assessments that refer to them: no assessment is stored without its
+                    newTexts.forEach((number, text) -> em.persist(new RunTextEntity(runId, number, text)));
+                    AssessmentEntity.insert(em, chunk);
                     em.find(RunEntity.class, runId).progress(done, List.copyOf(failed));
                 });
             }
