@@ -258,8 +258,9 @@ public class ContainerRestartIT {
                 // health is UP only once the first admin exists (AccountsReady): the admin may log in at once. After
                 // a start without the bundle cache, health was UP once a moment before the application was whole
                 // (CXF's 404 "No service was found.", docs/stack.md trap 44): the API this test reads must answer too
-                if (new Http(port).get("/health").status() == 200
-                        && new Http(port).as("admin", PASSWORD).get("/extensions").status() == 200) {
+                Http admin = new Http(port).as("admin", PASSWORD);
+                if (new Http(port).get("/health").status() == 200 && admin.get("/extensions").status() == 200
+                        && admin.get("/networks").status() == 200 && admin.get("/tiering/criteria").status() == 200) {
                     return;
                 }
             } catch (IOException notYet) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +29,6 @@ import org.apom.networks.api.NetworkYear;
 import org.apom.networks.api.NetworkYearFacts;
 import org.apom.networks.api.Networks;
 import org.apom.registry.api.VolunteerStandings;
-import org.apom.registry.api.VolunteerStatus;
 import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
 import org.apom.security.api.Caller;
@@ -98,6 +97,13 @@ public final class JpaNetworkYearFacts implements NetworkYearFacts {
         Tally(Object[] network) {
             this.network = network;
         }
+
+        void active(boolean verifiedToo) {
+            active++;
+            if (verifiedToo) {
+                verified++;
+            }
+        }
     }
 
     @Override
@@ -122,22 +128,17 @@ public final class JpaNetworkYearFacts implements NetworkYearFacts {
                 em -> activities(em, only, year.start(), asOf)));
         jpa.tx(TransactionType.Supports, em -> committees(em, asOf, tallies));
         at[2] = System.nanoTime();
-        Map<String, List<Tally>> byVolunteer = memberships(asOf, tallies);
+        Map<String, Object> byVolunteer = memberships(asOf, tallies);
         at[3] = System.nanoTime();
-        at[4] = System.nanoTime();
-        LocalDate verifiedSince = asOf.minusMonths(12);
-        // the register once, a page at a time: a national run reads every province's records, a province's its own
-        standings.forEach(caller, only, s -> {
-            List<Tally> of = byVolunteer.get(s.id());
-            if (of == null || s.status() != VolunteerStatus.ACTIVE || s.mergedInto() != null) {
-                return;
-            }
-            boolean verified = s.lastVerifiedOn() != null && s.lastVerifiedOn().isAfter(verifiedSince)
-                    && !s.lastVerifiedOn().isAfter(asOf);
-            for (Tally t : of) {
-                t.active++;
-                if (verified) {
-                    t.verified++;
+        // the register's active records once, a page at a time: a national run reads every province's, a province's
+        // its own
+        standings.forEachActive(caller, only, asOf.minusMonths(12), asOf, (id, verified) -> {
+            Object of = byVolunteer.get(id);
+            if (of instanceof Tally t) {
+                t.active(verified);
+            } else if (of != null) {
+                for (Tally t : (Tally[]) of) {
+                    t.active(verified);
                 }
             }
         });
@@ -169,6 +170,12 @@ public final class JpaNetworkYearFacts implements NetworkYearFacts {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
+    }
+
+    private static Tally[] append(Tally[] several, Tally one) {
+        Tally[] more = Arrays.copyOf(several, several.length + 1);
+        more[several.length] = one;
+        return more;
     }
 
     /** A native query's rows: plain SQL here, as JPQL's projection of a million rows costs more than reading them. */
@@ -249,9 +256,12 @@ public final class JpaNetworkYearFacts implements NetworkYearFacts {
         officers.forEach((t, seated) -> t.complete = seated.containsAll(OFFICERS));
     }
 
-    /** Members on the day, a page at a time: each network's count, and the networks of each volunteer. */
-    private Map<String, List<Tally>> memberships(LocalDate asOf, Map<String, Tally> tallies) {
-        Map<String, List<Tally>> byVolunteer = new HashMap<>();
+    /**
+     * Members on the day, a page at a time: each network's count, and the networks of each volunteer (a tally, or
+     * for one in several networks an array of them: most belong to one, and a million lists were the run's garbage).
+     */
+    private Map<String, Object> memberships(LocalDate asOf, Map<String, Tally> tallies) {
+        Map<String, Object> byVolunteer = new HashMap<>();
         String after = "";
         Date day = Date.valueOf(asOf);
         while (true) {
@@ -264,7 +274,8 @@ public final class JpaNetworkYearFacts implements NetworkYearFacts {
                 Tally t = tallies.get((String) m[1]);
                 if (t != null) {
                     t.members++;
-                    byVolunteer.computeIfAbsent((String) m[2], k -> new ArrayList<>(1)).add(t);
+                    byVolunteer.merge((String) m[2], t, (had, one) -> had instanceof Tally[] several
+                            ? append(several, t) : new Tally[] {(Tally) had, t});
                 }
             }
             if (page.size() < PAGE) {

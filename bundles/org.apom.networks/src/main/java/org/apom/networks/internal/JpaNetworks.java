@@ -23,12 +23,14 @@ import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.FieldError;
 import org.apom.core.api.problem.Preconditions;
 import org.apom.core.api.problem.ProblemException;
+import org.apom.networks.api.CurrentTier;
 import org.apom.networks.api.Network;
 import org.apom.networks.api.NetworkInput;
 import org.apom.networks.api.NetworkLevel;
 import org.apom.networks.api.NetworkQuery;
 import org.apom.networks.api.Networks;
 import org.apom.networks.internal.jpa.NetworkEntity;
+import org.apom.networks.internal.jpa.NetworkTierEntity;
 import org.apom.persistence.api.SchemaMigrator;
 import org.apom.persistence.api.UniqueViolation;
 import org.apom.security.api.AccessPolicy;
@@ -91,9 +93,11 @@ public final class JpaNetworks implements Networks {
             return jpa.txExpr(TransactionType.Required, em -> {
                 em.persist(network);
                 em.flush();
+                // after the network's row, which its foreign key names
+                em.persist(new NetworkTierEntity(network.id()));
                 audit.record(caller, "network.create", "network", network.id(), province, null,
                         NetworkAccess.state(network));
-                return network.toNetwork(0, false);
+                return network.toNetwork(0, null);
             });
         } catch (RuntimeException e) {
             if (UniqueViolation.in(e)) {
@@ -107,9 +111,17 @@ public final class JpaNetworks implements Networks {
     public Network get(Caller caller, String id) {
         return jpa.txExpr(TransactionType.Supports, em -> {
             NetworkEntity n = NetworkAccess.find(em, caller, id, Action.NETWORKS_READ);
-            return n.toNetwork(memberCounts(em, List.of(n.id())).getOrDefault(n.id(), 0),
-                    gradesVisible(caller, n));
+            return n.toNetwork(memberCounts(em, List.of(n.id())).getOrDefault(n.id(), 0), tier(em, caller, n));
         });
+    }
+
+    /** The network's latest grading, if the caller may read it. */
+    private static CurrentTier tier(EntityManager em, Caller caller, NetworkEntity n) {
+        if (!gradesVisible(caller, n)) {
+            return null;
+        }
+        NetworkTierEntity t = em.find(NetworkTierEntity.class, n.id());
+        return t == null ? null : t.current();
     }
 
     /** The grading is its own right: a token for networks alone does not read their tiers. */
@@ -154,7 +166,7 @@ public final class JpaNetworks implements Networks {
                 jpql.append(" AND n.areaCode = :area");
             }
             if (query.tier() != null) {
-                jpql.append(" AND n.tier = :tier");
+                jpql.append(" AND n.id IN (SELECT t.networkId FROM NetworkTierEntity t WHERE t.tier = :tier)");
             }
             if (after != null) {
                 jpql.append(" AND (n.name > :name OR n.name = :name AND n.id > :id)");
@@ -180,8 +192,15 @@ public final class JpaNetworks implements Networks {
             Map<String, Integer> counts = memberCounts(em, shown.stream().map(NetworkEntity::id).toList());
             String next = found.size() > page.limit() ? PageRequest.encode(shown.get(shown.size() - 1).name()
                     + "\u0000" + shown.get(shown.size() - 1).id()) : null;
+            Map<String, CurrentTier> tiers = new HashMap<>();
+            List<String> graded = shown.stream().filter(n -> gradesVisible(caller, n)).map(NetworkEntity::id).toList();
+            if (!graded.isEmpty()) {
+                em.createQuery("SELECT t FROM NetworkTierEntity t WHERE t.networkId IN :ids", NetworkTierEntity.class)
+                        .setParameter("ids", graded).getResultList().stream().filter(t -> t.current() != null)
+                        .forEach(t -> tiers.put(t.networkId(), t.current()));
+            }
             return new Page<>(shown.stream().map(n -> n.toNetwork(counts.getOrDefault(n.id(), 0),
-                    gradesVisible(caller, n))).toList(), next);
+                    tiers.get(n.id()))).toList(), next);
         });
     }
 
@@ -223,7 +242,7 @@ public final class JpaNetworks implements Networks {
                     audit.record(caller, "network.update", "network", n.id(), n.province(), before, after);
                 }
                 return n.toNetwork(memberCounts(em, List.of(n.id())).getOrDefault(n.id(), 0),
-                        gradesVisible(caller, n));
+                        tier(em, caller, n));
             });
         } catch (RuntimeException e) {
             if (UniqueViolation.in(e)) {

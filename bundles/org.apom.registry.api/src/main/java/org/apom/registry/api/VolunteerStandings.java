@@ -1,7 +1,9 @@
 package org.apom.registry.api;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.apom.core.api.NationalId;
@@ -37,4 +39,22 @@ public interface VolunteerStandings {
      * for work over a whole register (a fiscal year's facts, demo data): one pass over the table, however large.
      */
     void forEach(Caller caller, ProvinceCode province, Consumer<VolunteerStanding> consumer);
+
+    /**
+     * The active records ({@link VolunteerStatus#ACTIVE}, not merged into another) of the province ({@code null}: every
+     * province the caller may read), in id order, each with whether it was last verified after {@code verifiedAfter}
+     * and on or before {@code asOf}: what counts over a whole register need (a fiscal year's facts), and nothing else.
+     * The platform reads it in SQL; this default, from {@link #forEach}, is what it answers.
+     *
+     * @since 1.5
+     */
+    default void forEachActive(Caller caller, ProvinceCode province, LocalDate verifiedAfter, LocalDate asOf,
+            BiConsumer<String, Boolean> consumer) {
+        forEach(caller, province, s -> {
+            if (s.status() == VolunteerStatus.ACTIVE && s.mergedInto() == null) {
+                consumer.accept(s.id(), s.lastVerifiedOn() != null && s.lastVerifiedOn().isAfter(verifiedAfter)
+                        && !s.lastVerifiedOn().isAfter(asOf));
+            }
+        });
+    }
 }

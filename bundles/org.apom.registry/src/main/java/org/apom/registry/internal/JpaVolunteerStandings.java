@@ -1,11 +1,13 @@
 package org.apom.registry.internal;
 
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javax.persistence.EntityManager;
@@ -118,6 +120,39 @@ public final class JpaVolunteerStandings implements VolunteerStandings {
                 return rows;
             });
             page.forEach(r -> consumer.accept(standing(r)));
+            if (page.size() < PAGE) {
+                return;
+            }
+            after = (String) page.get(page.size() - 1)[0];
+        }
+    }
+
+    @Override
+    public void forEachActive(Caller caller, ProvinceCode province, LocalDate verifiedAfter, LocalDate asOf,
+            BiConsumer<String, Boolean> consumer) {
+        Reach reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
+        ProvinceCode only = province != null ? province : reach == Reach.ALL ? null : caller.province();
+        if (only != null && !AccessPolicy.allows(caller, Action.VOLUNTEERS_READ, only)) {
+            return;
+        }
+        String after = "";
+        while (true) {
+            String from = after;
+            // the database decides what counts: a national run's million records arrive as an id and a flag each
+            List<Object[]> page = jpa.txExpr(TransactionType.Supports, em -> {
+                Query query = em.createNativeQuery("SELECT ID, CASE WHEN LAST_VERIFIED_ON > ? AND LAST_VERIFIED_ON "
+                        + "<= ? THEN 1 ELSE 0 END FROM REGISTRY_VOLUNTEER WHERE ID > ? AND STATUS = 'ACTIVE' AND "
+                        + "MERGED_INTO IS NULL" + (only == null ? "" : " AND PROVINCE_CODE = ?")
+                        + " ORDER BY ID FETCH FIRST " + PAGE + " ROWS ONLY").setParameter(1, Date.valueOf(verifiedAfter))
+                        .setParameter(2, Date.valueOf(asOf)).setParameter(3, from);
+                if (only != null) {
+                    query.setParameter(4, only.value());
+                }
+                @SuppressWarnings("unchecked")
+                List<Object[]> rows = query.getResultList();
+                return rows;
+            });
+            page.forEach(r -> consumer.accept((String) r[0], ((Number) r[1]).intValue() == 1));
             if (page.size() < PAGE) {
                 return;
             }

@@ -50,15 +50,6 @@ public class NetworkEntity {
     private Timestamp createdAt;
     @Column(name = "COMMITTEE_VERSION", nullable = false)
     private long committeeVersion;
-    // written only by JpaNetworkTiers, in SQL: the grading does not move the version a client's ETag holds
-    @Column(name = "TIER_YEAR", insertable = false, updatable = false)
-    private Integer tierYear;
-    @Column(name = "TIER", insertable = false, updatable = false)
-    private String tier;
-    @Column(name = "TIER_RUN", insertable = false, updatable = false)
-    private String tierRun;
-    @Column(name = "TIER_OVERRIDE", insertable = false, updatable = false)
-    private String tierOverride;
     @Version
     @Column(name = "VERSION", nullable = false)
     private long version;
@@ -125,10 +116,9 @@ public class NetworkEntity {
         return version;
     }
 
-    /** @param withTier whether the caller may read the grading ({@code tiering:read}): the tier is left out if not */
-    public Network toNetwork(int memberCount, boolean withTier) {
+    /** @param tier its latest grading, {@code null} before the first or for a caller who may not read it */
+    public Network toNetwork(int memberCount, CurrentTier tier) {
         return new Network(id, name, level(), areaCode, province(), foundedOn(), memberCount, createdBy,
-                createdAt.toInstant(), version,
-                tierYear == null || !withTier ? null : new CurrentTier(tierYear, tier, tierRun, tierOverride));
+                createdAt.toInstant(), version, tier);
     }
 }
