@@ -16,8 +16,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Keeps each network's latest grading in its own row ({@code NET_NETWORK_TIER}, one per network), in SQL and in the grading's transaction: one statement per
- * tier and {@value #IDS} networks, so a national run of 100,000 networks costs some hundred statements.
+ * Keeps each network's latest grading in its own row ({@code NET_NETWORK_TIER}, one per network), in SQL and in the
+ * grading's transaction: one statement per tier and {@value #IDS} networks, so a national run of 100,000 networks
+ * costs some hundred statements.
  */
 @Component(service = NetworkTiers.class)
 public final class JpaNetworkTiers implements NetworkTiers {
@@ -41,8 +42,8 @@ public final class JpaNetworkTiers implements NetworkTiers {
                 List<String> ids = networks.subList(from, Math.min(networks.size(), from + IDS));
                 // the override belongs to a network and a year: a new run of the same year keeps it, another drops it
                 Query update = em.createNativeQuery("UPDATE NET_NETWORK_TIER SET TIER_OVERRIDE = CASE WHEN TIER_YEAR "
-                        + "= ? THEN TIER_OVERRIDE ELSE NULL END, TIER = ?, TIER_RUN = ?, TIER_YEAR = ? WHERE NETWORK_ID IN ("
-                        + placeholders(ids.size()) + ") AND (TIER_YEAR IS NULL OR TIER_YEAR <= ?)");
+                        + "= ? THEN TIER_OVERRIDE ELSE NULL END, TIER = ?, TIER_RUN = ?, TIER_YEAR = ? WHERE "
+                        + "NETWORK_ID IN (" + placeholders(ids.size()) + ") AND (TIER_YEAR IS NULL OR TIER_YEAR <= ?)");
                 update.setParameter(1, year.buddhistYear()).setParameter(2, tier).setParameter(3, runId)
                         .setParameter(4, year.buddhistYear());
                 for (int i = 0; i < ids.size(); i++) {

@@ -190,7 +190,8 @@ public final class JpaNetworkYearFacts implements NetworkYearFacts {
 
     private static Map<String, Tally> networks(EntityManager em, ProvinceCode only, LocalDate asOf) {
         Query q = em.createNativeQuery("SELECT ID, NAME, LEVEL_CODE, AREA_CODE, PROVINCE, FOUNDED_ON FROM NET_NETWORK "
-                + "WHERE FOUNDED_ON <= ?" + (only == null ? "" : " AND PROVINCE = ?")).setParameter(1, Date.valueOf(asOf));
+                + "WHERE FOUNDED_ON <= ?" + (only == null ? "" : " AND PROVINCE = ?"))
+                .setParameter(1, Date.valueOf(asOf));
         if (only != null) {
             q.setParameter(2, only.value());
         }

@@ -143,8 +143,9 @@ public final class JpaVolunteerStandings implements VolunteerStandings {
                 Query query = em.createNativeQuery("SELECT ID, CASE WHEN LAST_VERIFIED_ON > ? AND LAST_VERIFIED_ON "
                         + "<= ? THEN 1 ELSE 0 END FROM REGISTRY_VOLUNTEER WHERE ID > ? AND STATUS = 'ACTIVE' AND "
                         + "MERGED_INTO IS NULL" + (only == null ? "" : " AND PROVINCE_CODE = ?")
-                        + " ORDER BY ID FETCH FIRST " + PAGE + " ROWS ONLY").setParameter(1, Date.valueOf(verifiedAfter))
-                        .setParameter(2, Date.valueOf(asOf)).setParameter(3, from);
+                        + " ORDER BY ID FETCH FIRST " + PAGE + " ROWS ONLY")
+                        .setParameter(1, Date.valueOf(verifiedAfter)).setParameter(2, Date.valueOf(asOf))
+                        .setParameter(3, from);
                 if (only != null) {
                     query.setParameter(4, only.value());
                 }

@@ -32,7 +32,8 @@ class JpaVolunteerStandingsTest {
 
     private static final Caller CENTRAL = Caller.person("central", Set.of(Role.CENTRAL_ADMIN), null);
     private static final Caller KK_OFFICER = Caller.person("kk", Set.of(Role.PROVINCE_OFFICER), ProvinceCode.of("40"));
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T03:00:00Z"), JpaVolunteerRegistry.THAILAND);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-29T03:00:00Z"),
+            JpaVolunteerRegistry.THAILAND);
     private static final LocalDate AFTER = LocalDate.of(2025, 9, 30);
     private static final LocalDate AS_OF = LocalDate.of(2026, 9, 30);
 

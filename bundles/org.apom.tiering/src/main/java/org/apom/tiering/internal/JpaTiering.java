@@ -245,7 +245,8 @@ public final class JpaTiering implements Tiering {
                 AssessmentEntity a = (AssessmentEntity) r[0];
                 boolean isCurrent = current.get(a.fiscalYear()) == r;
                 found.add(new Assessment(a.runId(), a.networkId(), a.province(), a.fiscalYear(), Tier.valueOf(a.tier()),
-                        a.score(), ScoresJson.criteria(a.criteria(), texts.getOrDefault(a.runId(), Map.of())), a.assessedAt(), isCurrent,
+                        a.score(), ScoresJson.criteria(a.criteria(), texts.getOrDefault(a.runId(), Map.of())),
+                        a.assessedAt(), isCurrent,
                         isCurrent ? latestOverride(em, a.networkId(), a.fiscalYear()) : null));
             }
             return found;

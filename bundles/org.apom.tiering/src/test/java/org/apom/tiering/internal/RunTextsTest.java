@@ -28,10 +28,12 @@ class RunTextsTest {
 
     @Test
     void explanationsReadBackExactly() {
-        for (String text : List.of("12 activities with 150 participations: 12.5 per active member in fiscal year 2569.",
-                "กิจกรรม 12 ครั้ง ผู้เข้าร่วมรวม 150 คนครั้ง เฉลี่ย 12.5 ครั้งต่อสมาชิก (ตั้งแต่ 1,250 ครั้งได้ 100 คะแนน)",
-                "7", "", "no number at all", "ends with a point 3. and a comma 4, then 5.25.", "1,2,3 and .5 and 5.",
-                "an id 3f2a-11b0 and a date 2026-09-30", "braces {} stay {12} whole", "๑๒ Thai digits 12", "-3 below")) {
+        for (String text : List.of("12 activities with 150 participations: 12.5 per active member in 2569.",
+                "กิจกรรม 12 ครั้ง ผู้เข้าร่วมรวม 150 คนครั้ง เฉลี่ย 12.5 ครั้งต่อสมาชิก"
+                        + " (ตั้งแต่ 1,250 ครั้งได้ 100 คะแนน)",
+                "7", "", "no number at all", "ends with a point 3. and a comma 4, then 5.25.",
+                "1,2,3 and .5 and 5.", "an id 3f2a-11b0 and a date 2026-09-30", "braces {} stay {12} whole",
+                "๑๒ Thai digits 12", "-3 below")) {
             assertEquals(text, roundTrip(text));
         }
         assertEquals(null, roundTrip(null));
@@ -68,9 +70,9 @@ class RunTextsTest {
 
     @Test
     void assessmentsOfBothFormatsRead() {
-        CriterionScore scored = new CriterionScore("CONTINUITY", "core", LocalizedText.of("Continuity", "ความต่อเนื่อง"),
-                new BigDecimal("9"), new BigDecimal("75.00"), 15, LocalizedText.of("9 of 12 months had an activity.",
-                        "มีกิจกรรม 9 จาก 12 เดือน"), false);
+        CriterionScore scored = new CriterionScore("CONTINUITY", "core",
+                LocalizedText.of("Continuity", "ความต่อเนื่อง"), new BigDecimal("9"), new BigDecimal("75.00"), 15,
+                LocalizedText.of("9 of 12 months had an activity.", "มีกิจกรรม 9 จาก 12 เดือน"), false);
         CriterionScore failed = new CriterionScore("P50_X", "org.apom.ext.p50", LocalizedText.of("X", "เอ็กซ์"), null,
                 null, 10, LocalizedText.of("This criterion took longer than 200 ms.", "เกณฑ์นี้ใช้เวลาเกิน 200 ms"),
                 true);
@@ -79,8 +81,9 @@ class RunTextsTest {
         assertEquals(List.of(scored, failed), ScoresJson.criteria(json, stored));
         assertTrue(json.length() < 300, json);
         // the first format, a list of criteria written whole, as runs before the texts stored them
-        String first = "[{\"code\":\"CONTINUITY\",\"source\":\"core\",\"nameEn\":\"Continuity\",\"nameTh\":\"ความต่อเนื่อง\","
-                + "\"value\":\"9\",\"score\":\"75.00\",\"weight\":15,\"explanationEn\":\"9 of 12 months had an activity.\","
+        String first = "[{\"code\":\"CONTINUITY\",\"source\":\"core\",\"nameEn\":\"Continuity\","
+                + "\"nameTh\":\"ความต่อเนื่อง\",\"value\":\"9\",\"score\":\"75.00\",\"weight\":15,"
+                + "\"explanationEn\":\"9 of 12 months had an activity.\","
                 + "\"explanationTh\":\"มีกิจกรรม 9 จาก 12 เดือน\",\"failed\":false}]";
         assertEquals(List.of(scored), ScoresJson.criteria(first, Map.of()));
     }
