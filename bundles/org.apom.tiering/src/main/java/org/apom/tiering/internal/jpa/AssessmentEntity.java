@@ -3,8 +3,8 @@ package org.apom.tiering.internal.jpa;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
@@ -64,14 +64,20 @@ public class AssessmentEntity {
     public static void insert(EntityManager em, List<AssessmentEntity> assessments) {
         for (int from = 0; from < assessments.size(); from += ROWS) {
             List<AssessmentEntity> rows = assessments.subList(from, Math.min(assessments.size(), from + ROWS));
+            // a national network has no province: NULL in the statement, as OpenJPA binds a null parameter of native
+            // SQL as a type Derby refuses
             Query insert = em.createNativeQuery("INSERT INTO TIER_ASSESSMENT (ID, RUN_ID, NETWORK_ID, PROVINCE, "
-                    + "FISCAL_YEAR, TIER, SCORE, CRITERIA, ASSESSED_AT) VALUES "
-                    + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?)")));
+                    + "FISCAL_YEAR, TIER, SCORE, CRITERIA, ASSESSED_AT) VALUES " + rows.stream().map(a -> a.province
+                            == null ? "(?, ?, ?, NULL, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            .collect(Collectors.joining(", ")));
             int p = 1;
             for (AssessmentEntity a : rows) {
-                insert.setParameter(p++, a.id).setParameter(p++, a.runId).setParameter(p++, a.networkId)
-                        .setParameter(p++, a.province).setParameter(p++, a.fiscalYear).setParameter(p++, a.tier)
-                        .setParameter(p++, a.score).setParameter(p++, a.criteria).setParameter(p++, a.assessedAt);
+                insert.setParameter(p++, a.id).setParameter(p++, a.runId).setParameter(p++, a.networkId);
+                if (a.province != null) {
+                    insert.setParameter(p++, a.province);
+                }
+                insert.setParameter(p++, a.fiscalYear).setParameter(p++, a.tier).setParameter(p++, a.score)
+                        .setParameter(p++, a.criteria).setParameter(p++, a.assessedAt);
             }
             insert.executeUpdate();
         }
