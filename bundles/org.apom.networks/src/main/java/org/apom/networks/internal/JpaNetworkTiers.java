@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import javax.persistence.EntityManager;
 import javax.persistence.Query;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -49,9 +50,24 @@ public final class JpaNetworkTiers implements NetworkTiers {
                 for (int i = 0; i < ids.size(); i++) {
                     update.setParameter(5 + i, ids.get(i));
                 }
-                update.setParameter(5 + ids.size(), year.buddhistYear()).executeUpdate();
+                update.setParameter(5 + ids.size(), year.buddhistYear());
+                if (update.executeUpdate() < ids.size() && addMissingRows(em, ids) > 0) {
+                    // a network whose row was missing (made by a node of an older version): it has one now
+                    update.executeUpdate();
+                }
             }
         }));
+    }
+
+    /** Rows for networks that have none, so that no graded network goes unrecorded; how many were added. */
+    private static int addMissingRows(EntityManager em, List<String> ids) {
+        Query insert = em.createNativeQuery("INSERT INTO NET_NETWORK_TIER (NETWORK_ID) SELECT ID FROM NET_NETWORK n "
+                + "WHERE ID IN (" + placeholders(ids.size()) + ") AND NOT EXISTS (SELECT 1 FROM NET_NETWORK_TIER t "
+                + "WHERE t.NETWORK_ID = n.ID)");
+        for (int i = 0; i < ids.size(); i++) {
+            insert.setParameter(1 + i, ids.get(i));
+        }
+        return insert.executeUpdate();
     }
 
     @Override

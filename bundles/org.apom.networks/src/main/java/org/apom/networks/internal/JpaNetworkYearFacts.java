@@ -126,22 +126,32 @@ public final class JpaNetworkYearFacts implements NetworkYearFacts {
         // on a national run the grouping is the longest single wait, and the two need different processors
         Future<List<Object[]>> activities = background.submit(() -> jpa.txExpr(TransactionType.Supports,
                 em -> activities(em, only, year.start(), asOf)));
-        jpa.tx(TransactionType.Supports, em -> committees(em, asOf, tallies));
-        at[2] = System.nanoTime();
-        Map<String, Object> byVolunteer = memberships(asOf, tallies);
-        at[3] = System.nanoTime();
-        // the register's active records once, a page at a time: a national run reads every province's, a province's
-        // its own
-        standings.forEachActive(caller, only, asOf.minusMonths(12), asOf, (id, verified) -> {
-            Object of = byVolunteer.get(id);
-            if (of instanceof Tally t) {
-                t.active(verified);
-            } else if (of != null) {
-                for (Tally t : (Tally[]) of) {
+        Map<String, Object> byVolunteer;
+        boolean read = false;
+        try {
+            jpa.tx(TransactionType.Supports, em -> committees(em, asOf, tallies));
+            at[2] = System.nanoTime();
+            byVolunteer = memberships(asOf, tallies);
+            at[3] = System.nanoTime();
+            // the register's active records once, a page at a time: a national run reads every province's, a
+            // province's its own
+            standings.forEachActive(caller, only, asOf.minusMonths(12), asOf, (id, verified) -> {
+                Object of = byVolunteer.get(id);
+                if (of instanceof Tally t) {
                     t.active(verified);
+                } else if (of != null) {
+                    for (Tally t : (Tally[]) of) {
+                        t.active(verified);
+                    }
                 }
+            });
+            read = true;
+        } finally {
+            if (!read) {
+                // a failure here leaves no grouping running for nobody
+                activities.cancel(true);
             }
-        });
+        }
         at[4] = System.nanoTime();
         count(join(activities), tallies);
         at[5] = System.nanoTime();

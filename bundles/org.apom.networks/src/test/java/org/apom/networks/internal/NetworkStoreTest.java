@@ -344,6 +344,19 @@ class NetworkStoreTest {
         assertEquals(a.version(), networks.get(OFFICER, a.id()).version());
     }
 
+    @Test
+    void aNetworkWithoutItsGradingRowIsStillRecorded() {
+        JpaNetworkTiers tiers = new JpaNetworkTiers(db);
+        Network a = networks.create(OFFICER, new NetworkInput("ศรีภูมิ", "SUBDISTRICT", "500101", null));
+        Network b = networks.create(OFFICER, new NetworkInput("พระสิงห์", "SUBDISTRICT", "500102", null));
+        // as a node of an older version would have left it: the network without its row
+        db.tx(org.apache.aries.jpa.template.TransactionType.Required, em -> em.createNativeQuery(
+                "DELETE FROM NET_NETWORK_TIER WHERE NETWORK_ID = '" + b.id() + "'").executeUpdate());
+        tiers.recordRun("r2569", FiscalYear.of(2569), Map.of(a.id(), "A", b.id(), "A"));
+        assertEquals(new CurrentTier(2569, "A", "r2569", null), networks.get(OFFICER, a.id()).currentTier());
+        assertEquals(new CurrentTier(2569, "A", "r2569", null), networks.get(OFFICER, b.id()).currentTier());
+    }
+
     private List<String> ids(NetworkQuery query) {
         return networks.search(OFFICER, query, org.apom.core.api.PageRequest.of(null, null)).items().stream()
                 .map(Network::id).toList();

@@ -37,7 +37,7 @@ public final class JpaVolunteerStandings implements VolunteerStandings {
 
     /** Ids per query: a bounded IN list, as Derby and PostgreSQL both plan well. */
     private static final int CHUNK = 500;
-    /** Records per page of {@link #forEach}. */
+    /** Records per page of {@link #forEach} and {@link #forEachActive}. */
     private static final int PAGE = 10_000;
 
     private final JpaTemplate jpa;

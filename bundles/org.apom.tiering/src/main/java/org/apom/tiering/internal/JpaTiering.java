@@ -229,8 +229,8 @@ public final class JpaTiering implements Tiering {
                 q.setParameter("y", fiscalYear.buddhistYear());
             }
             List<Object[]> rows = q.getResultList();
-            Map<String, Map<Integer, String>> texts = texts(em, rows.stream().map(r -> ((AssessmentEntity) r[0])
-                    .runId()).distinct().toList());
+            Map<String, Map<Integer, String>> texts = texts(em, rows.stream().map(r -> (AssessmentEntity) r[0])
+                    .toList());
             // per fiscal year, the assessment of the completed run that finished last is the current one
             Map<Integer, Object[]> current = new HashMap<>();
             for (Object[] r : rows) {
@@ -344,13 +344,15 @@ public final class JpaTiering implements Tiering {
         });
     }
 
-    /** The texts of the runs, by run and number. */
-    private static Map<String, Map<Integer, String>> texts(EntityManager em, List<String> runIds) {
+    /** The texts the assessments refer to, by run and number: those only, not every text of their runs. */
+    private static Map<String, Map<Integer, String>> texts(EntityManager em, List<AssessmentEntity> assessments) {
+        List<String> ids = assessments.stream().flatMap(a -> ScoresJson.textsUsed(a.criteria()).stream()
+                .map(n -> RunTextEntity.id(a.runId(), n))).distinct().toList();
         Map<String, Map<Integer, String>> texts = new HashMap<>();
-        if (!runIds.isEmpty()) {
-            em.createQuery("SELECT t FROM RunTextEntity t WHERE t.runId IN :runs", RunTextEntity.class)
-                    .setParameter("runs", runIds).getResultList().forEach(t -> texts.computeIfAbsent(t.runId(),
-                            k -> new HashMap<>()).put(t.number(), t.text()));
+        for (int from = 0; from < ids.size(); from += 500) {
+            em.createQuery("SELECT t FROM RunTextEntity t WHERE t.id IN :ids", RunTextEntity.class)
+                    .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 500))).getResultList()
+                    .forEach(t -> texts.computeIfAbsent(t.runId(), k -> new HashMap<>()).put(t.number(), t.text()));
         }
         return texts;
     }

@@ -16,17 +16,28 @@ import java.util.Map;
  */
 final class RunTexts {
 
-    /** Texts one run keeps at most; past that (a criterion that words every network differently), texts stay whole. */
+    /** Texts one run keeps at most; past that, texts stay whole. */
     static final int LIMIT = 4096;
-    /** Longer texts stay whole: the table's column holds this many characters. */
-    static final int LONGEST = 2000;
+    /**
+     * Texts one criterion may add: one that words every network differently (a provincial criterion that names
+     * them) keeps its texts whole past this, and leaves the run's room to the others.
+     */
+    static final int PER_CRITERION = 256;
+    /** Longer texts stay whole: no sentence of the platform's is this long. */
+    static final int LONGEST = 500;
     private static final String HOLE = "{}";
 
     private final Map<String, Integer> numbers = new HashMap<>();
+    private final Map<String, Integer> addedByCriterion = new HashMap<>();
     private final Map<Integer, String> added = new LinkedHashMap<>();
 
-    /** The text's number in the run, or the text itself when it is kept whole. */
-    Object ref(String text) {
+    /**
+     * The text's number in the run, or the text itself when it is kept whole: past the limits, and a text with a
+     * control character (U+0000, which PostgreSQL's text refuses, and its kind), which JSON writes escaped.
+     *
+     * @param criterion the criterion whose text it is
+     */
+    Object ref(String criterion, String text) {
         if (text == null) {
             return null;
         }
@@ -34,22 +45,33 @@ final class RunTexts {
         if (known != null) {
             return known;
         }
-        if (numbers.size() >= LIMIT || text.length() > LONGEST) {
+        if (numbers.size() >= LIMIT || text.length() > LONGEST || controlled(text)
+                || addedByCriterion.getOrDefault(criterion, 0) >= PER_CRITERION) {
             return text;
         }
         int number = numbers.size();
         numbers.put(text, number);
         added.put(number, text);
+        addedByCriterion.merge(criterion, 1, Integer::sum);
         return number;
+    }
+
+    private static boolean controlled(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < 0x20) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * An explanation as stored: a list of its sentence's number and its numbers in order, or the text itself when it
      * is kept whole (a text with braces of its own is, so that filling it in gives it back exactly).
      */
-    Object explanation(String text) {
+    Object explanation(String criterion, String text) {
         if (text == null || text.contains("{") || text.contains("}")) {
-            return ref(text);
+            return ref(criterion, text);
         }
         List<Object> parts = new ArrayList<>();
         parts.add(null);
@@ -74,7 +96,7 @@ final class RunTexts {
             i = end;
         }
         sentence.append(chars, copied, chars.length - copied);
-        Object ref = ref(sentence.toString());
+        Object ref = ref(criterion, sentence.toString());
         if (!(ref instanceof Integer)) {
             return text;
         }

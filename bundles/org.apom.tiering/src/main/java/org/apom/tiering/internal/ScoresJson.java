@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apom.core.api.LocalizedText;
 import org.apom.tiering.api.CriterionScore;
@@ -41,17 +43,17 @@ final class ScoresJson {
                 json.writeStartObject();
                 json.writeStringField("code", s.code());
                 json.writeFieldName("source");
-                write(json, texts.ref(s.source()));
+                write(json, texts.ref(s.code(), s.source()));
                 json.writeArrayFieldStart("name");
-                write(json, texts.ref(s.name().en()));
-                write(json, texts.ref(s.name().th()));
+                write(json, texts.ref(s.code(), s.name().en()));
+                write(json, texts.ref(s.code(), s.name().th()));
                 json.writeEndArray();
                 json.writeStringField("value", s.value() == null ? null : s.value().toPlainString());
                 json.writeStringField("score", s.score() == null ? null : s.score().toPlainString());
                 json.writeNumberField("weight", s.weight());
                 json.writeArrayFieldStart("why");
-                write(json, texts.explanation(s.explanation().en()));
-                write(json, texts.explanation(s.explanation().th()));
+                write(json, texts.explanation(s.code(), s.explanation().en()));
+                write(json, texts.explanation(s.code(), s.explanation().th()));
                 json.writeEndArray();
                 if (s.failed()) {
                     json.writeBooleanField("failed", true);
@@ -84,6 +86,24 @@ final class ScoresJson {
         }
     }
 
+    /** The numbers of the run's texts an assessment refers to (none in the first format). */
+    static Set<Integer> textsUsed(String json) {
+        Set<Integer> used = new TreeSet<>();
+        if (read(json, new TypeReference<Object>() { }) instanceof Map<?, ?> object
+                && object.get("criteria") instanceof List<?> criteria) {
+            for (Object o : criteria) {
+                Map<?, ?> m = (Map<?, ?>) o;
+                List<Object> refs = new ArrayList<>(List.of(m.get("source")));
+                refs.addAll((List<?>) m.get("name"));
+                for (Object why : (List<?>) m.get("why")) {
+                    refs.add(why instanceof List<?> parts ? parts.get(0) : why);
+                }
+                refs.stream().filter(Number.class::isInstance).forEach(n -> used.add(((Number) n).intValue()));
+            }
+        }
+        return used;
+    }
+
     /** @param texts the run's texts by number; the first format needs none */
     static List<CriterionScore> criteria(String json, Map<Integer, String> texts) {
         Object stored = read(json, new TypeReference<Object>() { });
@@ -99,7 +119,12 @@ final class ScoresJson {
             }
             return scores;
         }
-        for (Object o : (List<?>) ((Map<?, ?>) stored).get("criteria")) {
+        Map<?, ?> object = (Map<?, ?>) stored;
+        if (!Integer.valueOf(2).equals(object.get("format"))) {
+            throw new IllegalStateException("an assessment of format " + object.get("format") + ", which this version "
+                    + "does not read: a newer platform wrote it");
+        }
+        for (Object o : (List<?>) object.get("criteria")) {
             Map<?, ?> m = (Map<?, ?>) o;
             List<?> name = (List<?>) m.get("name");
             List<?> why = (List<?>) m.get("why");

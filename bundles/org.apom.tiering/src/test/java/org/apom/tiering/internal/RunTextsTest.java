@@ -21,7 +21,7 @@ class RunTextsTest {
     private final Map<Integer, String> stored = new HashMap<>();
 
     private String roundTrip(String text) {
-        Object kept = texts.explanation(text);
+        Object kept = texts.explanation("C", text);
         stored.putAll(texts.takeAdded());
         return RunTexts.explanation(kept, stored);
     }
@@ -41,25 +41,55 @@ class RunTextsTest {
 
     @Test
     void sentencesThatDifferOnlyInTheirNumbersAreKeptOnce() {
-        Object first = texts.explanation("3 of 10 members verified in the last 12 months.");
-        Object second = texts.explanation("7 of 20 members verified in the last 12 months.");
+        Object first = texts.explanation("C", "3 of 10 members verified in the last 12 months.");
+        Object second = texts.explanation("C", "7 of 20 members verified in the last 12 months.");
         assertEquals(List.of(0, "3", "10", "12"), first);
         assertEquals(List.of(0, "7", "20", "12"), second);
         assertEquals(Map.of(0, "{} of {} members verified in the last {} months."), texts.takeAdded());
         assertEquals(Map.of(), texts.takeAdded(), "a text is handed over once, with the first chunk that uses it");
-        assertEquals(0, texts.ref("{} of {} members verified in the last {} months."));
+        assertEquals(0, texts.ref("C", "{} of {} members verified in the last {} months."));
     }
 
     @Test
     void pastTheLimitTextsStayWhole() {
         for (int i = 0; i < RunTexts.LIMIT; i++) {
-            assertInstanceOf(Integer.class, texts.ref("name " + (char) ('a' + i % 26) + i / 26 + "x"));
+            assertInstanceOf(Integer.class, texts.ref("C" + i / RunTexts.PER_CRITERION,
+                    "name " + (char) ('a' + i % 26) + i / 26 + "x"));
         }
         String text = "the network Ban Rai counted 5 members";
-        assertEquals(text, texts.explanation(text));
-        assertEquals(text, RunTexts.explanation(texts.explanation(text), Map.of()));
+        assertEquals(text, texts.explanation("C", text));
+        assertEquals(text, RunTexts.explanation(texts.explanation("C", text), Map.of()));
         String longText = "x".repeat(RunTexts.LONGEST + 1);
-        assertEquals(longText, new RunTexts().ref(longText));
+        assertEquals(longText, new RunTexts().ref("C", longText));
+    }
+
+    @Test
+    void aCriterionThatWordsEveryNetworkDifferentlyLeavesRoomToTheOthers() {
+        for (int i = 0; i < RunTexts.PER_CRITERION; i++) {
+            assertInstanceOf(Integer.class, texts.ref("P50_CHATTY", "network " + (char) ('a' + i % 26) + i / 26));
+        }
+        assertEquals("network zz", texts.ref("P50_CHATTY", "network zz"));
+        assertInstanceOf(Integer.class, texts.ref("CONTINUITY", "Continuity"));
+    }
+
+    @Test
+    void controlCharactersStayInTheAssessmentWhereJsonEscapesThem() {
+        String nul = "a criterion's \u0000 text with 3 numbers 4";
+        assertEquals(nul, texts.explanation("C", nul));
+        assertEquals("tab\tted", texts.ref("C", "tab\tted"));
+        CriterionScore odd = new CriterionScore("P50_ODD", "org.apom.ext\u0000", LocalizedText.of("X\u0001", "Y"),
+                BigDecimal.ONE, BigDecimal.TEN, 1, LocalizedText.of(nul, "ไทย\u0000 7"), false);
+        String json = ScoresJson.criteria(List.of(odd), texts);
+        Map<Integer, String> kept = texts.takeAdded();
+        assertEquals(List.of(odd), ScoresJson.criteria(json, kept));
+        assertTrue(kept.values().stream().noneMatch(t -> t.chars().anyMatch(c -> c < 0x20)), kept.toString());
+        assertTrue(kept.containsValue("Y"), "the other texts are still kept once");
+    }
+
+    @Test
+    void anAssessmentOfAFormatNotKnownIsAnErrorNotAGuess() {
+        assertThrows(IllegalStateException.class, () -> ScoresJson.criteria("{\"format\":3,\"criteria\":[]}",
+                Map.of()));
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.apom.networks.api.CurrentTier;
  * A network's latest grading, in a narrow row of its own beside the network's (one per network, made with it): a
  * national run rewrites 100,000 of them in its last transaction, which on the wide, five-times-indexed network rows
  * cost three times as much; and the grading does not move the network's version, which a client's ETag holds.
- * Written in SQL by JpaNetworkTiers only.
+ * Made with the network (JpaNetworks); its grading written in SQL by JpaNetworkTiers only.
  */
 @Entity
 @Table(name = "NET_NETWORK_TIER")

@@ -24,10 +24,14 @@ public class RunTextEntity {
     }
 
     public RunTextEntity(String runId, int number, String text) {
-        this.id = runId + "/" + number;
+        this.id = id(runId, number);
         this.runId = runId;
         this.number = number;
         this.text = text;
+    }
+
+    public static String id(String runId, int number) {
+        return runId + "/" + number;
     }
 
     public String runId() {
