@@ -97,39 +97,30 @@ public final class JpaVolunteerStandings implements VolunteerStandings {
 
     @Override
     public void forEach(Caller caller, ProvinceCode province, Consumer<VolunteerStanding> consumer) {
-        Reach reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
-        ProvinceCode only = province != null ? province : reach == Reach.ALL ? null : caller.province();
-        if (only != null && !AccessPolicy.allows(caller, Action.VOLUNTEERS_READ, only)) {
-            return;
-        }
-        String after = "";
-        while (true) {
-            String from = after;
-            // by id, a page at a time: each page is its own short read, so no transaction stays open over the table.
-            // Plain SQL: a national run reads every record, and JPQL's projection costs twice the database's time
-            List<Object[]> page = jpa.txExpr(TransactionType.Supports, em -> {
-                Query query = em.createNativeQuery("SELECT ID, SUBDISTRICT_CODE, PROVINCE_CODE, STATUS, REGISTERED_ON, "
-                        + "LAST_VERIFIED_ON, MERGED_INTO FROM REGISTRY_VOLUNTEER WHERE ID > ?"
-                        + (only == null ? "" : " AND PROVINCE_CODE = ?") + " ORDER BY ID FETCH FIRST " + PAGE
-                        + " ROWS ONLY").setParameter(1, from);
-                if (only != null) {
-                    query.setParameter(2, only.value());
-                }
-                @SuppressWarnings("unchecked")
-                List<Object[]> rows = query.getResultList();
-                return rows;
-            });
-            page.forEach(r -> consumer.accept(standing(r)));
-            if (page.size() < PAGE) {
-                return;
-            }
-            after = (String) page.get(page.size() - 1)[0];
-        }
+        inPages(caller, province, "SELECT ID, SUBDISTRICT_CODE, PROVINCE_CODE, STATUS, REGISTERED_ON, "
+                + "LAST_VERIFIED_ON, MERGED_INTO FROM REGISTRY_VOLUNTEER WHERE ID > ?", List.of(),
+                r -> consumer.accept(standing(r)));
     }
 
     @Override
     public void forEachActive(Caller caller, ProvinceCode province, LocalDate verifiedAfter, LocalDate asOf,
             BiConsumer<String, Boolean> consumer) {
+        // the database decides what counts: a national run's million records arrive as an id and a flag each
+        inPages(caller, province, "SELECT ID, CASE WHEN LAST_VERIFIED_ON > ? AND LAST_VERIFIED_ON <= ? THEN 1 ELSE 0 "
+                + "END FROM REGISTRY_VOLUNTEER WHERE ID > ? AND STATUS = 'ACTIVE' AND MERGED_INTO IS NULL",
+                List.of(Date.valueOf(verifiedAfter), Date.valueOf(asOf)),
+                r -> consumer.accept((String) r[0], ((Number) r[1]).intValue() == 1));
+    }
+
+    /**
+     * The rows of a query over the records in the caller's reach of the province, by id, a page at a time: each page
+     * is its own short read, so no transaction stays open over the table. Plain SQL: a national run reads every
+     * record, and JPQL's projection cost twice the database's time.
+     *
+     * @param select ends with the condition {@code ID > ?}; its parameters before that one are {@code before}
+     */
+    private void inPages(Caller caller, ProvinceCode province, String select, List<Object> before,
+            Consumer<Object[]> consumer) {
         Reach reach = AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
         ProvinceCode only = province != null ? province : reach == Reach.ALL ? null : caller.province();
         if (only != null && !AccessPolicy.allows(caller, Action.VOLUNTEERS_READ, only)) {
@@ -138,22 +129,22 @@ public final class JpaVolunteerStandings implements VolunteerStandings {
         String after = "";
         while (true) {
             String from = after;
-            // the database decides what counts: a national run's million records arrive as an id and a flag each
             List<Object[]> page = jpa.txExpr(TransactionType.Supports, em -> {
-                Query query = em.createNativeQuery("SELECT ID, CASE WHEN LAST_VERIFIED_ON > ? AND LAST_VERIFIED_ON "
-                        + "<= ? THEN 1 ELSE 0 END FROM REGISTRY_VOLUNTEER WHERE ID > ? AND STATUS = 'ACTIVE' AND "
-                        + "MERGED_INTO IS NULL" + (only == null ? "" : " AND PROVINCE_CODE = ?")
-                        + " ORDER BY ID FETCH FIRST " + PAGE + " ROWS ONLY")
-                        .setParameter(1, Date.valueOf(verifiedAfter)).setParameter(2, Date.valueOf(asOf))
-                        .setParameter(3, from);
+                Query query = em.createNativeQuery(select + (only == null ? "" : " AND PROVINCE_CODE = ?")
+                        + " ORDER BY ID FETCH FIRST " + PAGE + " ROWS ONLY");
+                int p = 1;
+                for (Object value : before) {
+                    query.setParameter(p++, value);
+                }
+                query.setParameter(p++, from);
                 if (only != null) {
-                    query.setParameter(4, only.value());
+                    query.setParameter(p, only.value());
                 }
                 @SuppressWarnings("unchecked")
                 List<Object[]> rows = query.getResultList();
                 return rows;
             });
-            page.forEach(r -> consumer.accept((String) r[0], ((Number) r[1]).intValue() == 1));
+            page.forEach(consumer);
             if (page.size() < PAGE) {
                 return;
             }
