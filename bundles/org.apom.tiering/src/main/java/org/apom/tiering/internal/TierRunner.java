@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TierRunner {
 
+    /** Assessments to a transaction: each costs milliseconds of its own (500 stored in 6 s, 2,000 in 4 s). */
     static final int CHUNK = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(TierRunner.class);
 
@@ -99,6 +100,7 @@ final class TierRunner {
                 long write = System.nanoTime();
                 jpa.tx(TransactionType.Required, em -> {
                     // the texts with the first assessments that refer to them: no assessment is stored without its
+                    // texts
                     newTexts.forEach((number, text) -> em.persist(new RunTextEntity(runId, number, text)));
                     AssessmentEntity.insert(em, chunk);
                     em.find(RunEntity.class, runId).progress(done, List.copyOf(failed));
