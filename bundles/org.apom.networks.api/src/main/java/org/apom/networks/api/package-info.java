@@ -3,7 +3,7 @@
  * when, their committees, and the activities through which their continuous work becomes visible.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.apom.networks.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -170,6 +170,39 @@ class NetworkStoreTest {
     }
 
     @Test
+    void aVolunteersServiceIsTheirSeatsAndTheirYears() {
+        Network n = networks.create(OFFICER, new NetworkInput("ศรีภูมิ", "SUBDISTRICT", "500101", "2020-01-01"));
+        Network left = networks.create(OFFICER, new NetworkInput("ช้างเผือก", "SUBDISTRICT", "500101", "2020-01-01"));
+        for (String v : List.of("v1", "v2")) {
+            volunteer(v, "500101", VolunteerStatus.ACTIVE);
+            members.join(OFFICER, n.id(), v, "2020-01-01");
+        }
+        members.join(OFFICER, left.id(), "v1", "2020-01-01");
+        committees.appoint(OFFICER, n.id(), committee("v2", "CHAIR", "v1", "SECRETARY"), Preconditions.ANY);
+        activities.record(OFFICER, n.id(), new ActivityInput("2024-09-30", "HOME_VISIT", "เยี่ยมบ้าน", List.of("v1"),
+                "3", "2"));
+        activities.record(OFFICER, n.id(), new ActivityInput("2024-10-01", "HOME_VISIT", "เยี่ยมบ้าน", List.of("v1",
+                "v2"), "4", "2.5"));
+        activities.record(OFFICER, n.id(), new ActivityInput("2025-03-01", "TRAINING", "อบรม", List.of("v1"), "0", "6"));
+        members.leave(OFFICER, left.id(), "v1", "2025-06-30", null);
+        JpaServiceRecords records = new JpaServiceRecords(db, standings, CLOCK);
+
+        org.apom.networks.api.ServiceRecord v1 = records.of(OFFICER, "v1", FiscalYear.of(2567), FiscalYear.of(2569));
+        // 30 September 2024 ends fiscal year 2567; 1 October 2024 begins 2568
+        assertEquals(List.of(1, 2, 0), v1.years().stream().map(y -> y.activities()).toList());
+        assertEquals(0, v1.years().get(1).hours().compareTo(new java.math.BigDecimal("8.5")));
+        assertEquals(4, v1.years().get(1).beneficiaries());
+        assertEquals(Map.of("HOME_VISIT", 1, "TRAINING", 1), v1.years().get(1).byKind());
+        // the network left is history, not a position
+        assertEquals(List.of(n.id()), v1.positions().stream().map(p -> p.networkId()).toList());
+        assertEquals(org.apom.networks.api.CommitteePosition.SECRETARY, v1.positions().get(0).seat());
+        assertEquals(404, assertThrows(ProblemException.class, () -> records.of(OTHER, "v1", FiscalYear.of(2567),
+                FiscalYear.of(2569))).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> records.of(OFFICER, "v1", FiscalYear.of(2569),
+                FiscalYear.of(2567))).status());
+    }
+
+    @Test
     void hoursAndCountsHaveBounds() {
         List<org.apom.core.api.problem.FieldError> errors = new ArrayList<>();
         assertEquals(0, NetworkRules.hours("24", errors).compareTo(java.math.BigDecimal.valueOf(24)));
