@@ -43,6 +43,9 @@ public final class AccessPolicy {
             | tiering:run | all | own | - | - | - |
             | tiering:override | all | - | - | - | - |
             | recognition:read | all | own | own | - | scope |
+            | nominations:draft | all | own | own | - | - |
+            | nominations:endorse | all | own | - | - | - |
+            | nominations:decide | all | - | - | - | - |
             | extensions:manage | all | own | - | - | - |
             | metrics:read | all | - | - | - | national |
             | webhooks:manage | all | own | - | - | scope |

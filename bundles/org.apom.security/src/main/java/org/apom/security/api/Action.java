@@ -50,7 +50,27 @@ public enum Action {
      *
      * @since 1.6
      */
-    TIERING_OVERRIDE;
+    TIERING_OVERRIDE,
+    /**
+     * Drafts nominations of volunteers for awards, and withdraws drafts.
+     *
+     * @since 1.7
+     */
+    NOMINATIONS_DRAFT,
+    /**
+     * Submits and endorses nominations for the province, rejects them before the ministry does, and withdraws
+     * them while open.
+     *
+     * @since 1.7
+     */
+    NOMINATIONS_ENDORSE,
+    /**
+     * The ministry's decisions: approves, rejects and confers nominations, and records honours received before
+     * the platform.
+     *
+     * @since 1.7
+     */
+    NOMINATIONS_DECIDE;
 
     /** For example {@code volunteers:read}; also the integrator token scope for the action. */
     public String id() {

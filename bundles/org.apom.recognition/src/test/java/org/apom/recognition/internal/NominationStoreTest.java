@@ -1,0 +1,258 @@
+package org.apom.recognition.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apom.core.api.FiscalYear;
+import org.apom.core.api.NationalId;
+import org.apom.core.api.PageRequest;
+import org.apom.core.api.ProvinceCode;
+import org.apom.core.api.SubdistrictCode;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.networks.api.ServiceRecord;
+import org.apom.networks.api.ServiceRecords;
+import org.apom.networks.api.ServiceYear;
+import org.apom.persistence.testing.TestDatabase;
+import org.apom.recognition.api.AwardProgram;
+import org.apom.recognition.api.Nomination;
+import org.apom.recognition.api.NominationInput;
+import org.apom.recognition.api.NominationQuery;
+import org.apom.recognition.api.NominationStatus;
+import org.apom.recognition.api.TransitionInput;
+import org.apom.registry.api.VolunteerStanding;
+import org.apom.registry.api.VolunteerStandings;
+import org.apom.registry.api.VolunteerStatus;
+import org.apom.security.api.AuditTrail;
+import org.apom.security.api.Caller;
+import org.apom.security.api.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.ServiceReference;
+
+/** The nominations workflow against a real (in-memory Derby) database built by the bundle's own changelog. */
+class NominationStoreTest {
+
+    private static final ProvinceCode CM = ProvinceCode.of("50");
+    private static final Caller OFFICER = Caller.person("cm-officer", Set.of(Role.PROVINCE_OFFICER), CM);
+    private static final Caller ADMIN = Caller.person("cm-admin", Set.of(Role.PROVINCE_ADMIN), CM);
+    private static final Caller KK_ADMIN = Caller.person("kk-admin", Set.of(Role.PROVINCE_ADMIN),
+            ProvinceCode.of("40"));
+    private static final Caller CENTRAL = Caller.person("central", Set.of(Role.CENTRAL_ADMIN), null);
+    // 3 December 2026: fiscal year 2570
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-03T03:00:00Z"), ZoneOffset.UTC);
+
+    private final List<String> audited = new CopyOnWriteArrayList<>();
+    private final Map<String, VolunteerStanding> register = new HashMap<>();
+    private TestDatabase db;
+    private JpaNominations nominations;
+    private JpaHonours honours;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        db = new TestDatabase("apom-recognition-test", "META-INF/test-persistence.xml", RecognitionSchema.CHANGELOG);
+        Catalogue catalogue = new Catalogue();
+        catalogue.addProgram(new CoreAwards(), reference("mvn:org.apom/org.apom.recognition"));
+        RecognitionSettings settings = new RecognitionSettings(AwardRules.of(3, 5, 2000, new String[] {
+            "HONOUR_PIN.requires=OUTSTANDING_NATIONAL, HONOUR_PIN.holdOnce=true"},
+                new String[] {"OUTSTANDING_PROVINCIAL=2"}));
+        JpaEligibility eligibility = new JpaEligibility(db, null, catalogue, settings, standings(), service());
+        AuditTrail audit = audit(audited);
+        nominations = new JpaNominations(db, eligibility, catalogue, settings, audit, CLOCK);
+        honours = new JpaHonours(db, eligibility, catalogue, audit, CLOCK);
+        for (String v : List.of("v1", "v2", "v3", "v4")) {
+            register.put(v, new VolunteerStanding(v, SubdistrictCode.of("500101"), CM, VolunteerStatus.ACTIVE,
+                    LocalDate.of(2010, 1, 1), null, null));
+        }
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void aNominationGoesFromTheOfficersDraftToTheMinistrysConferral() {
+        Nomination n = nominations.draft(OFFICER, input("OUTSTANDING_NATIONAL", "v1"));
+        assertEquals(NominationStatus.DRAFT, n.status());
+        assertEquals(403, move(OFFICER, n, "submit").status());
+        assertEquals(409, move(ADMIN, n, "endorse").status());
+        nominations.transition(ADMIN, n.id(), new TransitionInput("submit", "ส่งชื่อ", null, null));
+        nominations.transition(ADMIN, n.id(), new TransitionInput("endorse", null, null, null));
+        assertEquals(403, move(ADMIN, n, "approve").status());
+        // a province admin may no longer reject once endorsed: that is the ministry's
+        assertEquals(403, move(ADMIN, n, "reject").status());
+        nominations.transition(CENTRAL, n.id(), new TransitionInput("approve", null, null, null));
+        Nomination conferred = nominations.transition(CENTRAL, n.id(), new TransitionInput("confer", null,
+                "3/10/2569", "ราชกิจจานุเบกษา เล่ม 143"));
+        assertEquals(NominationStatus.CONFERRED, conferred.status());
+        assertEquals(LocalDate.of(2026, 10, 3), conferred.conferredOn());
+        assertEquals(5, conferred.history().size());
+        assertEquals("ส่งชื่อ", conferred.history().get(1).comment());
+        assertEquals("cm-admin", conferred.history().get(1).by());
+        assertEquals(409, move(CENTRAL, n, "withdraw").status());
+        assertEquals(List.of("OUTSTANDING_NATIONAL"), honours.of(OFFICER, "v1").stream().map(h -> h.awardCode())
+                .toList());
+        assertEquals(List.of("nomination.create", "nomination.submit", "nomination.endorse", "nomination.approve",
+                "honour.record", "nomination.confer"), audited);
+        // another province's admin finds nothing to act on
+        assertEquals(404, move(KK_ADMIN, n, "withdraw").status());
+    }
+
+    @Test
+    void thePinBecomesPossibleOnceTheNationalAwardIsConferred() {
+        ProblemException refused = assertThrows(ProblemException.class, () -> nominations.draft(OFFICER,
+                input("HONOUR_PIN", "v1")));
+        assertEquals("not-eligible", refused.code());
+        assertEquals("NOT_NATIONAL_OUTSTANDING", refused.errors().get(0).code());
+        Nomination national = nominations.draft(OFFICER, input("OUTSTANDING_NATIONAL", "v1"));
+        for (String action : List.of("submit", "endorse")) {
+            nominations.transition(ADMIN, national.id(), new TransitionInput(action, null, null, null));
+        }
+        for (String action : List.of("approve", "confer")) {
+            nominations.transition(CENTRAL, national.id(), new TransitionInput(action, null, null, null));
+        }
+        assertEquals(NominationStatus.DRAFT, nominations.draft(OFFICER, input("HONOUR_PIN", "v1")).status());
+    }
+
+    @Test
+    void oneOpenNominationPerPersonAwardAndYear() {
+        Nomination first = nominations.draft(OFFICER, input("OUTSTANDING_NATIONAL", "v1"));
+        assertEquals("nomination-open", assertThrows(ProblemException.class, () -> nominations.draft(OFFICER,
+                input("OUTSTANDING_NATIONAL", "v1"))).code());
+        nominations.transition(OFFICER, first.id(), new TransitionInput("withdraw", "ผิดคน", null, null));
+        assertEquals(NominationStatus.DRAFT, nominations.draft(OFFICER, input("OUTSTANDING_NATIONAL", "v1")).status());
+        // withdrawing and rejecting need a reason
+        assertEquals(422, assertThrows(ProblemException.class, () -> nominations.transition(OFFICER, first.id(),
+                new TransitionInput("withdraw", " ", null, null))).status());
+    }
+
+    @Test
+    void theQuotaIsTakenAtSubmissionAndGivenBackOnRejection() {
+        List<Nomination> drafts = new ArrayList<>();
+        for (String v : List.of("v1", "v2", "v3")) {
+            drafts.add(nominations.draft(OFFICER, input("OUTSTANDING_PROVINCIAL", v)));
+        }
+        nominations.transition(ADMIN, drafts.get(0).id(), new TransitionInput("submit", null, null, null));
+        nominations.transition(ADMIN, drafts.get(1).id(), new TransitionInput("submit", null, null, null));
+        assertEquals("quota-reached", move(ADMIN, drafts.get(2), "submit").code());
+        assertEquals(NominationStatus.DRAFT, nominations.get(OFFICER, drafts.get(2).id()).status());
+        nominations.transition(ADMIN, drafts.get(1).id(), new TransitionInput("reject", "ไม่ผ่าน", null, null));
+        nominations.transition(ADMIN, drafts.get(2).id(), new TransitionInput("submit", null, null, null));
+        var pipeline = nominations.summary(OFFICER, FiscalYear.of(2570), null).stream()
+                .filter(p -> p.awardCode().equals("OUTSTANDING_PROVINCIAL")).findFirst().orElseThrow();
+        assertEquals(2, pipeline.quota());
+        assertEquals(2, pipeline.quotaUsed());
+        assertEquals(1, pipeline.byStatus().get(NominationStatus.REJECTED));
+        assertEquals(2, nominations.search(OFFICER, new NominationQuery(FiscalYear.of(2570), null,
+                NominationStatus.SUBMITTED, null), PageRequest.of(null, null)).items().size());
+        assertEquals(0, nominations.search(KK_ADMIN, new NominationQuery(null, null, null, null),
+                PageRequest.of(null, null)).items().size());
+    }
+
+    @Test
+    void aDirekgunabhornNominationIsForTheNextClassOnly() {
+        Nomination n = nominations.draft(OFFICER, new NominationInput("DIREKGUNABHORN", "v2", "2570", null,
+                "ทำงานต่อเนื่อง"));
+        assertEquals("SILVER_MEDAL", n.awardClass());
+        ProblemException skip = assertThrows(ProblemException.class, () -> nominations.draft(OFFICER,
+                new NominationInput("DIREKGUNABHORN", "v3", "2570", "FIRST_CLASS", "ข้ามชั้น")));
+        assertEquals("not-next-class", skip.errors().get(0).code());
+        honours.record(CENTRAL, "v4", new org.apom.recognition.api.HonourInput("DIREKGUNABHORN", "SILVER_MEDAL",
+                "2566", "28/7/2566", null));
+        assertEquals("CLASS_TOO_SOON", assertThrows(ProblemException.class, () -> nominations.draft(OFFICER,
+                new NominationInput("DIREKGUNABHORN", "v4", "2570", null, "ต่อเนื่อง"))).errors().get(0).code());
+        assertEquals("GOLD_MEDAL", nominations.draft(OFFICER, new NominationInput("DIREKGUNABHORN", "v4", "2571",
+                null, "ต่อเนื่อง")).awardClass());
+        assertEquals(403, assertThrows(ProblemException.class, () -> honours.record(ADMIN, "v4",
+                new org.apom.recognition.api.HonourInput("HONOUR_PLAQUE", null, "2560", "1/1/2560", null))).status());
+    }
+
+    private ProblemException move(Caller caller, Nomination n, String action) {
+        return assertThrows(ProblemException.class, () -> nominations.transition(caller, n.id(),
+                new TransitionInput(action, "เหตุผล", null, null)));
+    }
+
+    private static NominationInput input(String award, String volunteer) {
+        return new NominationInput(award, volunteer, "2570", null, "ทำงานเพื่อชุมชนต่อเนื่อง");
+    }
+
+    private VolunteerStandings standings() {
+        return new VolunteerStandings() {
+            @Override
+            public Map<String, VolunteerStanding> of(Caller caller, Collection<String> ids) {
+                Map<String, VolunteerStanding> found = new HashMap<>();
+                ids.stream().filter(register::containsKey).forEach(id -> found.put(id, register.get(id)));
+                return found;
+            }
+
+            @Override
+            public Map<NationalId, VolunteerStanding> ofNationalIds(Caller caller, Collection<NationalId> ids) {
+                return Map.of();
+            }
+
+            @Override
+            public void forEach(Caller caller, ProvinceCode province,
+                    java.util.function.Consumer<VolunteerStanding> consumer) {
+                register.values().forEach(consumer);
+            }
+        };
+    }
+
+    /** Every volunteer took part in an activity in every year. */
+    private static ServiceRecords service() {
+        return (caller, volunteerId, from, to) -> {
+            List<ServiceYear> years = new ArrayList<>();
+            for (int y = from.buddhistYear(); y <= to.buddhistYear(); y++) {
+                years.add(new ServiceYear(y, 2, BigDecimal.TEN, 4, Map.of("HOME_VISIT", 2)));
+            }
+            return new ServiceRecord(volunteerId, List.of(), years);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ServiceReference<AwardProgram> reference(String location) {
+        Bundle bundle = (Bundle) Proxy.newProxyInstance(NominationStoreTest.class.getClassLoader(),
+                new Class<?>[] {Bundle.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getLocation" -> location;
+                    case "getSymbolicName" -> "org.apom.recognition";
+                    case "hashCode" -> 1;
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+        return (ServiceReference<AwardProgram>) Proxy.newProxyInstance(NominationStoreTest.class.getClassLoader(),
+                new Class<?>[] {ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getBundle" -> bundle;
+                    case "hashCode" -> 2;
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static AuditTrail audit(List<String> actions) {
+        return (AuditTrail) Proxy.newProxyInstance(NominationStoreTest.class.getClassLoader(),
+                new Class<?>[] {AuditTrail.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("record")) {
+                        actions.add((String) args[1]);
+                        return null;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
