@@ -235,7 +235,7 @@ public abstract class NetworksContract extends ApomContainerTest {
         JsonNode feed = readFeed(officer, "network,activity");
         assertTrue(feed.toString(), feed.toString().contains(net));
         assertTrue(feed.toString(), feed.toString().contains(recorded.json().get("id").asText()));
-        assertProblem(officer.get("/changes?types=network,nomination"), 400, "invalid-parameter");
+        assertProblem(officer.get("/changes?types=network,unicorn"), 400, "invalid-parameter");
     }
 
     @Test

@@ -236,7 +236,7 @@ public final class JpaNominations implements Nominations {
                 String province = n.province().value();
                 if (action == NominationAction.SUBMIT) {
                     QuotaPlaces.take(em, province, n.awardCode(), n.fiscalYear(), limit);
-                } else if (!move.to().open() && NominationWorkflow.holdsPlace(from)) {
+                } else if (NominationWorkflow.holdsPlace(from) && !NominationWorkflow.holdsPlace(move.to())) {
                     QuotaPlaces.release(em, province, n.awardCode(), n.fiscalYear());
                 }
                 Instant at = Instant.now(clock);

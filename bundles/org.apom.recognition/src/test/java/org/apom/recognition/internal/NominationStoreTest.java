@@ -107,6 +107,13 @@ class NominationStoreTest {
         assertEquals("ส่งชื่อ", conferred.history().get(1).comment());
         assertEquals("cm-admin", conferred.history().get(1).by());
         assertEquals(409, move(CENTRAL, n, "withdraw").status());
+        // a conferred nomination keeps its place: the quota counts what was given
+        assertEquals(1, nominations.summary(CENTRAL, FiscalYear.of(2570), CM).stream()
+                .filter(p -> p.awardCode().equals("OUTSTANDING_NATIONAL")).findFirst().orElseThrow().quotaUsed());
+        int used = db.txExpr(org.apache.aries.jpa.template.TransactionType.Supports, em -> ((Number) em
+                .createNativeQuery("SELECT USED FROM REC_QUOTA_USE WHERE AWARD_CODE = 'OUTSTANDING_NATIONAL'")
+                .getSingleResult()).intValue());
+        assertEquals(1, used);
         assertEquals(List.of("OUTSTANDING_NATIONAL"), honours.of(OFFICER, "v1").stream().map(h -> h.awardCode())
                 .toList());
         assertEquals(List.of("nomination.create", "nomination.submit", "nomination.endorse", "nomination.approve",
