@@ -167,6 +167,21 @@ public class AccessMatrixIT extends ApomContainerTest {
             | GET /activity-kinds                        | -      | 200     | 200     | 200     | 403     | 403        | 401       |
             | GET /activity-kinds/{code}                 | -      | 200     | 200     | 200     | 403     | 403        | 401       |
             | POST /activity-kinds                       | -      | 201     | 403     | 403     | 403     | 403        | 401       |
+            | GET /awards                                | -      | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /volunteers/{id}/eligibility           | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /volunteers/{id}/eligibility           | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | GET /volunteers/{id}/awards                | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /volunteers/{id}/awards                | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | POST /volunteers/{id}/awards               | own    | 201     | 403     | 403     | 403     | 403        | 401       |
+            | POST /volunteers/{id}/awards               | other  | 201     | 403     | 403     | 403     | 403        | 401       |
+            | POST /nominations                          | own    | 201     | 201     | 201     | 403     | 403        | 401       |
+            | POST /nominations                          | other  | 201     | 422     | 422     | 403     | 403        | 401       |
+            | GET /nominations                           | -      | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /nominations/summary                   | -      | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /nominations/{id}                      | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /nominations/{id}                      | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | POST /nominations/{id}/transitions         | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | POST /nominations/{id}/transitions         | other  | 200     | 404     | 404     | 403     | 403        | 401       |
             | POST /webhooks                             | own    | 201     | 201     | 403     | 403     | 403        | 401       |
             | POST /webhooks                             | other  | 201     | 403     | 403     | 403     | 403        | 401       |
             | GET /webhooks                              | -      | 200     | 200     | 403     | 403     | 403        | 401       |
@@ -193,6 +208,7 @@ public class AccessMatrixIT extends ApomContainerTest {
     private Http submitter;
     private final Map<String, String[]> webhooks = new HashMap<>();
     private final Map<String, String[]> networks = new HashMap<>();
+    private final Map<String, String> nominations = new HashMap<>();
 
     @Test
     public void everyRoleGetsWhatTheTableSays() throws Exception {
@@ -412,6 +428,22 @@ public class AccessMatrixIT extends ApomContainerTest {
             case "POST /activity-kinds":
                 return as.post("/activity-kinds", "{\"code\": \"MATRIX_" + UNIQUE.incrementAndGet()
                         + "\", \"nameTh\": \"ทดสอบ\", \"nameEn\": \"Test\"}");
+            case "GET /volunteers/{id}/eligibility":
+                return as.get("/volunteers/" + network(province)[1] + "/eligibility");
+            case "GET /volunteers/{id}/awards":
+                return as.get("/volunteers/" + network(province)[1] + "/awards");
+            case "POST /volunteers/{id}/awards":
+                // a fresh volunteer each time: an honour is recorded once
+                return as.post("/volunteers/" + newVolunteer(province) + "/awards", "{\"awardCode\": "
+                        + "\"HONOUR_PLAQUE\", \"fiscalYear\": 2560, \"conferredOn\": \"2017-07-28\"}");
+            case "POST /nominations":
+                return as.post("/nominations", nominationJson(servingVolunteer(province)));
+            case "GET /nominations/{id}":
+                return as.get("/nominations/" + nomination(province));
+            case "POST /nominations/{id}/transitions":
+                // a fresh draft each time: a withdrawn one is closed
+                return as.post("/nominations/" + draft(province) + "/transitions", "{\"action\": \"withdraw\", "
+                        + "\"comment\": \"matrix\"}");
             case "POST /webhooks":
                 return as.post("/webhooks", webhookJson(province));
             case "GET /webhooks/{id}":
@@ -473,6 +505,52 @@ public class AccessMatrixIT extends ApomContainerTest {
         made = new String[] {id, member, activity.json().get("id").asText(), runId};
         networks.put(province, made);
         return made;
+    }
+
+    /**
+     * A fresh volunteer of the province registered in 2015, a member of the province's network who took part in an
+     * activity in each of the three fiscal years before this one: eligible for the provincial outstanding award.
+     */
+    private String servingVolunteer(String province) throws Exception {
+        String net = network(province)[0];
+        HttpAnswer created = asAdmin().post("/volunteers", volunteerJson(province).replace("}",
+                ", \"registeredOn\": \"2015-01-01\"}"));
+        assertEquals(created.toString(), 201, created.status());
+        String v = created.json().get("id").asText();
+        assertEquals(201, asAdmin().post("/networks/" + net + "/members", "{\"volunteerId\": \"" + v
+                + "\", \"since\": \"2020-01-01\"}").status());
+        FiscalYear now = FiscalYear.of(LocalDate.now());
+        for (int back = 3; back >= 1; back--) {
+            HttpAnswer activity = asAdmin().post("/networks/" + net + "/activities", "{\"date\": \""
+                    + FiscalYear.of(now.buddhistYear() - back).start().plusMonths(8) + "\", \"kind\": \"MEETING\", "
+                    + "\"title\": \"ประชุม " + UNIQUE.incrementAndGet() + "\", \"participants\": [\"" + v
+                    + "\"], \"hours\": 2}");
+            assertEquals(activity.toString(), 201, activity.status());
+        }
+        return v;
+    }
+
+    private static String nominationJson(String volunteer) {
+        return "{\"awardCode\": \"OUTSTANDING_PROVINCIAL\", \"volunteerId\": \"" + volunteer
+                + "\", \"fiscalYear\": " + FiscalYear.of(LocalDate.now()) + ", \"justification\": \"matrix\"}";
+    }
+
+    /** A draft nomination of a fresh serving volunteer of the province, by the central admin; its id. */
+    private String draft(String province) throws Exception {
+        HttpAnswer drafted = asAdmin().post("/nominations", nominationJson(servingVolunteer(province)));
+        assertEquals(drafted.toString(), 201, drafted.status());
+        return drafted.json().get("id").asText();
+    }
+
+    /** One draft nomination of the province, made once; its id. */
+    private String nomination(String province) throws Exception {
+        return nominations.computeIfAbsent(province, p -> {
+            try {
+                return draft(p);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private static String networkJson(String province) {

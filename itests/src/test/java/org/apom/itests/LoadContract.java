@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
+import org.apom.core.api.FiscalYear;
 import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
@@ -118,6 +119,13 @@ public abstract class LoadContract extends ApomContainerTest {
                 assertEquals(joined.toString(), 201, joined.status());
             }
         }
+        // candidates for the provincial award: registered in 2015, members who served in each of the last three years
+        Map<String, List<String>> candidates = new HashMap<>();
+        for (String province : PROVINCES) {
+            candidates.put(province, candidates(officers.get(province), province, networks.get(province)));
+        }
+        Set<String> drafted = ConcurrentHashMap.newKeySet();
+        Set<String> withdrawn = ConcurrentHashMap.newKeySet();
         Set<String> activities = ConcurrentHashMap.newKeySet();
         String yesterday = LocalDate.now().minusDays(1).toString();
         String extension = "org.apom.ext.load";
@@ -163,6 +171,9 @@ public abstract class LoadContract extends ApomContainerTest {
                                     + "/activities?limit=20" : pick < 58 ? "/networks?province=" + province + (random.nextBoolean() ? "&tier=C" : "")
                                     : pick < 59 ? "/networks/" + networks.get(province) + "/assessments"
                                     : "/tiering/summary"), 200);
+                        } else if (pick < 63) {
+                            nominate(as, candidates.get(province).get(random.nextInt(10)), random, failures, drafted,
+                                    withdrawn);
                         } else if (pick < 75) {
                             HttpAnswer answer = as.post("/volunteers", AccessMatrixIT.volunteerJson(province));
                             if (expect(failures, answer, 201)) {
@@ -250,7 +261,8 @@ public abstract class LoadContract extends ApomContainerTest {
         System.out.println("Load test: " + requests.get() + " requests from " + CLIENTS + " clients in "
                 + LOAD_SECONDS + " s, " + created.size() + " registered, " + patches.values().stream()
                 .mapToInt(AtomicInteger::get).sum() + " changed, " + imported.size() + " imported, "
-                + activities.size() + " activities recorded, " + tierRuns.size() + " grading runs");
+                + activities.size() + " activities recorded, " + tierRuns.size() + " grading runs, "
+                + drafted.size() + " nominations drafted, " + withdrawn.size() + " withdrawn");
         assertTrue("failed answers: " + failures.first(10) + " (" + failures.size() + " in all)", failures.isEmpty());
         assertTrue("some work was done", created.size() > 10 && !patches.isEmpty() && !tierRuns.isEmpty());
 
@@ -272,6 +284,15 @@ public abstract class LoadContract extends ApomContainerTest {
                 .containsAll(activities));
         assertTrue("every activity is in the chain", column("SELECT entity_id FROM security_audit WHERE action = "
                 + "'activity.create'").containsAll(activities));
+        assertTrue("every acknowledged nomination is stored", column("SELECT id FROM rec_nomination")
+                .containsAll(drafted));
+        assertEquals("every acknowledged withdrawal is stored", withdrawn, column("SELECT id FROM rec_nomination "
+                + "WHERE status = 'WITHDRAWN'"));
+        assertEquals("every withdrawal is in the chain", withdrawn, column("SELECT entity_id FROM security_audit "
+                + "WHERE action = 'nomination.withdraw'"));
+        assertEquals("one open nomination per person and year", count("SELECT COUNT(DISTINCT volunteer_id) FROM "
+                + "rec_nomination WHERE status = 'DRAFT'"), count("SELECT COUNT(*) FROM rec_nomination WHERE "
+                + "status = 'DRAFT'"));
         for (Map.Entry<String, AtomicInteger> changed : patches.entrySet()) {
             assertEquals("every change of " + changed.getKey() + " is in the chain", changed.getValue().get(),
                     count("SELECT COUNT(*) FROM security_audit WHERE action = 'volunteer.update' AND entity_id = '"
@@ -442,6 +463,61 @@ public abstract class LoadContract extends ApomContainerTest {
                 + "\", \"roles\": [\"province-officer\"], \"province\": \"" + province + "\"}");
         assertTrue(made.toString(), made.status() == 201 || made.status() == 409);
         return http().as(username, PASSWORD);
+    }
+
+    /**
+     * A round of recognition for one candidate: the catalogue or their eligibility read, a draft for the provincial
+     * award (409 while another client's is open), and the draft withdrawn, so that the candidate comes round again.
+     */
+    private static void nominate(Http as, String candidate, Random random, Queue failures, Set<String> drafted,
+            Set<String> withdrawn) throws Exception {
+        int pick = random.nextInt(4);
+        if (pick == 0) {
+            expect(failures, as.get(random.nextBoolean() ? "/awards" : "/volunteers/" + candidate + "/eligibility"),
+                    200);
+            return;
+        }
+        if (pick == 1) {
+            expect(failures, as.get(random.nextBoolean() ? "/nominations?limit=20" : "/nominations/summary"), 200);
+            return;
+        }
+        HttpAnswer draft = as.post("/nominations", "{\"awardCode\": \"OUTSTANDING_PROVINCIAL\", \"volunteerId\": \""
+                + candidate + "\", \"fiscalYear\": " + FiscalYear.of(LocalDate.now()) + ", \"justification\": "
+                + "\"ทำงานต่อเนื่อง\"}");
+        if (draft.status() == 409) {
+            return;
+        }
+        if (expect(failures, draft, 201)) {
+            String id = draft.json().get("id").asText();
+            drafted.add(id);
+            if (expect(failures, as.post("/nominations/" + id + "/transitions", "{\"action\": \"withdraw\", "
+                    + "\"comment\": \"รอบหน้า\"}"), 200)) {
+                withdrawn.add(id);
+            }
+        }
+    }
+
+    /** Ten volunteers registered in 2015, members of the network, each in an activity of the last three years. */
+    private static List<String> candidates(Http as, String province, String network) throws Exception {
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            HttpAnswer created = as.post("/volunteers", AccessMatrixIT.volunteerJson(province).replace("}",
+                    ", \"registeredOn\": \"2015-01-01\"}"));
+            assertEquals(created.toString(), 201, created.status());
+            String v = created.json().get("id").asText();
+            assertEquals(201, as.post("/networks/" + network + "/members", "{\"volunteerId\": \"" + v
+                    + "\", \"since\": \"2020-01-01\"}").status());
+            people.add(v);
+        }
+        FiscalYear now = FiscalYear.of(LocalDate.now());
+        for (int back = 3; back >= 1; back--) {
+            HttpAnswer activity = as.post("/networks/" + network + "/activities", "{\"date\": \""
+                    + FiscalYear.of(now.buddhistYear() - back).start().plusMonths(8) + "\", \"kind\": \"MEETING\", "
+                    + "\"title\": \"ประชุมประจำปี\", \"participants\": [\"" + String.join("\", \"", people)
+                    + "\"], \"hours\": 2}");
+            assertEquals(activity.toString(), 201, activity.status());
+        }
+        return people;
     }
 
     private static String registered(Http as, String province) throws Exception {

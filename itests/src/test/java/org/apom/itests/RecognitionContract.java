@@ -5,6 +5,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apom.core.api.FiscalYear;
 import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
@@ -31,15 +34,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * province officer's draft to the ministry's conferral by the roles allowed (403 for others, 409 for a move the state
  * does not allow), the honour pin becoming possible once the national award is conferred, one open nomination per
  * person, and a quota that holds while a province's admins submit at once. Volunteers here were registered in 2015
- * and took part in an activity in each of the fiscal years 2567-2569, so the nominations are for fiscal year 2570.
+ * and took part in an activity in each of the three fiscal years before this one, whose nominations these are.
  * On the embedded database ({@link RecognitionIT}) and on PostgreSQL ({@link PostgresRecognitionIT}).
  */
 public abstract class RecognitionContract extends ApomContainerTest {
 
     private static final AtomicInteger UNIQUE = new AtomicInteger(930_000);
     private static final String PASSWORD = "a long enough passphrase";
-    /** The fiscal year under way from October 2026 to September 2027; the tests' dates assume it. */
-    private static final String YEAR = "2570";
+    /** The fiscal year under way in Thailand; the activities are of the three before it. */
+    private static final FiscalYear THIS_YEAR = FiscalYear.of(LocalDate.now(ZoneId.of("Asia/Bangkok")));
+    private static final String YEAR = THIS_YEAR.toString();
 
     /** How the subclass points the platform at its database; none for the embedded default. */
     protected List<Option> databaseOptions() {
@@ -94,10 +98,11 @@ public abstract class RecognitionContract extends ApomContainerTest {
         assertProblem(move(admin, id, "approve"), 403, "forbidden");
         assertProblem(move(admin, id, "reject"), 403, "forbidden");
         assertEquals("APPROVED", ok(move(central, id, "approve")).get("status").asText());
+        String day = THIS_YEAR.start().plusDays(2).toString();
         JsonNode conferred = ok(central.post("/nominations/" + id + "/transitions", "{\"action\": \"confer\", "
-                + "\"conferredOn\": \"3/10/2569\", \"gazetteReference\": \"ราชกิจจานุเบกษา เล่ม 143 ตอนพิเศษ 1 ข\"}"));
+                + "\"conferredOn\": \"" + day + "\", \"gazetteReference\": \"ราชกิจจานุเบกษา เล่ม 143 ตอนพิเศษ 1 ข\"}"));
         assertEquals("CONFERRED", conferred.get("status").asText());
-        assertEquals("2026-10-03", conferred.get("conferredOn").asText());
+        assertEquals(day, conferred.get("conferredOn").asText());
         assertEquals(5, conferred.get("history").size());
         assertEquals("rec-admin-50", conferred.get("history").get(1).get("by").asText());
         assertProblem(move(central, id, "withdraw"), 409, "illegal-transition");
@@ -149,11 +154,12 @@ public abstract class RecognitionContract extends ApomContainerTest {
         assertEquals(Set.of("awardCode", "volunteerId", "fiscalYear", "justification"), fields(wrong));
         assertEquals(Set.of("awardCode"), fields(officer.post("/nominations", nomination("NO_SUCH_AWARD", v))));
         assertEquals(Set.of("fiscalYear"), fields(officer.post("/nominations", "{\"awardCode\": \"HONOUR_PLAQUE\", "
-                + "\"volunteerId\": \"" + v + "\", \"fiscalYear\": 2560, \"justification\": \"เก่า\"}")));
+                + "\"volunteerId\": \"" + v + "\", \"fiscalYear\": " + THIS_YEAR.previous()
+                + ", \"justification\": \"เก่า\"}")));
         assertEquals(Set.of("awardClass"), fields(officer.post("/nominations", "{\"awardCode\": \"DIREKGUNABHORN\", "
                 + "\"volunteerId\": \"" + v + "\", \"fiscalYear\": " + YEAR + ", \"awardClass\": \"FIRST_CLASS\", "
                 + "\"justification\": \"ข้ามชั้น\"}")));
-        // the plaque asks for ten years since registration: 2015 to September 2027 is twelve, so it is the pin's rule
+        // registered in 2015, the volunteer has the plaque's ten years; the pin asks for the national award first
         HttpAnswer notEligible = officer.post("/nominations", nomination("HONOUR_PIN", v));
         assertProblem(notEligible, 422, "not-eligible");
         assertEquals("NOT_NATIONAL_OUTSTANDING", notEligible.json().get("errors").get(0).get("code").asText());
@@ -169,16 +175,16 @@ public abstract class RecognitionContract extends ApomContainerTest {
         // nothing of a refused request stays: the plaque's nomination is still one draft
         assertEquals(1, officer.get("/nominations?awardCode=HONOUR_PLAQUE").json().get("items").size());
         assertEquals("DRAFT", officer.get("/nominations/" + id).json().get("status").asText());
-        // honours from before the platform: the ministry's records only
-        assertProblem(officer.post("/volunteers/" + v + "/awards", "{\"awardCode\": \"DIREKGUNABHORN\", "
-                + "\"awardClass\": \"SILVER_MEDAL\", \"fiscalYear\": 2566, \"conferredOn\": \"28/7/2566\"}"), 403,
+        // honours from before the platform: the ministry's records only; a class four years ago is too recent
+        FiscalYear before = FiscalYear.of(THIS_YEAR.buddhistYear() - 4);
+        String earlier = "{\"awardCode\": \"DIREKGUNABHORN\", \"awardClass\": \"SILVER_MEDAL\", \"fiscalYear\": "
+                + before + ", \"conferredOn\": \"" + before.start().plusMonths(9) + "\"}";
+        assertProblem(officer.post("/volunteers/" + v + "/awards", earlier), 403,
                 "forbidden");
-        HttpAnswer recorded = central.post("/volunteers/" + v + "/awards", "{\"awardCode\": \"DIREKGUNABHORN\", "
-                + "\"awardClass\": \"SILVER_MEDAL\", \"fiscalYear\": 2566, \"conferredOn\": \"28/7/2566\"}");
+        HttpAnswer recorded = central.post("/volunteers/" + v + "/awards", earlier);
         assertEquals(recorded.toString(), 201, recorded.status());
         assertEquals(List.of("CLASS_TOO_SOON"), reasons(eligibility(officer, v).get("DIREKGUNABHORN")));
-        assertProblem(central.post("/volunteers/" + v + "/awards", "{\"awardCode\": \"DIREKGUNABHORN\", "
-                + "\"awardClass\": \"SILVER_MEDAL\", \"fiscalYear\": 2566, \"conferredOn\": \"28/7/2566\"}"), 409,
+        assertProblem(central.post("/volunteers/" + v + "/awards", earlier), 409,
                 "already-recorded");
     }
 
@@ -217,7 +223,7 @@ public abstract class RecognitionContract extends ApomContainerTest {
         assertEquals("SUBMITTED", ok(move(admin, waiting, "submit")).get("status").asText());
     }
 
-    /** Volunteers of subdistrict 500101 registered in 2015, members of one network, active in 2567-2569. */
+    /** Volunteers of subdistrict 500101 registered in 2015, members of one network, active in the last 3 years. */
     private static List<String> servingVolunteers(Http officer, int count) throws Exception {
         HttpAnswer made = officer.post("/networks", "{\"name\": \"เครือข่ายเกียรติยศ " + UNIQUE.incrementAndGet()
                 + "\", \"level\": \"SUBDISTRICT\", \"areaCode\": \"500101\", \"foundedOn\": \"1/1/2560\"}");
@@ -235,7 +241,8 @@ public abstract class RecognitionContract extends ApomContainerTest {
                     + "\", \"since\": \"2020-01-01\"}").status());
             people.add(v);
         }
-        for (String day : List.of("2024-06-01", "2025-06-01", "2026-06-01")) {
+        for (int back = 3; back >= 1; back--) {
+            String day = FiscalYear.of(THIS_YEAR.buddhistYear() - back).start().plusMonths(8).toString();
             HttpAnswer activity = officer.post("/networks/" + net + "/activities", "{\"date\": \"" + day
                     + "\", \"kind\": \"HOME_VISIT\", \"title\": \"เยี่ยมบ้านผู้สูงอายุ\", \"participants\": [\""
                     + String.join("\", \"", people) + "\"], \"beneficiaries\": 5, \"hours\": 3}");

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import javax.persistence.Column;
@@ -67,7 +68,8 @@ public class NominationEntity {
         this.justification = justification;
         this.status = NominationStatus.DRAFT.name();
         this.createdBy = createdBy;
-        this.createdAt = Timestamp.from(createdAt);
+        // to the millisecond, as the list's cursor carries it: a finer time would fall between two cursor values
+        this.createdAt = Timestamp.from(createdAt.truncatedTo(ChronoUnit.MILLIS));
         this.updatedAt = this.createdAt;
         this.openKey = openKey(volunteerId, awardCode, fiscalYear);
     }
