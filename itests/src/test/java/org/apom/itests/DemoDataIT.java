@@ -5,9 +5,11 @@ import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apom.core.api.FiscalYear;
 import org.apom.itests.support.ApomContainerTest;
@@ -30,7 +32,8 @@ public class DemoDataIT extends ApomContainerTest {
     protected List<Option> extraOptions() {
         // what APOM_DEMO_DATA=true makes of the shipped file at a start of ./apom
         return List.of(editConfigurationFilePut("etc/org.apom.registry.cfg", "demoData", "true"),
-                editConfigurationFilePut("etc/org.apom.networks.cfg", "demoData", "true"));
+                editConfigurationFilePut("etc/org.apom.networks.cfg", "demoData", "true"),
+                editConfigurationFilePut("etc/org.apom.recognition.cfg", "demoData", "true"));
     }
 
     @Test
@@ -118,5 +121,32 @@ public class DemoDataIT extends ApomContainerTest {
         JsonNode country = summary.get(summary.size() - 1);
         assertTrue(country.toString(), country.get("province").isNull() && country.get("a").asInt() >= 1
                 && country.get("c").asInt() >= 1);
+    }
+
+    @Test
+    public void thenThisFiscalYearsNominationsInEveryState() throws Exception {
+        FiscalYear current = FiscalYear.of(LocalDate.now(ZoneId.of("Asia/Bangkok")));
+        Set<String> states = new TreeSet<>();
+        JsonNode items = null;
+        // after the networks (several minutes on a busy machine): until every state is there
+        for (int i = 0; i < 900 && states.size() < 7; i++) {
+            items = asAdmin().get("/nominations?fiscalYear=" + current + "&limit=500").json().get("items");
+            states.clear();
+            items.forEach(n -> states.add(n.get("status").asText()));
+            if (states.size() < 7) {
+                Thread.sleep(1_000);
+            }
+        }
+        assertEquals(String.valueOf(items), Set.of("DRAFT", "SUBMITTED", "ENDORSED", "APPROVED", "CONFERRED",
+                "REJECTED", "WITHDRAWN"), states);
+        // each was weighed and moved by the same services as everyone's: the conferred one is an honour held
+        for (JsonNode n : items) {
+            if (n.get("status").asText().equals("CONFERRED")) {
+                JsonNode honours = asAdmin().get("/volunteers/" + n.get("volunteerId").asText() + "/awards").json()
+                        .get("items");
+                assertEquals(n.get("id").asText(), honours.get(0).get("nominationId").asText());
+                assertEquals(5, n.get("history").size());
+            }
+        }
     }
 }

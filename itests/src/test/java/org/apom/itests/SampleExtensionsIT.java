@@ -49,6 +49,7 @@ public class SampleExtensionsIT extends ApomContainerTest {
     private static final String CHIANG_MAI = "org.apom.ext.p50.chiangmai";
     private static final String KHON_KAEN = "org.apom.ext.p40.khonkaen";
     private static final String REACH_PER_ACTIVITY = "P50_REACH_PER_ACTIVITY";
+    private static final String LANNA = "P50_LANNA_VOLUNTEER";
     private static final String PASSWORD = "a long enough passphrase";
     private static final AtomicInteger UNIQUE = new AtomicInteger(700_000);
 
@@ -156,6 +157,114 @@ public class SampleExtensionsIT extends ApomContainerTest {
         criterionOnce(REACH_PER_ACTIVITY, false);
         assertEquals("DONE", nationalRun(year).get("status").asText());
         assertEquals(null, criterion(chiangMai, year, REACH_PER_ACTIVITY));
+    }
+
+    /**
+     * Edition 1.2.0 also brings Chiang Mai's own award: in the catalogue of province 50 only, weighed by the
+     * platform's rules and its own (P50_TOO_FEW_ACTIVITIES), nominated through the same workflow, and gone from the
+     * catalogue once the edition leaves.
+     */
+    @Test
+    public void chiangMaisOwnAwardIsGivenThereOnly() throws Exception {
+        Http admin = asAdmin();
+        boolean installed = admin.get("/extensions").body().contains("\"" + CHIANG_MAI + "\"");
+        HttpAnswer arrived = installed ? admin.sendBytes("PUT", "/extensions/" + CHIANG_MAI, JAR,
+                SampleJars.read(CHIANG_MAI + ".v120")) : admin.sendBytes("POST", "/extensions", JAR,
+                SampleJars.read(CHIANG_MAI + ".v120"));
+        assertEquals(arrived.toString(), installed ? 200 : 201, arrived.status());
+        JsonNode award = awardOnce("50", LANNA, true);
+        assertEquals("50", award.get("province").asText());
+        assertTrue(award.toString(), award.get("source").asText().contains(CHIANG_MAI));
+        assertFalse("not in Khon Kaen's catalogue", admin.get("/awards?province=40").body().contains(LANNA));
+
+        FiscalYear year = FiscalYear.of(LocalDate.now(ZoneId.of("Asia/Bangkok")));
+        String network = foundedNetwork("50");
+        String busy = member(network, "50");
+        String quiet = member(network, "50");
+        // the quiet one took part once a year, the busy one three times in the last year too
+        for (int back = 3; back >= 1; back--) {
+            String day = FiscalYear.of(year.buddhistYear() - back).start().plusMonths(6).toString();
+            int times = back == 1 ? 3 : 1;
+            for (int i = 0; i < times; i++) {
+                HttpAnswer activity = admin.post("/networks/" + network + "/activities", "{\"date\": \"" + day
+                        + "\", \"kind\": \"MEETING\", \"title\": \"ประชุม " + i + "\", \"participants\": [\""
+                        + (i == 0 ? busy + "\", \"" + quiet : busy) + "\"], \"hours\": 2}");
+                assertEquals(activity.toString(), 201, activity.status());
+            }
+        }
+        assertTrue(lanna(busy, year).toString(), lanna(busy, year).get("eligible").asBoolean());
+        JsonNode refused = lanna(quiet, year);
+        assertFalse(refused.get("eligible").asBoolean());
+        assertEquals("P50_TOO_FEW_ACTIVITIES", refused.get("reasons").get(0).get("code").asText());
+        String khonKaen = member(foundedNetwork("40"), "40");
+        PlatformContract.assertProblem(admin.post("/nominations", nomination(khonKaen, year)), 422, "validation");
+        HttpAnswer drafted = admin.post("/nominations", nomination(busy, year));
+        assertEquals(drafted.toString(), 201, drafted.status());
+        HttpAnswer submitted = admin.post("/nominations/" + drafted.json().get("id").asText() + "/transitions",
+                "{\"action\": \"submit\"}");
+        assertEquals(submitted.toString(), "SUBMITTED", submitted.json().get("status").asText());
+
+        HttpAnswer left = installed ? admin.sendBytes("PUT", "/extensions/" + CHIANG_MAI, JAR,
+                SampleJars.read(CHIANG_MAI)) : admin.send("DELETE", "/extensions/" + CHIANG_MAI, null, null);
+        assertTrue(left.toString(), left.status() == 200 || left.status() == 204);
+        awardOnce("50", LANNA, false);
+        // the nomination stays, as submitted
+        assertEquals("SUBMITTED", admin.get("/nominations/" + drafted.json().get("id").asText()).json()
+                .get("status").asText());
+    }
+
+    private JsonNode awardOnce(String province, String code, boolean present) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        JsonNode awards = null;
+        while (System.nanoTime() < deadline) {
+            awards = asAdmin().get("/awards?province=" + province).json().get("items");
+            for (JsonNode a : awards) {
+                if (a.get("code").asText().equals(code) && present) {
+                    return a;
+                }
+            }
+            if (!present && !awards.toString().contains("\"" + code + "\"")) {
+                return null;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError(code + (present ? " never came: " : " never left: ") + awards);
+    }
+
+    private JsonNode lanna(String volunteer, FiscalYear year) throws Exception {
+        for (JsonNode e : asAdmin().get("/volunteers/" + volunteer + "/eligibility?fiscalYear=" + year).json()
+                .get("items")) {
+            if (e.get("awardCode").asText().equals(LANNA)) {
+                return e;
+            }
+        }
+        throw new AssertionError(LANNA + " was not weighed for " + volunteer);
+    }
+
+    private static String nomination(String volunteer, FiscalYear year) {
+        return "{\"awardCode\": \"" + LANNA + "\", \"volunteerId\": \"" + volunteer + "\", \"fiscalYear\": "
+                + year + ", \"justification\": \"ช่วยงานชุมชนบนดอยทุกเดือน\"}";
+    }
+
+    /** A province's network founded in 2019, which members may have joined since 2020. */
+    private String foundedNetwork(String province) throws Exception {
+        HttpAnswer made = asAdmin().post("/networks", "{\"name\": \"เครือข่ายจังหวัด " + UNIQUE.incrementAndGet()
+                + "\", \"level\": \"PROVINCE\", \"areaCode\": \"" + province + "\", \"foundedOn\": \"2019-01-01\"}");
+        assertEquals(made.toString(), 201, made.status());
+        return made.json().get("id").asText();
+    }
+
+    /** A volunteer of the province registered in 2015 and a member of the network since 2020; its id. */
+    private String member(String network, String province) throws Exception {
+        // with a village in the address and no phone: the samples' checks find nothing in it, as the other test expects
+        HttpAnswer created = asAdmin().post("/volunteers", AccessMatrixIT.volunteerJson(province).replace("}",
+                ", \"registeredOn\": \"2015-01-01\", \"address\": \"7 หมู่ 4\"}"));
+        assertEquals(created.toString(), 201, created.status());
+        String id = created.json().get("id").asText();
+        HttpAnswer joined = asAdmin().post("/networks/" + network + "/members", "{\"volunteerId\": \"" + id
+                + "\", \"since\": \"2020-01-01\"}");
+        assertEquals(joined.toString(), 201, joined.status());
+        return id;
     }
 
     private String network(String province) throws Exception {

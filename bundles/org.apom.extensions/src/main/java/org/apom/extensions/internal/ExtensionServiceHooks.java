@@ -41,11 +41,12 @@ public final class ExtensionServiceHooks implements FindHook, EventListenerHook 
     private static final String[] ALLOWED_PACKAGES = {"org.apom.extensions.api.", "org.osgi.service.log."};
     /**
      * Kinds of contribution outside the SPI package that the platform takes from an extension: a province's own
-     * grading criteria. Only these types: an extension still sees none of those packages' services (the grading
-     * itself, {@code org.apom.tiering.api.Tiering}), since what it may use is {@link #ALLOWED_PACKAGES} alone.
+     * grading criteria and award programs. Only these types: an extension still sees none of those packages'
+     * services (the grading itself, {@code org.apom.tiering.api.Tiering}, the nominations), since what it may use is
+     * {@link #ALLOWED_PACKAGES} alone.
      */
     private static final java.util.Set<String> CONTRIBUTED_TYPES = java.util.Set.of(
-            "org.apom.tiering.api.TierCriterion");
+            "org.apom.tiering.api.TierCriterion", "org.apom.recognition.api.AwardProgram");
     /**
      * Property namespaces by which a service offers itself to a whiteboard other than JAX-RS and HTTP (Gogo's
      * commands, remote services). Not {@code osgi.} as a whole: Declarative Services gives every component's

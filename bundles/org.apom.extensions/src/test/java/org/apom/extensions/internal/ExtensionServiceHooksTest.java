@@ -83,6 +83,16 @@ class ExtensionServiceHooksTest {
     }
 
     @Test
+    void aProvincesAwardProgramIsTakenButTheNominationsAreNeverSeenByAnExtension() {
+        ServiceReference<?> program = service(chiangMai, Map.of("objectClass",
+                new String[] {"org.apom.recognition.api.AwardProgram"}));
+        assertTrue(ExtensionServiceHooks.offered(program, whiteboard, platform), "an AwardProgram is offered");
+        ServiceReference<?> nominations = service(bundle("mvn:org.apom/org.apom.recognition"), Map.of("objectClass",
+                new String[] {"org.apom.recognition.api.Nominations"}));
+        assertFalse(ExtensionServiceHooks.mayUse(chiangMai, nominations), "the nominations are the platform's");
+    }
+
+    @Test
     void aResourceWithAWhiteboardPropertyInAnyCaseIsNotServed() {
         for (String key : new String[] {"osgi.http.whiteboard.servlet.pattern", "OSGI.HTTP.WHITEBOARD.SERVLET.PATTERN",
                 "OSGI.JAXRS.EXTENSION", "osgi.jaxrs.application.base"}) {

@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Demo networks for {@code ./apom run}: once the demo register is in, a network at every level in each demo province
  * and one national network, with members who live there, committees (some out of term), and the activities of two
- * fiscal years, from busy networks to idle ones, so a newcomer sees every tier. Only when asked for
+ * fiscal years (four for the busy ones), from busy networks to idle ones, so a newcomer sees every tier. Only when asked for
  * ({@code demoData}), only on a database without networks, and through the same services as every caller, so each
  * write is checked, audited and in the change feed.
  */
@@ -184,7 +184,13 @@ public final class DemoNetworks {
         committees.appoint(CALLER, n.id(), new CommitteeInput(inTerm ? "2024-01-01" : "2019-01-01",
                 inTerm ? "2027-12-31" : "2022-12-31", busy == 1 ? seats.subList(0, 2) : seats), Preconditions.ANY);
         FiscalYear current = FiscalYear.of(today);
-        for (FiscalYear year : List.of(current.previous(), current)) {
+        // busy networks have worked for years: their members are who the demo nominations are for, and recognition
+        // asks for an activity in each of the three fiscal years before the nomination's
+        List<FiscalYear> years = busy == 0
+                ? List.of(current.previous().previous().previous(), current.previous().previous(), current.previous(),
+                        current)
+                : List.of(current.previous(), current);
+        for (FiscalYear year : years) {
             for (LocalDate month = year.start(); !month.isAfter(year.end()) && month.isBefore(today);
                     month = month.plusMonths(1)) {
                 int perMonth = busy == 0 ? 2 : busy == 1 ? (random.nextInt(3) == 0 ? 0 : 1) : (random.nextInt(4) == 0 ? 1 : 0);

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -51,6 +53,7 @@ public final class JpaEligibility implements EligibilityCheck {
     /** How far back the service record is read: beyond any continuity a regulation asks for. */
     static final int YEARS_READ = 10;
     static final int MAX_REASON = 500;
+    static final int PROGRAM_THREADS = 8;
     private static final Caller PLATFORM = Caller.system("recognition");
     private static final Reason NOT_CHECKED = Reason.of(Reason.NOT_CHECKED, LocalizedText.of("The province's rules "
             + "for this award could not be checked now; try again later.",
@@ -74,11 +77,14 @@ public final class JpaEligibility implements EligibilityCheck {
         this.settings = settings;
         this.standings = standings;
         this.service = service;
-        this.programs = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "apom-award-program");
-            t.setDaemon(true);
-            return t;
-        });
+        // bounded: a province's program that hangs and ignores interruption holds a thread each time it is called, so
+        // at most PROGRAM_THREADS are ever held; beyond them a check is refused at once and answered NOT_CHECKED
+        this.programs = new ThreadPoolExecutor(0, PROGRAM_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "apom-award-program");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     @Deactivate
@@ -161,7 +167,13 @@ public final class JpaEligibility implements EligibilityCheck {
             return award.program().check(code, candidate);
         }
         // a province's program runs on a worker with a time limit: one that hangs or throws costs its own award only
-        Future<List<Reason>> answer = programs.submit(() -> award.program().check(code, candidate));
+        Future<List<Reason>> answer;
+        try {
+            answer = programs.submit(() -> award.program().check(code, candidate));
+        } catch (RejectedExecutionException busy) {
+            LOG.warn("Every thread for provinces' award programs is taken; {} is not checked now", code);
+            return List.of(NOT_CHECKED);
+        }
         try {
             List<Reason> reasons = answer.get(rules.programTimeoutMillis(), TimeUnit.MILLISECONDS);
             return reasons == null ? List.of() : reasons.stream().filter(r -> r != null).map(JpaEligibility::bounded)

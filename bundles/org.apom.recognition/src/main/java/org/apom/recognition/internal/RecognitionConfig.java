@@ -29,4 +29,8 @@ public @interface RecognitionConfig {
             + "<CODE>=<n>, <CODE>.<province>=<n>, <CODE>.<year>=<n> or <CODE>.<province>.<year>=<n>, comma-separated; "
             + "the most specific wins, an award not named has no limit")
     String[] quotas() default {};
+
+    @AttributeDefinition(description = "Load demo nominations (this fiscal year's, in every state) once the demo "
+            + "networks are in, on a database without nominations")
+    boolean demoData() default false;
 }

@@ -191,6 +191,59 @@ class NominationStoreTest {
                 new org.apom.recognition.api.HonourInput("HONOUR_PLAQUE", null, "2560", "1/1/2560", null))).status());
     }
 
+    @Test
+    void aProvincesProgramThatFailsOrHangsCostsItsOwnAwardOnly() {
+        Catalogue catalogue = new Catalogue();
+        catalogue.addProgram(new CoreAwards(), reference("mvn:org.apom/org.apom.recognition"));
+        catalogue.addProgram(program("P50_THROWS", () -> {
+            throw new IllegalStateException("broken");
+        }), reference("apom-extension:50/org.apom.ext.a"));
+        catalogue.addProgram(program("P50_HANGS", () -> {
+            Thread.sleep(10_000);
+            return List.of();
+        }), reference("apom-extension:50/org.apom.ext.b"));
+        catalogue.addProgram(program("P40_OTHER", List::of), reference("apom-extension:40/org.apom.ext.c"));
+        catalogue.addProgram(program("ALL_PROVINCES", List::of), reference("apom-extension:*/org.apom.ext.d"));
+        JpaEligibility eligibility = new JpaEligibility(db, null, catalogue, new RecognitionSettings(
+                AwardRules.of(3, 5, 100, new String[0], new String[0])), standings(), service());
+        try {
+            Map<String, org.apom.recognition.api.Eligibility> byCode = new HashMap<>();
+            eligibility.of(OFFICER, "v1", FiscalYear.of(2570)).forEach(e -> byCode.put(e.award().code(), e));
+            assertEquals(Set.of("OUTSTANDING_PROVINCIAL", "OUTSTANDING_NATIONAL", "HONOUR_PIN", "HONOUR_PLAQUE",
+                    "DIREKGUNABHORN", "P50_THROWS", "P50_HANGS"), byCode.keySet());
+            assertEquals("NOT_CHECKED", byCode.get("P50_THROWS").reasons().get(0).code());
+            assertEquals("NOT_CHECKED", byCode.get("P50_HANGS").reasons().get(0).code());
+            assertTrue(byCode.get("OUTSTANDING_NATIONAL").eligible());
+        } finally {
+            eligibility.deactivate();
+        }
+    }
+
+    private interface Check {
+        List<org.apom.recognition.api.Reason> call() throws Exception;
+    }
+
+    private static AwardProgram program(String code, Check check) {
+        return new AwardProgram() {
+            @Override
+            public List<org.apom.recognition.api.AwardDefinition> awards() {
+                return List.of(org.apom.recognition.api.AwardDefinition.builder(code)
+                        .name(org.apom.core.api.LocalizedText.of(code, code)).build());
+            }
+
+            @Override
+            public List<org.apom.recognition.api.Reason> check(String awardCode, org.apom.recognition.api.Candidate c) {
+                try {
+                    return check.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
+    }
+
     private ProblemException move(Caller caller, Nomination n, String action) {
         return assertThrows(ProblemException.class, () -> nominations.transition(caller, n.id(),
                 new TransitionInput(action, "เหตุผล", null, null)));
@@ -246,7 +299,7 @@ class NominationStoreTest {
         return (ServiceReference<AwardProgram>) Proxy.newProxyInstance(NominationStoreTest.class.getClassLoader(),
                 new Class<?>[] {ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getBundle" -> bundle;
-                    case "hashCode" -> 2;
+                    case "hashCode" -> location.hashCode();
                     case "equals" -> proxy == args[0];
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
