@@ -17,9 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
@@ -27,6 +24,7 @@ import javax.inject.Inject;
 import org.apom.core.api.FiscalYear;
 import org.apom.core.api.LocalizedText;
 import org.apom.itests.support.ApomContainerTest;
+import org.apom.itests.support.AtOnce;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
 import org.apom.tiering.api.CriterionResult;
@@ -269,7 +267,7 @@ public abstract class NetworksContract extends ApomContainerTest {
         for (int i = 0; i < 8; i++) {
             calls.add(() -> officer.copy().get("/networks/" + net + "/activities?limit=500"));
         }
-        List<HttpAnswer> answers = run(calls);
+        List<HttpAnswer> answers = AtOnce.run(calls);
         Map<Integer, Integer> writes = byStatus(answers.subList(0, 24));
         assertEquals(answers.toString(), Map.of(201, 17, 409, 7), writes);
         for (HttpAnswer read : answers.subList(24, answers.size())) {
@@ -678,20 +676,7 @@ public abstract class NetworksContract extends ApomContainerTest {
         for (int i = 0; i < times; i++) {
             calls.add(call);
         }
-        return run(calls);
-    }
-
-    private static List<HttpAnswer> run(List<Callable<HttpAnswer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            List<HttpAnswer> answers = new ArrayList<>();
-            for (Future<HttpAnswer> f : pool.invokeAll(calls)) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.run(calls);
     }
 
     private static Map<Integer, Integer> byStatus(List<HttpAnswer> answers) {

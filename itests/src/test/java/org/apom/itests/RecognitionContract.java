@@ -14,13 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apom.core.api.FiscalYear;
 import org.apom.itests.support.ApomContainerTest;
+import org.apom.itests.support.AtOnce;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
 import org.junit.Test;
@@ -203,7 +201,7 @@ public abstract class RecognitionContract extends ApomContainerTest {
             calls.add(() -> move(admin.copy(), id, "submit"));
             calls.add(() -> officer.copy().get("/nominations/summary?fiscalYear=" + YEAR));
         }
-        List<HttpAnswer> answers = run(calls);
+        List<HttpAnswer> answers = AtOnce.run(calls);
         Map<Integer, Integer> submitted = new TreeMap<>();
         for (int i = 0; i < answers.size(); i += 2) {
             submitted.merge(answers.get(i).status(), 1, Integer::sum);
@@ -311,18 +309,5 @@ public abstract class RecognitionContract extends ApomContainerTest {
                 + PASSWORD + "\", \"roles\": [\"" + role + "\"], \"province\": \"" + province + "\"}");
         assertTrue(created.toString(), created.status() == 201 || created.status() == 409);
         return http().as(username, PASSWORD);
-    }
-
-    private static List<HttpAnswer> run(List<Callable<HttpAnswer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            List<HttpAnswer> answers = new ArrayList<>();
-            for (Future<HttpAnswer> f : pool.invokeAll(calls)) {
-                answers.add(f.get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
