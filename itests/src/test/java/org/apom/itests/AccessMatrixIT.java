@@ -182,6 +182,10 @@ public class AccessMatrixIT extends ApomContainerTest {
             | GET /nominations/{id}                      | other  | 200     | 404     | 404     | 403     | 403        | 401       |
             | POST /nominations/{id}/transitions         | own    | 200     | 200     | 200     | 403     | 403        | 401       |
             | POST /nominations/{id}/transitions         | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | GET /networks/{id}/registration            | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /networks/{id}/registration            | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | PUT /networks/{id}/registration/{kind}     | own    | 200     | 200     | 200     | 403     | 403        | 401       |
+            | PUT /networks/{id}/registration/{kind}     | other  | 200     | 404     | 404     | 403     | 403        | 401       |
             | POST /webhooks                             | own    | 201     | 201     | 403     | 403     | 403        | 401       |
             | POST /webhooks                             | other  | 201     | 403     | 403     | 403     | 403        | 401       |
             | GET /webhooks                              | -      | 200     | 200     | 403     | 403     | 403        | 401       |
@@ -444,6 +448,12 @@ public class AccessMatrixIT extends ApomContainerTest {
                 // a fresh draft each time: a withdrawn one is closed
                 return as.post("/nominations/" + draft(province) + "/transitions", "{\"action\": \"withdraw\", "
                         + "\"comment\": \"matrix\"}");
+            case "GET /networks/{id}/registration":
+                return as.get("/networks/" + network(province)[0] + "/registration");
+            case "PUT /networks/{id}/registration/{kind}":
+                // a fresh network each time: a registration started once is PREPARING, not to start again
+                return as.send("PUT", "/networks/" + newNetwork(province) + "/registration/COMMUNITY_WELFARE",
+                        "application/json", "{\"status\": \"PREPARING\"}");
             case "POST /webhooks":
                 return as.post("/webhooks", webhookJson(province));
             case "GET /webhooks/{id}":
@@ -551,6 +561,13 @@ public class AccessMatrixIT extends ApomContainerTest {
                 throw new IllegalStateException(e);
             }
         });
+    }
+
+    /** A new network of the province, by the central admin; its id. */
+    private String newNetwork(String province) throws Exception {
+        HttpAnswer created = asAdmin().post("/networks", networkJson(province));
+        assertEquals(created.toString(), 201, created.status());
+        return created.json().get("id").asText();
     }
 
     private static String networkJson(String province) {

@@ -172,8 +172,8 @@ public abstract class LoadContract extends ApomContainerTest {
                                     : pick < 59 ? "/networks/" + networks.get(province) + "/assessments"
                                     : "/tiering/summary"), 200);
                         } else if (pick < 63) {
-                            nominate(as, candidates.get(province).get(random.nextInt(10)), random, failures, drafted,
-                                    withdrawn);
+                            nominate(as, candidates.get(province).get(random.nextInt(10)), networks.get(province),
+                                    random, failures, drafted, withdrawn);
                         } else if (pick < 75) {
                             HttpAnswer answer = as.post("/volunteers", AccessMatrixIT.volunteerJson(province));
                             if (expect(failures, answer, 201)) {
@@ -466,15 +466,17 @@ public abstract class LoadContract extends ApomContainerTest {
     }
 
     /**
-     * A round of recognition for one candidate: the catalogue or their eligibility read, a draft for the provincial
-     * award (409 while another client's is open), and the draft withdrawn, so that the candidate comes round again.
+     * A round of recognition for one candidate: the catalogue, their eligibility or their network's registration as an
+     * organisation read, a draft for the provincial award (409 while another client's is open), and the draft
+     * withdrawn, so that the candidate comes round again.
      */
-    private static void nominate(Http as, String candidate, Random random, Queue failures, Set<String> drafted,
-            Set<String> withdrawn) throws Exception {
+    private static void nominate(Http as, String candidate, String network, Random random, Queue failures,
+            Set<String> drafted, Set<String> withdrawn) throws Exception {
         int pick = random.nextInt(4);
         if (pick == 0) {
-            expect(failures, as.get(random.nextBoolean() ? "/awards" : "/volunteers/" + candidate + "/eligibility"),
-                    200);
+            int read = random.nextInt(3);
+            expect(failures, as.get(read == 0 ? "/awards" : read == 1 ? "/volunteers/" + candidate + "/eligibility"
+                    : "/networks/" + network + "/registration"), 200);
             return;
         }
         if (pick == 1) {

@@ -4,6 +4,7 @@ import static org.apom.itests.PlatformContract.assertProblem;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -50,7 +51,12 @@ public abstract class RecognitionContract extends ApomContainerTest {
 
     @Override
     protected List<Option> extraOptions() {
-        return databaseOptions();
+        List<Option> options = new ArrayList<>(databaseOptions());
+        // a network of four members, graded any tier, is ready to register here: readiness is what is tested, not
+        // the shipped thresholds (ReadinessRulesTest weighs those)
+        options.add(editConfigurationFilePut("etc/org.apom.recognition.cfg", "organisationMinMembers", "4"));
+        options.add(editConfigurationFilePut("etc/org.apom.recognition.cfg", "organisationTiers", "A,B,C"));
+        return options;
     }
 
     @Test
@@ -98,7 +104,8 @@ public abstract class RecognitionContract extends ApomContainerTest {
         assertEquals("APPROVED", ok(move(central, id, "approve")).get("status").asText());
         String day = THIS_YEAR.start().plusDays(2).toString();
         JsonNode conferred = ok(central.post("/nominations/" + id + "/transitions", "{\"action\": \"confer\", "
-                + "\"conferredOn\": \"" + day + "\", \"gazetteReference\": \"ราชกิจจานุเบกษา เล่ม 143 ตอนพิเศษ 1 ข\"}"));
+                + "\"conferredOn\": \"" + day + "\", \"gazetteReference\": "
+                + "\"ราชกิจจานุเบกษา เล่ม 143 ตอนพิเศษ 1 ข\"}"));
         assertEquals("CONFERRED", conferred.get("status").asText());
         assertEquals(day, conferred.get("conferredOn").asText());
         assertEquals(5, conferred.get("history").size());
@@ -221,12 +228,111 @@ public abstract class RecognitionContract extends ApomContainerTest {
         assertEquals("SUBMITTED", ok(move(admin, waiting, "submit")).get("status").asText());
     }
 
+    @Test
+    public void aNetworkRegistersAsAnOrganisationOnceReadyAndTheGradingCountsIt() throws Exception {
+        Http officer = person("rec-officer-50d", "province-officer", "50");
+        Http central = asAdmin();
+        List<String> people = servingVolunteers(officer, 4);
+        String network = lastNetwork;
+        JsonNode before = registration(officer, network, "PUBLIC_BENEFIT");
+        assertEquals("NOT_STARTED", before.get("status").asText());
+        assertEquals("องค์กรสาธารณประโยชน์", before.get("kindName").get("th").asText());
+        assertEquals(List.of("NO_COMMITTEE", "NOT_GRADED"), missing(before));
+
+        assertEquals("PREPARING", ok(officer.send("PUT", "/networks/" + network + "/registration/PUBLIC_BENEFIT",
+                "application/json", "{\"status\": \"PREPARING\"}")).get("status").asText());
+        assertProblem(officer.send("PUT", "/networks/" + network + "/registration/PUBLIC_BENEFIT", "application/json",
+                "{\"status\": \"REGISTERED\", \"registrationNumber\": \"1\", \"registeredOn\": \"2026-01-01\", "
+                        + "\"registeringBody\": \"พมจ.\"}"), 409, "illegal-transition");
+        HttpAnswer notReady = officer.send("PUT", "/networks/" + network + "/registration/PUBLIC_BENEFIT",
+                "application/json", "{\"status\": \"SUBMITTED\"}");
+        assertProblem(notReady, 422, "not-ready");
+        assertEquals("NO_COMMITTEE", notReady.json().get("errors").get(0).get("code").asText());
+        assertProblem(officer.send("PUT", "/networks/" + network + "/registration/CHARITY", "application/json",
+                "{\"status\": \"PREPARING\"}"), 404, "not-found");
+        assertProblem(person("rec-officer-40d", "province-officer", "40").get("/networks/" + network
+                + "/registration"), 404, "not-found");
+
+        // a committee in term with every officer, and a grading: ready
+        assertEquals(200, officer.copy().with("If-Match", "*").send("PUT", "/networks/" + network + "/committee",
+                "application/json", "{\"termStart\": \"2024-01-01\", \"termEnd\": \"2028-12-31\", \"seats\": ["
+                        + seat(people.get(0), "CHAIR") + ", " + seat(people.get(1), "VICE_CHAIR") + ", "
+                        + seat(people.get(2), "SECRETARY") + ", " + seat(people.get(3), "TREASURER") + "]}").status());
+        assertEquals("DONE", grade(central).get("status").asText());
+        assertTrue(registration(officer, network, "PUBLIC_BENEFIT").get("readiness").get("ready").asBoolean());
+        assertEquals("SUBMITTED", ok(officer.send("PUT", "/networks/" + network + "/registration/PUBLIC_BENEFIT",
+                "application/json", "{\"status\": \"SUBMITTED\"}")).get("status").asText());
+        assertEquals(Set.of("registrationNumber", "registeredOn", "registeringBody"), fields(officer.send("PUT",
+                "/networks/" + network + "/registration/PUBLIC_BENEFIT", "application/json",
+                "{\"status\": \"REGISTERED\"}")));
+        JsonNode registered = ok(officer.send("PUT", "/networks/" + network + "/registration/PUBLIC_BENEFIT",
+                "application/json", "{\"status\": \"REGISTERED\", \"registrationNumber\": \"สป. 12/2569\", "
+                        + "\"registeredOn\": \"" + LocalDate.now(ZoneId.of("Asia/Bangkok")).minusDays(1)
+                        + "\", \"registeringBody\": \"สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงใหม่\"}"));
+        assertEquals("REGISTERED", registered.get("status").asText());
+        assertEquals("สป. 12/2569", registered.get("registrationNumber").asText());
+        assertEquals("NOT_STARTED", registration(officer, network, "COMMUNITY_WELFARE").get("status").asText());
+
+        // the grading's criterion reads it
+        assertEquals("DONE", grade(central).get("status").asText());
+        JsonNode criterion = null;
+        for (JsonNode a : central.get("/networks/" + network + "/assessments?fiscalYear=" + YEAR).json()
+                .get("items")) {
+            if (a.get("current").asBoolean()) {
+                for (JsonNode c : a.get("criteria")) {
+                    if (c.get("code").asText().equals("REGISTERED_ORGANISATION")) {
+                        criterion = c;
+                    }
+                }
+            }
+        }
+        assertTrue(String.valueOf(criterion), criterion != null && criterion.get("score").asDouble() == 100);
+        awaitAuditSealed();
+        String feed = officer.get("/changes?types=registration&limit=500").body();
+        assertTrue(feed, feed.contains(network + "/PUBLIC_BENEFIT"));
+    }
+
+    private String lastNetwork;
+
+    private JsonNode grade(Http central) throws Exception {
+        HttpAnswer started = central.post("/tiering/runs", "{\"fiscalYear\": " + YEAR + ", \"province\": \"50\"}");
+        assertEquals(started.toString(), 202, started.status());
+        JsonNode run = started.json();
+        for (int i = 0; i < 600 && List.of("QUEUED", "RUNNING").contains(run.get("status").asText()); i++) {
+            Thread.sleep(100);
+            run = central.get("/tiering/runs/" + run.get("id").asText()).json();
+        }
+        return run;
+    }
+
+    private static JsonNode registration(Http as, String network, String kind) throws Exception {
+        HttpAnswer answer = as.get("/networks/" + network + "/registration");
+        assertEquals(answer.toString(), 200, answer.status());
+        for (JsonNode r : answer.json().get("items")) {
+            if (r.get("kind").asText().equals(kind)) {
+                return r;
+            }
+        }
+        throw new AssertionError(kind + " not in " + answer);
+    }
+
+    private static List<String> missing(JsonNode registration) {
+        List<String> codes = new ArrayList<>();
+        registration.get("readiness").get("missing").forEach(m -> codes.add(m.get("code").asText()));
+        return codes;
+    }
+
+    private static String seat(String volunteer, String position) {
+        return "{\"volunteerId\": \"" + volunteer + "\", \"position\": \"" + position + "\"}";
+    }
+
     /** Volunteers of subdistrict 500101 registered in 2015, members of one network, active in the last 3 years. */
-    private static List<String> servingVolunteers(Http officer, int count) throws Exception {
+    private List<String> servingVolunteers(Http officer, int count) throws Exception {
         HttpAnswer made = officer.post("/networks", "{\"name\": \"เครือข่ายเกียรติยศ " + UNIQUE.incrementAndGet()
                 + "\", \"level\": \"SUBDISTRICT\", \"areaCode\": \"500101\", \"foundedOn\": \"1/1/2560\"}");
         assertEquals(made.toString(), 201, made.status());
         String net = made.json().get("id").asText();
+        lastNetwork = net;
         List<String> people = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             HttpAnswer created = officer.post("/volunteers", "{\"nationalId\": \"" + AccessMatrixIT.nationalId(

@@ -27,7 +27,8 @@ final class AwardRules {
     static final int DEFAULT_CONTINUOUS_YEARS = 3;
     static final int DEFAULT_YEARS_BETWEEN_CLASSES = 5;
     static final int DEFAULT_PROGRAM_TIMEOUT_MILLIS = 2000;
-    static final int MAX_YEARS = 60;
+    /** The most years any rule may name; a service record of that many years is still one short read. */
+    static final int MAX_YEARS = 50;
     static final int MAX_QUOTA = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(AwardRules.class);
     private static final Set<String> AWARD_RULES = Set.of("continuousYears", "minYearsRegistered",
@@ -118,6 +119,17 @@ final class AwardRules {
     /** Fiscal years before the nomination's that must each have an activity; 0 when not asked. */
     int continuousYears(String award) {
         return number("award." + award + ".continuousYears", continuousYears);
+    }
+
+    /** The most fiscal years of continuous service any award asks for. */
+    int longestContinuity() {
+        int longest = continuousYears;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (e.getKey().startsWith("award.") && e.getKey().endsWith(".continuousYears")) {
+                longest = Math.max(longest, Integer.parseInt(e.getValue()));
+            }
+        }
+        return longest;
     }
 
     /** Full years from registration to the fiscal year's last day; {@code null} when not asked. */

@@ -2,13 +2,16 @@ package org.apom.recognition.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,7 @@ import org.apom.core.api.problem.ProblemException;
 import org.apom.networks.api.ServiceRecord;
 import org.apom.networks.api.ServiceRecords;
 import org.apom.networks.api.ServiceYear;
+import org.apom.recognition.api.Award;
 import org.apom.recognition.api.Candidate;
 import org.apom.recognition.api.Eligibility;
 import org.apom.recognition.api.EligibilityCheck;
@@ -53,7 +57,10 @@ public final class JpaEligibility implements EligibilityCheck {
     /** How far back the service record is read: beyond any continuity a regulation asks for. */
     static final int YEARS_READ = 10;
     static final int MAX_REASON = 500;
-    static final int PROGRAM_THREADS = 8;
+    static final int PROGRAM_THREADS = 32;
+    /** Checks of one extension's program running at once. */
+    static final int PER_SOURCE = 2;
+    static final int MAX_REASONS = 20;
     private static final Caller PLATFORM = Caller.system("recognition");
     private static final Reason NOT_CHECKED = Reason.of(Reason.NOT_CHECKED, LocalizedText.of("The province's rules "
             + "for this award could not be checked now; try again later.",
@@ -66,6 +73,7 @@ public final class JpaEligibility implements EligibilityCheck {
     private final VolunteerStandings standings;
     private final ServiceRecords service;
     private final ExecutorService programs;
+    private final Map<String, Semaphore> running = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Activate
     public JpaEligibility(@Reference(target = "(osgi.unit.name=apom-recognition)") JpaTemplate jpa,
@@ -78,7 +86,8 @@ public final class JpaEligibility implements EligibilityCheck {
         this.standings = standings;
         this.service = service;
         // bounded: a province's program that hangs and ignores interruption holds a thread each time it is called, so
-        // at most PROGRAM_THREADS are ever held; beyond them a check is refused at once and answered NOT_CHECKED
+        // at most PER_SOURCE of its own and PROGRAM_THREADS in all are ever held; beyond them a check is answered
+        // NOT_CHECKED at once
         this.programs = new ThreadPoolExecutor(0, PROGRAM_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> {
                     Thread t = new Thread(r, "apom-award-program");
@@ -95,11 +104,16 @@ public final class JpaEligibility implements EligibilityCheck {
     @Override
     public List<Eligibility> of(Caller caller, String volunteerId, FiscalYear fiscalYear) {
         Candidate candidate = candidate(caller, volunteerId, fiscalYear);
-        Set<String> pending = pending(volunteerId, fiscalYear.buddhistYear());
+        // the reasons tell of the record (its status, when it was registered, the years without an activity): for
+        // those who may read the record too
+        if (!AccessPolicy.allows(caller, Action.VOLUNTEERS_READ, candidate.province())) {
+            throw notFound();
+        }
+        Map<String, Set<Integer>> open = openNominations(volunteerId, null);
         AwardRules rules = settings.rules();
         List<Eligibility> answer = new ArrayList<>();
         for (Offered award : catalogue.givenIn(candidate.province())) {
-            answer.add(weigh(award, rules, candidate, pending.contains(award.award().code())));
+            answer.add(weigh(award, rules, candidate, pending(award.award(), rules, fiscalYear, open)));
         }
         return answer;
     }
@@ -112,8 +126,9 @@ public final class JpaEligibility implements EligibilityCheck {
      */
     Candidate candidate(Caller caller, String volunteerId, FiscalYear fiscalYear) {
         VolunteerStanding standing = standing(caller, volunteerId);
+        int back = Math.min(AwardRules.MAX_YEARS, Math.max(YEARS_READ, settings.rules().longestContinuity()));
         ServiceRecord record = service.of(PLATFORM, volunteerId,
-                FiscalYear.of(Math.max(FiscalYear.MIN, fiscalYear.buddhistYear() - YEARS_READ)), fiscalYear);
+                FiscalYear.of(Math.max(FiscalYear.MIN, fiscalYear.buddhistYear() - back)), fiscalYear);
         // a record merged into another is the same person under the other record: not one to honour
         VolunteerStatus status = standing.mergedInto() != null && standing.status() == VolunteerStatus.ACTIVE
                 ? VolunteerStatus.RESIGNED : standing.status();
@@ -136,8 +151,7 @@ public final class JpaEligibility implements EligibilityCheck {
         VolunteerStanding standing = volunteerId == null || volunteerId.length() > 40 ? null
                 : standings.of(PLATFORM, List.of(volunteerId)).get(volunteerId);
         if (standing == null || !AccessPolicy.allows(caller, Action.RECOGNITION_READ, standing.provinceCode())) {
-            throw ProblemException.notFound("not-found", LocalizedText.of("There is no such volunteer.",
-                    "ไม่พบอาสาสมัครที่ระบุ"));
+            throw notFound();
         }
         return standing;
     }
@@ -154,11 +168,33 @@ public final class JpaEligibility implements EligibilityCheck {
                 .getResultList().stream().map(HonourEntity::toHonour).toList());
     }
 
-    private Set<String> pending(String volunteerId, int fiscalYear) {
-        return jpa.txExpr(TransactionType.Supports, em -> new HashSet<>(em.createQuery("SELECT n.awardCode FROM "
-                + "NominationEntity n WHERE n.volunteerId = :v AND n.fiscalYear = :y AND n.status IN ('DRAFT', "
-                + "'SUBMITTED', 'ENDORSED', 'APPROVED')", String.class).setParameter("v", volunteerId)
-                .setParameter("y", fiscalYear).getResultList()));
+    /**
+     * The fiscal years of each award in which the volunteer has an open nomination, leaving out the one of
+     * {@code except} (a nomination weighed again at its submission).
+     */
+    Map<String, Set<Integer>> openNominations(String volunteerId, String except) {
+        return jpa.txExpr(TransactionType.Supports, em -> {
+            Map<String, Set<Integer>> open = new HashMap<>();
+            for (Object[] n : em.createQuery("SELECT n.awardCode, n.fiscalYear, n.id FROM NominationEntity n WHERE "
+                    + "n.volunteerId = :v AND n.status IN ('DRAFT', 'SUBMITTED', 'ENDORSED', 'APPROVED')",
+                    Object[].class)
+                    .setParameter("v", volunteerId).getResultList()) {
+                if (!n[2].equals(except)) {
+                    open.computeIfAbsent((String) n[0], k -> new HashSet<>()).add(((Number) n[1]).intValue());
+                }
+            }
+            return open;
+        });
+    }
+
+    /**
+     * Whether an open nomination stands in the way: of the same year; or of any year for an award held once in a life
+     * or a graded one, which two nominations in two years would otherwise both confer.
+     */
+    static boolean pending(Award award, AwardRules rules, FiscalYear year, Map<String, Set<Integer>> open) {
+        Set<Integer> years = open.getOrDefault(award.code(), Set.of());
+        return award.graded() || rules.holdOnce(award.code()) ? !years.isEmpty()
+                : years.contains(year.buddhistYear());
     }
 
     private List<Reason> programReasons(Offered award, Candidate candidate, AwardRules rules) {
@@ -166,18 +202,32 @@ public final class JpaEligibility implements EligibilityCheck {
         if (!award.contained()) {
             return award.program().check(code, candidate);
         }
-        // a province's program runs on a worker with a time limit: one that hangs or throws costs its own award only
+        // a province's program runs on a worker with a time limit, and holds at most PER_SOURCE of them: one that
+        // hangs, throws or answers without end costs its own province's awards only
+        Semaphore own = running.computeIfAbsent(award.award().source(), s -> new Semaphore(PER_SOURCE));
+        if (!own.tryAcquire()) {
+            LOG.warn("{} checks of {} are running already; {} is not checked now", PER_SOURCE,
+                    award.award().source(), code);
+            return List.of(NOT_CHECKED);
+        }
         Future<List<Reason>> answer;
         try {
-            answer = programs.submit(() -> award.program().check(code, candidate));
+            answer = programs.submit(() -> {
+                try {
+                    List<Reason> reasons = award.program().check(code, candidate);
+                    return reasons == null ? List.<Reason>of() : reasons.stream().limit(MAX_REASONS)
+                            .filter(r -> r != null).map(JpaEligibility::bounded).toList();
+                } finally {
+                    own.release();
+                }
+            });
         } catch (RejectedExecutionException busy) {
+            own.release();
             LOG.warn("Every thread for provinces' award programs is taken; {} is not checked now", code);
             return List.of(NOT_CHECKED);
         }
         try {
-            List<Reason> reasons = answer.get(rules.programTimeoutMillis(), TimeUnit.MILLISECONDS);
-            return reasons == null ? List.of() : reasons.stream().filter(r -> r != null).map(JpaEligibility::bounded)
-                    .toList();
+            return answer.get(rules.programTimeoutMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException | RuntimeException e) {
             answer.cancel(true);
             LOG.warn("The program of {} could not check {}: {}", award.award().source(), code, e.toString());
@@ -187,6 +237,11 @@ public final class JpaEligibility implements EligibilityCheck {
             Thread.currentThread().interrupt();
             return List.of(NOT_CHECKED);
         }
+    }
+
+    private static ProblemException notFound() {
+        return ProblemException.notFound("not-found", LocalizedText.of("There is no such volunteer.",
+                "ไม่พบอาสาสมัครที่ระบุ"));
     }
 
     /** A province's reason as the platform answers it: a code of the usual form, a sentence of bounded length. */

@@ -37,20 +37,23 @@ public final class JpaHonours implements Honours {
     private final JpaTemplate jpa;
     private final JpaEligibility eligibility;
     private final Catalogue catalogue;
+    private final RecognitionSettings settings;
     private final AuditTrail audit;
     private final Clock clock;
 
     @Activate
     public JpaHonours(@Reference(target = "(osgi.unit.name=apom-recognition)") JpaTemplate jpa,
             @Reference RecognitionSchema schema, @Reference JpaEligibility eligibility, @Reference Catalogue catalogue,
-            @Reference AuditTrail audit) {
-        this(jpa, eligibility, catalogue, audit, Clock.systemUTC());
+            @Reference RecognitionSettings settings, @Reference AuditTrail audit) {
+        this(jpa, eligibility, catalogue, settings, audit, Clock.systemUTC());
     }
 
-    JpaHonours(JpaTemplate jpa, JpaEligibility eligibility, Catalogue catalogue, AuditTrail audit, Clock clock) {
+    JpaHonours(JpaTemplate jpa, JpaEligibility eligibility, Catalogue catalogue, RecognitionSettings settings,
+            AuditTrail audit, Clock clock) {
         this.jpa = jpa;
         this.eligibility = eligibility;
         this.catalogue = catalogue;
+        this.settings = settings;
         this.audit = audit;
         this.clock = clock;
     }
@@ -76,6 +79,10 @@ public final class JpaHonours implements Honours {
             errors.add(NominationFields.error("awardCode", "unknown-award", "There is no award " + code
                     + " in the catalogue (GET /awards).", "ไม่มีรางวัล " + code + " ในทะเบียนรางวัล"));
         }
+        if (award != null && award.province() != null && !award.province().equals(volunteer.provinceCode())) {
+            errors.add(NominationFields.error("awardCode", "not-given-here", "The award " + code + " is another "
+                    + "province's.", "รางวัล " + code + " เป็นของจังหวัดอื่น"));
+        }
         String awardClass = NominationFields.code("awardClass", input.awardClass(), false, errors);
         if (award != null && award.graded() != (awardClass != null)) {
             errors.add(award.graded()
@@ -99,7 +106,8 @@ public final class JpaHonours implements Honours {
             throw ProblemException.invalid(errors);
         }
         HonourEntity h = new HonourEntity(UUID.randomUUID().toString(), volunteerId, volunteer.provinceCode(), code,
-                awardClass, year.buddhistYear(), conferredOn, gazette, null, caller.name(), Instant.now(clock));
+                awardClass, year.buddhistYear(), conferredOn, gazette, null, caller.name(), Instant.now(clock),
+                settings.rules().holdOnce(code));
         try {
             return jpa.txExpr(TransactionType.Required, em -> {
                 em.persist(h);

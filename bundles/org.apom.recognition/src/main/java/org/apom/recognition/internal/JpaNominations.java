@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -117,7 +118,13 @@ public final class JpaNominations implements Nominations {
                     + code + " is given in province " + award.award().province().value() + " only.", "รางวัล " + code
                     + " มอบในจังหวัด " + award.award().province().value() + " เท่านั้น")));
         }
-        Eligibility weighed = eligibility.weigh(award, settings.rules(), candidate, false);
+        Map<String, Set<Integer>> open = eligibility.openNominations(volunteerId, null);
+        if (open.getOrDefault(code, Set.of()).contains(year.buddhistYear())) {
+            throw nominationOpen(code, year);
+        }
+        AwardRules rules = settings.rules();
+        Eligibility weighed = eligibility.weigh(award, rules, candidate, JpaEligibility.pending(award.award(), rules,
+                year, open));
         String awardClass = awardClass(award, requestedClass, weighed);
         if (!weighed.eligible()) {
             throw notEligible(weighed.reasons());
@@ -137,9 +144,7 @@ public final class JpaNominations implements Nominations {
             });
         } catch (RuntimeException e) {
             if (UniqueViolation.in(e)) {
-                throw ProblemException.conflict("nomination-open", LocalizedText.of("A nomination of the volunteer "
-                        + "for " + code + " in fiscal year " + year + " is open already.", "มีการเสนอชื่ออาสาสมัคร"
-                        + "รายนี้สำหรับรางวัล " + code + " ในปีงบประมาณ " + year + " ที่ยังดำเนินการอยู่"));
+                throw nominationOpen(code, year);
             }
             throw e;
         }
@@ -161,9 +166,11 @@ public final class JpaNominations implements Nominations {
             return new Page<>(List.of(), null);
         }
         String[] after = page.after() == null ? null : page.after().split("\u0000", 2);
-        if (after != null && (after.length != 2 || !after[0].matches("\\d{1,19}"))) {
-            throw new org.apom.core.api.InvalidValueException("cursor", LocalizedText.of(
-                    "The cursor is not one this server gave out.", "cursor ไม่ถูกต้อง"));
+        // a cursor is the creation time of the last shown (milliseconds, within this century) and its id
+        if (after != null && (after.length != 2 || !after[0].matches("\\d{1,13}") || after[1].length() > 40
+                || Long.parseLong(after[0]) > 4_102_444_800_000L)) {
+            throw ProblemException.badParameter("cursor", new org.apom.core.api.InvalidValueException("cursor",
+                    LocalizedText.of("The cursor is not one this server gave out.", "cursor ไม่ถูกต้อง")));
         }
         return jpa.txExpr(TransactionType.Supports, em -> {
             StringBuilder jpql = new StringBuilder("SELECT n FROM NominationEntity n WHERE 1 = 1");
@@ -199,6 +206,9 @@ public final class JpaNominations implements Nominations {
     public Nomination transition(Caller caller, String id, TransitionInput input) {
         List<FieldError> errors = new ArrayList<>();
         NominationAction action = action(input.action(), errors);
+        // a role that never takes the action learns nothing more of it, not even what its request lacks
+        AccessPolicy.requireAny(caller, action == null ? Action.NOMINATIONS_DRAFT
+                : NominationWorkflow.leastPermission(action));
         boolean commentRequired = action == NominationAction.REJECT || action == NominationAction.WITHDRAW;
         String comment = NominationFields.text("comment", input.comment(), NominationFields.MAX_COMMENT,
                 commentRequired, errors);
@@ -213,7 +223,6 @@ public final class JpaNominations implements Nominations {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        AccessPolicy.requireAny(caller, NominationWorkflow.leastPermission(action));
         NominationEntity seen = jpa.txExpr(TransactionType.Supports, em -> find(em, caller, id, LockModeType.NONE));
         Integer quota = null;
         if (action == NominationAction.SUBMIT && seen.status() == NominationStatus.DRAFT) {
@@ -244,7 +253,7 @@ public final class JpaNominations implements Nominations {
                     n.conferred(day, reference);
                     HonourEntity honour = new HonourEntity(UUID.randomUUID().toString(), n.volunteerId(),
                             n.province(), n.awardCode(), n.awardClass(), n.fiscalYear(), day, reference, n.id(),
-                            caller.name(), at);
+                            caller.name(), at, settings.rules().holdOnce(n.awardCode()));
                     em.persist(honour);
                     audit.record(caller, "honour.record", "honour", honour.toHonour().id(), n.province(), null,
                             JpaHonours.state(honour.toHonour()));
@@ -328,9 +337,16 @@ public final class JpaNominations implements Nominations {
         Offered award = catalogue.find(n.awardCode()).orElseThrow(() -> ProblemException.conflict("award-not-offered",
                 LocalizedText.of("The award " + n.awardCode() + " is not offered now (its program is gone).",
                         "ขณะนี้ไม่มีรางวัล " + n.awardCode() + " ในทะเบียนรางวัล")));
+        if (award.award().province() != null && !award.award().province().equals(n.province())) {
+            throw ProblemException.conflict("award-not-offered", LocalizedText.of("The award " + n.awardCode()
+                    + " is not given in province " + n.province().value() + " now.", "ขณะนี้รางวัล " + n.awardCode()
+                    + " ไม่ได้มอบในจังหวัด " + n.province().value()));
+        }
         Candidate candidate = eligibility.candidate(Caller.system("recognition"), n.volunteerId(),
                 FiscalYear.of(n.fiscalYear()));
-        Eligibility weighed = eligibility.weigh(award, settings.rules(), candidate, false);
+        AwardRules rules = settings.rules();
+        Eligibility weighed = eligibility.weigh(award, rules, candidate, JpaEligibility.pending(award.award(), rules,
+                FiscalYear.of(n.fiscalYear()), eligibility.openNominations(n.volunteerId(), n.id())));
         List<Reason> reasons = new ArrayList<>(weighed.reasons());
         if (award.award().graded() && n.awardClass() != null && !n.awardClass().equals(weighed.awardClass())) {
             reasons.add(Reason.of("CLASS_NOT_NEXT", LocalizedText.of("The nomination is for " + n.awardClass()
@@ -421,6 +437,12 @@ public final class JpaNominations implements Nominations {
             jpql.append(" AND ").append(clause);
             params.put(name, value);
         }
+    }
+
+    private static ProblemException nominationOpen(String code, FiscalYear year) {
+        return ProblemException.conflict("nomination-open", LocalizedText.of("A nomination of the volunteer for " + code
+                + " in fiscal year " + year + " is open already.", "มีการเสนอชื่ออาสาสมัครรายนี้สำหรับรางวัล " + code
+                + " ในปีงบประมาณ " + year + " ที่ยังดำเนินการอยู่"));
     }
 
     private static ProblemException illegal(NominationStatus from, NominationAction action) {

@@ -33,4 +33,19 @@ public @interface RecognitionConfig {
     @AttributeDefinition(description = "Load demo nominations (this fiscal year's, in every state) once the demo "
             + "networks are in, on a database without nominations")
     boolean demoData() default false;
+
+    @AttributeDefinition(description = "Members a network needs to be ready to register as an organisation")
+    int organisationMinMembers() default 10;
+
+    @AttributeDefinition(description = "Fiscal years before this one in which a network needs an activity each to be "
+            + "ready to register as an organisation")
+    int organisationActiveYears() default 3;
+
+    @AttributeDefinition(description = "Tiers of the network's latest grading that will do for registration as an "
+            + "organisation, comma-separated; none: not asked")
+    String[] organisationTiers() default {"A", "B"};
+
+    @AttributeDefinition(description = "Committee seats that must be filled (and the committee in term) for "
+            + "registration as an organisation, comma-separated; none: not asked")
+    String[] organisationPositions() default {"CHAIR", "VICE_CHAIR", "SECRETARY", "TREASURER"};
 }

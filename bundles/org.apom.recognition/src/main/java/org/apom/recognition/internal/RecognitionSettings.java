@@ -11,22 +11,30 @@ import org.osgi.service.metatype.annotations.Designate;
 public final class RecognitionSettings {
 
     private volatile AwardRules rules;
+    private volatile ReadinessRules readiness;
 
     @Activate
     public RecognitionSettings(RecognitionConfig config) {
         this.rules = AwardRules.of(config);
+        this.readiness = ReadinessRules.of(config);
     }
 
-    RecognitionSettings(AwardRules rules) {
+    RecognitionSettings(AwardRules rules, ReadinessRules readiness) {
         this.rules = rules;
+        this.readiness = readiness;
     }
 
     @Modified
     void modified(RecognitionConfig config) {
         this.rules = AwardRules.of(config);
+        this.readiness = ReadinessRules.of(config);
     }
 
     AwardRules rules() {
         return rules;
+    }
+
+    ReadinessRules readiness() {
+        return readiness;
     }
 }

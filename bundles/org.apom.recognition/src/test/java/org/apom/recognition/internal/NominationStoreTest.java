@@ -63,6 +63,7 @@ class NominationStoreTest {
     private TestDatabase db;
     private JpaNominations nominations;
     private JpaHonours honours;
+    private JpaEligibility eligibilityCheck;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -71,11 +72,12 @@ class NominationStoreTest {
         catalogue.addProgram(new CoreAwards(), reference("mvn:org.apom/org.apom.recognition"));
         RecognitionSettings settings = new RecognitionSettings(AwardRules.of(3, 5, 2000, new String[] {
             "HONOUR_PIN.requires=OUTSTANDING_NATIONAL, HONOUR_PIN.holdOnce=true"},
-                new String[] {"OUTSTANDING_PROVINCIAL=2"}));
+                new String[] {"OUTSTANDING_PROVINCIAL=2"}), ReadinessRulesTest.RULES);
         JpaEligibility eligibility = new JpaEligibility(db, null, catalogue, settings, standings(), service());
+        eligibilityCheck = eligibility;
         AuditTrail audit = audit(audited);
         nominations = new JpaNominations(db, eligibility, catalogue, settings, audit, CLOCK);
-        honours = new JpaHonours(db, eligibility, catalogue, audit, CLOCK);
+        honours = new JpaHonours(db, eligibility, catalogue, settings, audit, CLOCK);
         for (String v : List.of("v1", "v2", "v3", "v4")) {
             register.put(v, new VolunteerStanding(v, SubdistrictCode.of("500101"), CM, VolunteerStatus.ACTIVE,
                     LocalDate.of(2010, 1, 1), null, null));
@@ -192,6 +194,55 @@ class NominationStoreTest {
     }
 
     @Test
+    void eligibilityTellsOfTheRecordOnlyToThoseWhoMayReadIt() {
+        Caller honoursOnly = Caller.token("token:1", Set.of("recognition:read"), CM);
+        Caller both = Caller.token("token:2", Set.of("recognition:read", "volunteers:read"), CM);
+        assertEquals(404, assertThrows(ProblemException.class, () -> eligibility(honoursOnly)).status());
+        assertTrue(eligibility(both).size() >= 5);
+        // the honours held are recognition's own: recognition:read is enough
+        assertEquals(List.of(), honours.of(honoursOnly, "v1"));
+    }
+
+    private List<org.apom.recognition.api.Eligibility> eligibility(Caller caller) {
+        return eligibilityCheck.of(caller, "v1", FiscalYear.of(2570));
+    }
+
+    @Test
+    void anAwardHeldOnceInALifeIsNominatedOnceAcrossYears() {
+        // v1 holds the national award, so the pin is possible in 2570 and 2571; one open nomination for both years
+        honours.record(CENTRAL, "v1", new org.apom.recognition.api.HonourInput("OUTSTANDING_NATIONAL", null, "2565",
+                "1/10/2564", null));
+        nominations.draft(OFFICER, input("HONOUR_PIN", "v1"));
+        ProblemException second = assertThrows(ProblemException.class, () -> nominations.draft(OFFICER,
+                new NominationInput("HONOUR_PIN", "v1", "2571", null, "อีกปี")));
+        assertEquals("not-eligible", second.code());
+        assertEquals("PENDING_NOMINATION", second.errors().get(0).code());
+        // and a pin recorded from before is held: another of another year is refused
+        honours.record(CENTRAL, "v2", new org.apom.recognition.api.HonourInput("HONOUR_PIN", null, "2560",
+                "1/10/2559", null));
+        assertEquals("already-recorded", assertThrows(ProblemException.class, () -> honours.record(CENTRAL, "v2",
+                new org.apom.recognition.api.HonourInput("HONOUR_PIN", null, "2561", "1/10/2560", null))).code());
+    }
+
+    @Test
+    void aProvinceOffersAwardsOfItsOwnCodesOnlyAndTheFirstOfTwoWins() {
+        Catalogue catalogue = new Catalogue();
+        catalogue.addProgram(new CoreAwards(), reference("mvn:org.apom/org.apom.recognition"));
+        catalogue.addProgram(program("P50_TAKEN", List::of), reference("apom-extension:40/org.apom.ext.kk"));
+        catalogue.addProgram(program("HONOUR_PIN", List::of), reference("apom-extension:50/org.apom.ext.cm"));
+        catalogue.addProgram(program("P50_TWICE", List::of), reference("apom-extension:50/org.apom.ext.cm2"));
+        catalogue.addProgram(program("P50_TWICE", List::of), reference("apom-extension:50/org.apom.ext.c"));
+        List<Catalogue.Offered> offered = catalogue.offered();
+        assertEquals(List.of("OUTSTANDING_PROVINCIAL", "OUTSTANDING_NATIONAL", "HONOUR_PIN", "HONOUR_PLAQUE",
+                "DIREKGUNABHORN", "P50_TWICE"), offered.stream().map(o -> o.award().code()).toList());
+        // the lower service id (the tests' references number by location length) wins
+        assertEquals("core", offered.get(2).award().source());
+        assertEquals("apom-extension:50/org.apom.ext.c".length(), offered.get(5).serviceId());
+        assertEquals(404, assertThrows(ProblemException.class, () -> catalogue.awards(OFFICER, ProvinceCode.of("40")))
+                .status());
+    }
+
+    @Test
     void aProvincesProgramThatFailsOrHangsCostsItsOwnAwardOnly() {
         Catalogue catalogue = new Catalogue();
         catalogue.addProgram(new CoreAwards(), reference("mvn:org.apom/org.apom.recognition"));
@@ -205,7 +256,8 @@ class NominationStoreTest {
         catalogue.addProgram(program("P40_OTHER", List::of), reference("apom-extension:40/org.apom.ext.c"));
         catalogue.addProgram(program("ALL_PROVINCES", List::of), reference("apom-extension:*/org.apom.ext.d"));
         JpaEligibility eligibility = new JpaEligibility(db, null, catalogue, new RecognitionSettings(
-                AwardRules.of(3, 5, 100, new String[0], new String[0])), standings(), service());
+                AwardRules.of(3, 5, 100, new String[0], new String[0]), ReadinessRulesTest.RULES), standings(),
+                service());
         try {
             Map<String, org.apom.recognition.api.Eligibility> byCode = new HashMap<>();
             eligibility.of(OFFICER, "v1", FiscalYear.of(2570)).forEach(e -> byCode.put(e.award().code(), e));
@@ -299,6 +351,7 @@ class NominationStoreTest {
         return (ServiceReference<AwardProgram>) Proxy.newProxyInstance(NominationStoreTest.class.getClassLoader(),
                 new Class<?>[] {ServiceReference.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "getBundle" -> bundle;
+                    case "getProperty" -> "service.id".equals(args[0]) ? (long) location.length() : null;
                     case "hashCode" -> location.hashCode();
                     case "equals" -> proxy == args[0];
                     default -> throw new UnsupportedOperationException(method.getName());

@@ -32,6 +32,7 @@ import org.apom.networks.api.NetworkYearFacts;
 import org.apom.networks.api.Networks;
 import org.apom.persistence.api.SchemaMigrator;
 import org.apom.persistence.api.UniqueViolation;
+import org.apom.recognition.api.OrganisationRegistrations;
 import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
 import org.apom.security.api.AuditTrail;
@@ -55,6 +56,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,8 +117,16 @@ public final class JpaTiering implements Tiering {
             return t;
         });
         this.runner = new TierRunner(jpa, audit, facts, currentTiers,
-                new TierEngine(workers, settings::criterionTimeoutMillis), clock);
+                new TierEngine(workers, settings::criterionTimeoutMillis), clock, () -> registrations);
     }
+
+    /**
+     * The recognition bundle's registrations as organisations, which the criterion REGISTERED_ORGANISATION reads; a
+     * run without it counts no network as registered.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile OrganisationRegistrations registrations;
 
     @Deactivate
     void deactivate() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -19,6 +20,7 @@ import org.apom.core.api.ProvinceCode;
 import org.apom.networks.api.NetworkTiers;
 import org.apom.networks.api.NetworkYear;
 import org.apom.networks.api.NetworkYearFacts;
+import org.apom.recognition.api.OrganisationRegistrations;
 import org.apom.security.api.AuditTrail;
 import org.apom.security.api.Caller;
 import org.apom.security.api.Role;
@@ -50,9 +52,12 @@ final class TierRunner {
     private final NetworkTiers currentTiers;
     private final TierEngine engine;
     private final Clock clock;
+    private final Supplier<OrganisationRegistrations> registrations;
 
+    /** @param registrations gives the recognition bundle's registrations, {@code null} while that bundle is away */
     TierRunner(JpaTemplate jpa, AuditTrail audit, NetworkYearFacts facts, NetworkTiers currentTiers, TierEngine engine,
-            Clock clock) {
+            Clock clock, Supplier<OrganisationRegistrations> registrations) {
+        this.registrations = registrations;
         this.jpa = jpa;
         this.audit = audit;
         this.facts = facts;
@@ -73,6 +78,7 @@ final class TierRunner {
             List<NetworkYear> networks = new ArrayList<>();
             facts.gather(caller, year, run.province() == null ? null : ProvinceCode.of(run.province()), networks::add);
             jpa.tx(TransactionType.Required, em -> em.find(RunEntity.class, runId).running(networks.size()));
+            Set<String> registered = registered(caller, networks);
             long gathered = System.nanoTime();
             Set<String> failed = new TreeSet<>();
             Map<Tier, Integer> tiers = new EnumMap<>(Tier.class);
@@ -86,7 +92,8 @@ final class TierRunner {
                 }
                 List<AssessmentEntity> chunk = new ArrayList<>();
                 for (NetworkYear n : networks.subList(from, Math.min(networks.size(), from + CHUNK))) {
-                    TierEngine.Graded graded = engine.grade(criteria, configuration, year, network(n), facts(n),
+                    TierEngine.Graded graded = engine.grade(criteria, configuration, year, network(n), facts(n,
+                            registered.contains(n.networkId())),
                             givenUp);
                     failed.addAll(graded.failed());
                     tiers.merge(graded.tier(), 1, Integer::sum);
@@ -144,11 +151,23 @@ final class TierRunner {
                 .province(n.province() == null ? null : n.province().value()).foundedOn(n.foundedOn()).build();
     }
 
-    static NetworkFacts facts(NetworkYear n) {
+    /**
+     * The networks registered as organisations on the day the facts are taken: one read for the run. Without the
+     * recognition bundle, none is.
+     */
+    private Set<String> registered(Caller caller, List<NetworkYear> networks) {
+        OrganisationRegistrations known = registrations.get();
+        if (known == null || networks.isEmpty()) {
+            return Set.of();
+        }
+        return known.registeredOn(caller, networks.get(0).asOf());
+    }
+
+    static NetworkFacts facts(NetworkYear n, boolean registered) {
         return NetworkFacts.builder().asOf(n.asOf()).members(n.members()).activeMembers(n.activeMembers())
                 .verifiedMembers(n.verifiedMembers()).activities(n.activities()).activeMonths(n.activeMonths())
                 .participations(n.participations()).personHours(n.personHours()).beneficiaries(n.beneficiaries())
                 .committeeComplete(n.committeeComplete()).committeeInTerm(n.committeeInTerm())
-                .registeredOrganisation(false).build();
+                .registeredOrganisation(registered).build();
     }
 }

@@ -49,7 +49,7 @@ public class HonourEntity {
 
     public HonourEntity(String id, String volunteerId, ProvinceCode province, String awardCode, String awardClass,
             int fiscalYear, LocalDate conferredOn, String gazetteReference, String nominationId, String recordedBy,
-            Instant recordedAt) {
+            Instant recordedAt, boolean once) {
         this.id = id;
         this.volunteerId = volunteerId;
         this.province = province.value();
@@ -61,8 +61,10 @@ public class HonourEntity {
         this.nominationId = nominationId;
         this.recordedBy = recordedBy;
         this.recordedAt = Timestamp.from(recordedAt);
-        // a class is held once; an award of one kind once a year
-        this.honourKey = volunteerId + "/" + awardCode + "/" + (awardClass != null ? awardClass : fiscalYear);
+        // a class is held once, an award received once in a life once, any other award once a year: two conferrals at
+        // once of what may be held once cannot both go in
+        this.honourKey = volunteerId + "/" + awardCode + (awardClass != null ? "/" + awardClass
+                : once ? "" : "/" + fiscalYear);
     }
 
     public Honour toHonour() {

@@ -88,7 +88,8 @@ public final class NominationsResource {
             @Context SecurityContext security) {
         NominationQuery query = new NominationQuery(fiscalYear == null || fiscalYear.isBlank() ? null
                 : Years.orNow(fiscalYear), province(province), status(status),
-                awardCode == null || awardCode.isBlank() ? null : awardCode.strip());
+                awardCode == null || awardCode.isBlank() ? null
+                        : ProblemException.parameter("awardCode", awardCode.strip(), NominationsResource::code));
         return nominations.search(callerOf(security.getUserPrincipal()), query, Requests.page(limit, cursor))
                 .map(NominationJson::of);
     }
@@ -130,6 +131,14 @@ public final class NominationsResource {
     private static ProvinceCode province(String province) {
         return province == null || province.isBlank() ? null
                 : ProblemException.parameter("province", province.strip(), ProvinceCode::of);
+    }
+
+    private static String code(String code) {
+        if (!code.matches("[A-Z][A-Z0-9_]{1,39}")) {
+            throw new InvalidValueException("format", LocalizedText.of("An award code is capital letters, digits and "
+                    + "underscores, e.g. HONOUR_PIN.", "รหัสรางวัลประกอบด้วยอักษรภาษาอังกฤษตัวใหญ่ ตัวเลข และ _"));
+        }
+        return code;
     }
 
     private static NominationStatus status(String status) {

@@ -11,8 +11,8 @@ import org.apom.tiering.api.TieredNetwork;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * A network registered as a public-benefit or community welfare organisation scores 100. Registration is kept by
- * the recognition issue's bundle; until it exists, no network is registered.
+ * A network registered as a public-benefit or community welfare organisation on the day the facts are taken scores
+ * 100. Registration is kept by the recognition bundle ({@code OrganisationRegistrations}).
  */
 @Component(service = TierCriterion.class)
 public final class RegisteredOrganisation extends CoreCriterion {
