@@ -178,6 +178,7 @@ public class AccessMatrixIT extends ApomContainerTest {
             | POST /nominations                          | other  | 201     | 422     | 422     | 403     | 403        | 401       |
             | GET /nominations                           | -      | 200     | 200     | 200     | 403     | 403        | 401       |
             | GET /nominations/summary                   | -      | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /nominations/dossier                   | -      | 200     | 200     | 200     | 403     | 403        | 401       |
             | GET /nominations/{id}                      | own    | 200     | 200     | 200     | 403     | 403        | 401       |
             | GET /nominations/{id}                      | other  | 200     | 404     | 404     | 403     | 403        | 401       |
             | POST /nominations/{id}/transitions         | own    | 200     | 200     | 200     | 403     | 403        | 401       |

@@ -129,11 +129,18 @@ public class DemoDataIT extends ApomContainerTest {
         Set<String> states = new TreeSet<>();
         JsonNode items = null;
         // after the networks (several minutes on a busy machine): until every state is there
-        for (int i = 0; i < 900 && states.size() < 7; i++) {
+        long endorsed = 0;
+        // the Direkgunabhorn nominations come after the provincial award's
+        for (int i = 0; i < 900 && (states.size() < 7 || endorsed < 2); i++) {
             items = asAdmin().get("/nominations?fiscalYear=" + current + "&limit=500").json().get("items");
             states.clear();
             items.forEach(n -> states.add(n.get("status").asText()));
-            if (states.size() < 7) {
+            endorsed = 0;
+            for (JsonNode n : items) {
+                endorsed += n.get("awardCode").asText().equals("DIREKGUNABHORN")
+                        && n.get("status").asText().equals("ENDORSED") ? 1 : 0;
+            }
+            if (states.size() < 7 || endorsed < 2) {
                 Thread.sleep(1_000);
             }
         }
@@ -148,5 +155,9 @@ public class DemoDataIT extends ApomContainerTest {
                 assertEquals(5, n.get("history").size());
             }
         }
+        // and the screening committee's dossier has the endorsed Direkgunabhorn nominees, a line each
+        HttpAnswer dossier = asAdmin().with("Accept", "text/csv").get("/nominations/dossier?fiscalYear=" + current);
+        assertTrue(String.valueOf(items), endorsed >= 2);
+        assertEquals(dossier.toString(), endorsed + 1, dossier.body().lines().count());
     }
 }

@@ -467,8 +467,9 @@ public abstract class LoadContract extends ApomContainerTest {
 
     /**
      * A round of recognition for one candidate: the catalogue, their eligibility or their network's registration as an
-     * organisation read, a draft for the provincial award (409 while another client's is open), and the draft
-     * withdrawn, so that the candidate comes round again.
+     * organisation read; the nominations listed, summed up or printed as the Direkgunabhorn dossier (CSV or PDF); or
+     * a draft for the provincial award (409 while another client's is open), and the draft withdrawn, so that the
+     * candidate comes round again.
      */
     private static void nominate(Http as, String candidate, String network, Random random, Queue failures,
             Set<String> drafted, Set<String> withdrawn) throws Exception {
@@ -480,7 +481,11 @@ public abstract class LoadContract extends ApomContainerTest {
             return;
         }
         if (pick == 1) {
-            expect(failures, as.get(random.nextBoolean() ? "/nominations?limit=20" : "/nominations/summary"), 200);
+            int read = random.nextInt(4);
+            expect(failures, read < 2 ? as.get("/nominations?limit=20") : read == 2 ? as.get("/nominations/summary")
+                    // the dossier as the province's officers print it, whole, in Thai
+                    : as.copy().with("Accept", random.nextBoolean() ? "application/pdf" : "text/csv")
+                            .get("/nominations/dossier"), 200);
             return;
         }
         HttpAnswer draft = as.post("/nominations", "{\"awardCode\": \"OUTSTANDING_PROVINCIAL\", \"volunteerId\": \""

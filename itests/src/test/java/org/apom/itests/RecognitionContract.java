@@ -22,6 +22,7 @@ import org.apom.itests.support.ApomContainerTest;
 import org.apom.itests.support.AtOnce;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
+import org.apom.itests.support.PdfPages;
 import org.junit.Test;
 import org.ops4j.pax.exam.Option;
 
@@ -290,6 +291,88 @@ public abstract class RecognitionContract extends ApomContainerTest {
         awaitAuditSealed();
         String feed = officer.get("/changes?types=registration&limit=500").body();
         assertTrue(feed, feed.contains(network + "/PUBLIC_BENEFIT"));
+    }
+
+    @Test
+    public void theDirekgunabhornDossierHoldsWhatTheProvinceEndorsedAsCsvAndAsAThaiPdf() throws Exception {
+        Http officer = person("rec-officer-50e", "province-officer", "50");
+        Http admin = person("rec-admin-50e", "province-admin", "50");
+        Http central = asAdmin();
+        List<String> people = servingVolunteers(officer, 2);
+        // the first holds the lowest class from six years ago: the dossier shows it, and the next is asked for
+        FiscalYear earlier = FiscalYear.of(THIS_YEAR.buddhistYear() - 6);
+        assertEquals(201, central.post("/volunteers/" + people.get(0) + "/awards", "{\"awardCode\": "
+                + "\"DIREKGUNABHORN\", \"awardClass\": \"SILVER_MEDAL\", \"fiscalYear\": " + earlier
+                + ", \"conferredOn\": \"" + earlier.start().plusMonths(9) + "\", \"gazetteReference\": "
+                + "\"เล่ม 137 ตอนที่ 12 ข\"}").status());
+        String endorsed = ok(officer.post("/nominations", nomination("DIREKGUNABHORN", people.get(0)))).get("id")
+                .asText();
+        String submitted = ok(officer.post("/nominations", nomination("DIREKGUNABHORN", people.get(1)))).get("id")
+                .asText();
+        ok(move(admin, endorsed, "submit"));
+        ok(admin.post("/nominations/" + endorsed + "/transitions", "{\"action\": \"endorse\", \"comment\": "
+                + "\"จังหวัดเชียงใหม่รับรองความประพฤติ\"}"));
+        ok(move(admin, submitted, "submit"));
+        String query = "/nominations/dossier?fiscalYear=" + YEAR + "&province=50";
+
+        HttpAnswer csv = central.copy().with("Accept", "text/csv").get(query);
+        assertEquals(csv.toString(), 200, csv.status());
+        assertTrue(csv.contentType(), csv.contentType().startsWith("text/csv"));
+        assertEquals("attachment; filename=\"apom-direkgunabhorn-" + YEAR + "-50.csv\"",
+                csv.header("Content-Disposition"));
+        assertTrue(csv.body().startsWith("\uFEFFnomination_id,province,province_name,fiscal_year,status,"));
+        String row = line(csv.body(), endorsed);
+        for (String expected : List.of(people.get(0), ",50,เชียงใหม่," + YEAR + ",ENDORSED,", ",นาง,บุญมี,ใจงาม,",
+                ",SILVER_MEDAL,เหรียญเงินดิเรกคุณาภรณ์ (ร.ง.ภ.)," + earlier + ",เล่ม 137 ตอนที่ 12 ข,GOLD_MEDAL,",
+                "rec-admin-50e", "จังหวัดเชียงใหม่รับรองความประพฤติ", "เครือข่ายเกียรติยศ")) {
+            assertTrue(expected + " in " + row, row.contains(expected));
+        }
+        // by default only what a province endorsed; the province's own list of submissions on asking
+        assertFalse(csv.body(), csv.body().contains(submitted));
+        HttpAnswer asked = admin.copy().with("Accept", "text/csv").get(query + "&status=SUBMITTED");
+        assertTrue(asked.toString(), asked.body().contains(submitted) && !asked.body().contains(endorsed));
+
+        Http.Download pdf = central.copy().with("Accept", "application/pdf").download(query);
+        assertEquals(pdf.answer().toString(), 200, pdf.answer().status());
+        assertEquals("application/pdf", pdf.answer().contentType());
+        PdfPages read = PdfPages.read("dossier-" + endorsed, pdf.bytes());
+        long rows = csv.body().lines().count() - 1;
+        assertEquals("a cover page, then one page per nominee", rows + 1, read.pages().size());
+        int page = -1;
+        for (int p = 1; p < read.pages().size(); p++) {
+            page = read.pages().get(p).contains(endorsed) ? p : page;
+            assertFalse(read.pages().get(p), read.pages().get(p).contains(submitted));
+        }
+        assertTrue("the endorsed nominee's page", page > 0);
+        String content = read.pages().get(page);
+        // the Thai exactly as a reader copies it from the page, marks and all
+        for (String expected : List.of("นางบุญมี ใจงาม", "จังหวัดเชียงใหม่", "เหรียญเงินดิเรกคุณาภรณ์ (ร.ง.ภ.)",
+                "ปีงบประมาณ " + earlier, "เหรียญทองดิเรกคุณาภรณ์ (ร.ท.ภ.)", "รับรองโดย rec-admin-50e",
+                "จังหวัดเชียงใหม่รับรองความประพฤติ", "ทำงานเพื่อชุมชนอย่างต่อเนื่อง")) {
+            assertTrue(expected + " on the page:\n" + content, content.contains(expected));
+        }
+        assertTrue("the fonts are embedded", read.fontsEmbedded());
+        // rendered as a reader's screen shows it (itests/target/pdf-pages/), the page is not blank
+        assertTrue("ink on the nominee's page: " + read.ink(), read.ink().get(page) > 0.01);
+
+        // another province's admin gets an empty dossier; a role without the rights, 403; bad input, 400 or 406
+        HttpAnswer other = person("rec-admin-40e", "province-admin", "40").copy().with("Accept", "text/csv")
+                .get(query);
+        assertEquals(other.toString(), 1, other.body().lines().count());
+        HttpAnswer auditor = asAdmin().post("/users", "{\"username\": \"rec-auditor-e\", \"password\": \""
+                + PASSWORD + "\", \"roles\": [\"auditor\"]}");
+        assertTrue(auditor.toString(), auditor.status() == 201 || auditor.status() == 409);
+        assertProblem(http().as("rec-auditor-e", PASSWORD).get(query), 403, "forbidden");
+        assertProblem(central.get(query + "&status=LOST"), 400, "invalid-parameter");
+        assertProblem(central.get("/nominations/dossier?fiscalYear=two"), 400, "invalid-parameter");
+        assertProblem(central.copy().with("Accept", "application/json").get(query), 406, "not-acceptable");
+        awaitAuditSealed();
+        assertTrue(central.get("/audit?entity=nomination-dossier&limit=500").body().contains("nomination.dossier"));
+    }
+
+    private static String line(String csv, String id) {
+        return csv.lines().filter(l -> l.startsWith(id + ",")).findFirst()
+                .orElseThrow(() -> new AssertionError(id + " not in " + csv));
     }
 
     private String lastNetwork;

@@ -56,6 +56,8 @@ public abstract class ApomContainerTest {
                 systemProperty(HTTP_PORT_PROPERTY).value(httpPort),
                 // every exchange of the tests is checked against the served OpenAPI document, outside the container
                 systemProperty(ContractValidator.URL_PROPERTY).value(ContractValidator.url()),
+                // PDFs the platform serves are read and rendered in the driver, where PDFBox is (PdfPages)
+                systemProperty(PdfServer.URL_PROPERTY).value(PdfServer.url()),
                 systemProperty(FILES_PROPERTY).value(new File("src/test/resources/files").getAbsolutePath()),
                 systemProperty("apom.test.openapi").value(required("apom.openapi")),
                 // services injected with @Inject may take longer than Pax Exam's 10 s on a busy 2-core machine

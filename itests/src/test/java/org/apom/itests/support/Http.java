@@ -77,6 +77,25 @@ public final class Http {
     }
 
     /**
+     * A GET whose answer is a file that is not text (a PDF): its bytes as sent. The contract check sees the body as
+     * ISO-8859-1 text, byte for byte, which is all a binary string's schema asks of it.
+     */
+    public Download download(String path) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1" + path))
+                .timeout(Duration.ofSeconds(60)).GET();
+        headers.forEach(request::header);
+        HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpAnswer answer = new HttpAnswer(response.statusCode(), response.headers().map(),
+                new String(response.body(), StandardCharsets.ISO_8859_1));
+        keepsContract("GET", path, null, null, answer);
+        return new Download(answer, response.body());
+    }
+
+    /** A file as downloaded: the answer (its body as ISO-8859-1 text) and its bytes. */
+    public record Download(HttpAnswer answer, byte[] bytes) {
+    }
+
+    /**
      * Has the exchange checked against the served OpenAPI document by the test driver's {@link ContractValidator}
      * and fails the test when it breaks it.
      */

@@ -15,6 +15,9 @@ public final class BuddhistEra {
 
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
 
+    private static final String[] THAI_MONTHS = {"ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.",
+        "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."};
+
     private BuddhistEra() {
     }
 
@@ -51,6 +54,15 @@ public final class BuddhistEra {
             throw new InvalidValueException("date", LocalizedText.of(
                     "There is no such date: " + text.strip() + ".", "ไม่มีวันที่ " + text.strip() + " ในปฏิทิน"));
         }
+    }
+
+    /**
+     * Formats a date as Thai offices print it, with the month's short Thai name: 1 ต.ค. 2568.
+     *
+     * @since 1.3
+     */
+    public static String thaiDate(LocalDate date) {
+        return date.getDayOfMonth() + " " + THAI_MONTHS[date.getMonthValue() - 1] + " " + fromGregorian(date.getYear());
     }
 
     /** Formats a date as d/m/yyyy in the Buddhist era. */

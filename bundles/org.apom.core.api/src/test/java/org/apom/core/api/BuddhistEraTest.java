@@ -18,6 +18,12 @@ class BuddhistEraTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"2025-10-01, 1 ต.ค. 2568", "2026-01-31, 31 ม.ค. 2569", "2024-12-25, 25 ธ.ค. 2567"})
+    void printsThaiDatesAsOfficesDo(LocalDate date, String expected) {
+        assertEquals(expected, BuddhistEra.thaiDate(date));
+    }
+
+    @ParameterizedTest
     @CsvSource({
         "15/3/2510, 1967-03-15", "01/01/2500, 1957-01-01", "29/2/2567, 2024-02-29",
         "'๑๕/๓/๒๕๑๐', 1967-03-15", "' 3/10/2568 ', 2025-10-03"})

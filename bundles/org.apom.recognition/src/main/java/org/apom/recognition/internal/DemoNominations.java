@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Demo nominations for {@code ./apom run}: once the demo networks and their years of work are in, this fiscal year's
  * nominations of eligible volunteers for the provincial outstanding award, in every state of the workflow in each demo
- * province, so a newcomer sees the pipeline whole. Only when asked for ({@code demoData}), only on a database without
+ * province, so a newcomer sees the pipeline whole, and two endorsed for Direkgunabhorn, so the dossier has pages. Only when asked for ({@code demoData}), only on a database without
  * nominations, and through the same services as every caller, so each move is checked and audited.
  */
 @Component(configurationPid = "org.apom.recognition", immediate = true)
@@ -42,6 +42,9 @@ public final class DemoNominations {
     private static final List<List<String>> PATHS = List.of(List.of(), List.of("submit"), List.of("submit", "endorse"),
             List.of("submit", "endorse", "approve"), List.of("submit", "endorse", "approve", "confer"),
             List.of("submit", "reject"), List.of("withdraw"));
+    /** Two Direkgunabhorn nominations a province endorsed, so the screening committee's dossier has pages. */
+    private static final List<List<String>> ENDORSED_TWICE = List.of(List.of("submit", "endorse"),
+            List.of("submit", "endorse"));
     private static final Logger LOG = LoggerFactory.getLogger(DemoNominations.class);
 
     private final Nominations nominations;
@@ -108,20 +111,25 @@ public final class DemoNominations {
     }
 
     int load(FiscalYear year) throws InterruptedException {
-        Offered award = catalogue.find(CoreAwards.OUTSTANDING_PROVINCIAL).orElse(null);
+        return load(CoreAwards.OUTSTANDING_PROVINCIAL, PATHS, year)
+                + load(CoreAwards.DIREKGUNABHORN, ENDORSED_TWICE, year);
+    }
+
+    private int load(String code, List<List<String>> paths, FiscalYear year) throws InterruptedException {
+        Offered award = catalogue.find(code).orElse(null);
         if (award == null) {
             return 0;
         }
         int made = 0;
         for (String p : PROVINCES) {
-            List<String> eligible = eligible(ProvinceCode.of(p), award, year, PATHS.size());
+            List<String> eligible = eligible(ProvinceCode.of(p), award, year, paths.size());
             for (int i = 0; i < eligible.size(); i++) {
                 if (Thread.interrupted()) {
                     throw new InterruptedException();
                 }
                 Nomination n = nominations.draft(CALLER, new NominationInput(award.award().code(), eligible.get(i),
                         year.toString(), null, "ทำงานเพื่อชุมชนต่อเนื่องทุกปี เยี่ยมบ้านผู้สูงอายุและคนพิการเป็นประจำ"));
-                for (String action : PATHS.get(i)) {
+                for (String action : paths.get(i)) {
                     nominations.transition(CALLER, n.id(), new TransitionInput(action, comment(action), null, null));
                 }
                 made++;

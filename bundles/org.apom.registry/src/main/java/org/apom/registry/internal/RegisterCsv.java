@@ -3,7 +3,6 @@ package org.apom.registry.internal;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apom.core.api.LocalizedText;
+import org.apom.core.api.SpreadsheetCells;
 import org.apom.core.api.UploadedText;
 import org.apom.core.api.problem.FieldError;
 import org.apom.core.api.problem.ProblemException;
@@ -152,44 +152,15 @@ final class RegisterCsv {
         return value.isBlank() ? null : value;
     }
 
-    /**
-     * A value as the export writes it: one that a spreadsheet would run as a formula (it starts with {@code =},
-     * {@code +}, {@code -}, {@code @}, a tab, a carriage return or a line feed, or the full-width forms, also after
-     * spaces, which some spreadsheets skip) gets a leading {@code '}, as OWASP advises. A value that already starts with quotes before such a character gets one more,
-     * so that {@link #unguarded(String)} gives every value back exactly as it was.
-     */
+    /** A value as the export writes it: guarded against spreadsheet formulas ({@link SpreadsheetCells}). */
     static String guarded(Object value) {
-        if (value == null) {
-            return null;
-        }
-        String text = value.toString();
-        return startsLikeAFormula(text) ? "'" + text : text;
+        return SpreadsheetCells.guarded(value);
     }
 
     /** A value as the file holds it, without the quote {@link #guarded(Object)} put before a formula. */
     static String unguarded(String text) {
-        return text.startsWith("'") && startsLikeAFormula(text) ? text.substring(1) : text;
+        return SpreadsheetCells.unguarded(text);
     }
-
-    /**
-     * Whether the text starts with a formula character, after any number of single quotes and spaces (any Unicode
-     * space); a character that compatibility normalisation (NFKC) turns into one counts too (the full-width and
-     * small forms of = + - @).
-     */
-    private static boolean startsLikeAFormula(String text) {
-        int i = 0;
-        while (i < text.length() && (text.charAt(i) == '\'' || Character.isSpaceChar(text.charAt(i)))) {
-            i++;
-        }
-        if (i == text.length()) {
-            return false;
-        }
-        String first = Normalizer.normalize(text.substring(i, text.offsetByCodePoints(i, 1)), Normalizer.Form.NFKC);
-        return !first.isEmpty() && FORMULA_STARTS.indexOf(first.charAt(0)) >= 0;
-    }
-
-    /** What a spreadsheet reads as the start of a formula: = + - @ tab CR LF. */
-    private static final String FORMULA_STARTS = "=+-@\t\r\n";
 
     private int lineOf(int position) {
         int start = position;

@@ -128,7 +128,7 @@ public final class NominationsResource {
                 new TransitionInput(t.action(), t.comment(), t.conferredOn(), t.gazetteReference())));
     }
 
-    private static ProvinceCode province(String province) {
+    static ProvinceCode province(String province) {
         return province == null || province.isBlank() ? null
                 : ProblemException.parameter("province", province.strip(), ProvinceCode::of);
     }
@@ -141,7 +141,7 @@ public final class NominationsResource {
         return code;
     }
 
-    private static NominationStatus status(String status) {
+    static NominationStatus status(String status) {
         if (status == null || status.isBlank()) {
             return null;
         }
