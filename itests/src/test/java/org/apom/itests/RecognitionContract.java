@@ -266,9 +266,13 @@ public abstract class RecognitionContract extends ApomContainerTest {
         assertEquals(Set.of("registrationNumber", "registeredOn", "registeringBody"), fields(officer.send("PUT",
                 "/networks/" + network + "/registration/PUBLIC_BENEFIT", "application/json",
                 "{\"status\": \"REGISTERED\"}")));
+        // granted before it was asked for: it would count in years past
+        assertEquals(Set.of("registeredOn"), fields(officer.send("PUT", "/networks/" + network
+                + "/registration/PUBLIC_BENEFIT", "application/json", "{\"status\": \"REGISTERED\", "
+                + "\"registrationNumber\": \"1\", \"registeredOn\": \"2020-01-01\", \"registeringBody\": \"พมจ.\"}")));
         JsonNode registered = ok(officer.send("PUT", "/networks/" + network + "/registration/PUBLIC_BENEFIT",
                 "application/json", "{\"status\": \"REGISTERED\", \"registrationNumber\": \"สป. 12/2569\", "
-                        + "\"registeredOn\": \"" + LocalDate.now(ZoneId.of("Asia/Bangkok")).minusDays(1)
+                        + "\"registeredOn\": \"" + LocalDate.now(ZoneId.of("Asia/Bangkok"))
                         + "\", \"registeringBody\": \"สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดเชียงใหม่\"}"));
         assertEquals("REGISTERED", registered.get("status").asText());
         assertEquals("สป. 12/2569", registered.get("registrationNumber").asText());

@@ -16,6 +16,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -210,32 +211,49 @@ public final class JpaEligibility implements EligibilityCheck {
                     award.award().source(), code);
             return List.of(NOT_CHECKED);
         }
+        // the permit goes back once: by the check when it ran, or here when it was cancelled before it began
+        AtomicBoolean released = new AtomicBoolean();
+        AtomicBoolean began = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                own.release();
+            }
+        };
         Future<List<Reason>> answer;
         try {
             answer = programs.submit(() -> {
+                began.set(true);
                 try {
                     List<Reason> reasons = award.program().check(code, candidate);
                     return reasons == null ? List.<Reason>of() : reasons.stream().limit(MAX_REASONS)
                             .filter(r -> r != null).map(JpaEligibility::bounded).toList();
                 } finally {
-                    own.release();
+                    release.run();
                 }
             });
         } catch (RejectedExecutionException busy) {
-            own.release();
+            release.run();
             LOG.warn("Every thread for provinces' award programs is taken; {} is not checked now", code);
             return List.of(NOT_CHECKED);
         }
         try {
             return answer.get(rules.programTimeoutMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException | RuntimeException e) {
-            answer.cancel(true);
+            cancel(answer, began, release);
             LOG.warn("The program of {} could not check {}: {}", award.award().source(), code, e.toString());
             return List.of(NOT_CHECKED);
         } catch (InterruptedException e) {
-            answer.cancel(true);
+            cancel(answer, began, release);
             Thread.currentThread().interrupt();
             return List.of(NOT_CHECKED);
+        }
+    }
+
+    /** Cancels a check; one cancelled before it began never runs, so its permit is given back here. */
+    private static void cancel(Future<?> answer, AtomicBoolean began, Runnable release) {
+        answer.cancel(true);
+        if (!began.get()) {
+            release.run();
         }
     }
 

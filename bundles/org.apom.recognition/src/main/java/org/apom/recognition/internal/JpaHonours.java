@@ -109,7 +109,15 @@ public final class JpaHonours implements Honours {
                 awardClass, year.buddhistYear(), conferredOn, gazette, null, caller.name(), Instant.now(clock),
                 settings.rules().holdOnce(code));
         try {
+            boolean once = settings.rules().holdOnce(code);
             return jpa.txExpr(TransactionType.Required, em -> {
+                // the key holds it at once; this also catches an honour recorded while the award was held yearly
+                if (once && em.createQuery("SELECT COUNT(h) FROM HonourEntity h WHERE h.volunteerId = :v AND "
+                        + "h.awardCode = :a", Long.class).setParameter("v", volunteerId).setParameter("a", code)
+                        .getSingleResult() > 0) {
+                    throw ProblemException.conflict("already-recorded", LocalizedText.of("The volunteer holds this "
+                            + "award, which is received once in a life.", "อาสาสมัครได้รับรางวัลนี้แล้ว ซึ่งได้รับได้ครั้งเดียว"));
+                }
                 em.persist(h);
                 em.flush();
                 Honour honour = h.toHonour();

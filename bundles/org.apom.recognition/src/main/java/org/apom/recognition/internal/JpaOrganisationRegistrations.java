@@ -155,6 +155,15 @@ public final class JpaOrganisationRegistrations implements OrganisationRegistrat
                             + " เปลี่ยนเป็น " + next + " ไม่ได้"));
                 }
                 Map<String, Object> before = first ? null : state(r.toRegistration(null));
+                Instant submitted = first ? null : r.toRegistration(null).updatedAt();
+                if (next == RegistrationStatus.REGISTERED && submitted != null && registeredOn.isBefore(
+                        LocalDate.ofInstant(submitted, JpaNominations.THAILAND))) {
+                    // a registration is granted after its submission: an earlier date would count it in years past
+                    LocalDate day = LocalDate.ofInstant(submitted, JpaNominations.THAILAND);
+                    throw ProblemException.invalid(List.of(NominationFields.error("registeredOn", "before-submission",
+                            "The registration was submitted on " + day + "; it cannot have been granted before.",
+                            "ยื่นจดทะเบียนเมื่อ " + day + " วันที่ได้รับจดทะเบียนต้องไม่ก่อนวันนั้น")));
+                }
                 r.moveTo(next, registrationNumber, registeredOn, registeringBody, rejection, caller.name(),
                         Instant.now(clock));
                 if (first) {

@@ -25,6 +25,7 @@ import org.apom.recognition.api.Honours;
 import org.apom.recognition.api.Nomination;
 import org.apom.recognition.api.NominationAction;
 import org.apom.recognition.api.NominationQuery;
+import org.apom.recognition.api.NominationStatus;
 import org.apom.recognition.api.NominationStep;
 import org.apom.recognition.api.Nominations;
 import org.apom.recognition.internal.Catalogue;
@@ -93,7 +94,9 @@ public final class DirekgunabhornDossier {
         AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
         AccessPolicy.requireAny(caller, Action.NETWORKS_READ);
         List<Nomination> chosen = nominationsOf(caller, query);
-        Award award = catalogue.award(AWARD).orElseThrow(() -> new IllegalStateException(AWARD + " is a core award"));
+        Award award = catalogue.award(AWARD).orElseThrow(() -> new ProblemException(503, "not-ready",
+                LocalizedText.of("The award catalogue is still starting; try again in a moment.",
+                        "ระบบรายการรางวัลกำลังเริ่มทำงาน กรุณาลองใหม่อีกครั้ง"), List.of()));
         List<DossierEntry> entries = new ArrayList<>(chosen.size());
         for (Nomination n : chosen) {
             entries.add(entryOf(caller, n, award));
@@ -111,23 +114,22 @@ public final class DirekgunabhornDossier {
 
     private List<Nomination> nominationsOf(Caller caller, DossierQuery query) {
         List<Nomination> chosen = new ArrayList<>();
-        NominationQuery search = new NominationQuery(query.fiscalYear(), query.province(),
-                query.statuses().size() == 1 ? query.statuses().iterator().next() : null, AWARD);
-        String cursor = null;
-        do {
-            Page<Nomination> page = nominations.search(caller, search, PageRequest.of(PageRequest.MAX_LIMIT, cursor));
-            for (Nomination n : page.items()) {
-                if (query.statuses().contains(n.status())) {
-                    chosen.add(n);
+        // one state at a time, in the query: every nomination read is one the dossier holds, so the cap bounds the work
+        for (NominationStatus status : query.statuses()) {
+            NominationQuery search = new NominationQuery(query.fiscalYear(), query.province(), status, AWARD);
+            String cursor = null;
+            do {
+                Page<Nomination> page = nominations.search(caller, search, PageRequest.of(PageRequest.MAX_LIMIT,
+                        cursor));
+                chosen.addAll(page.items());
+                if (chosen.size() > MAX_ENTRIES) {
+                    throw new ProblemException(422, "dossier-too-large", LocalizedText.of("More than " + MAX_ENTRIES
+                            + " nominees: ask for one province or one state at a time.", "มีผู้ได้รับการเสนอชื่อเกิน "
+                            + MAX_ENTRIES + " คน กรุณาขอทีละจังหวัดหรือทีละสถานะ"), List.of());
                 }
-            }
-            if (chosen.size() > MAX_ENTRIES) {
-                throw new ProblemException(422, "dossier-too-large", LocalizedText.of("More than " + MAX_ENTRIES
-                        + " nominees: ask for one province at a time.", "มีผู้ได้รับการเสนอชื่อเกิน " + MAX_ENTRIES
-                        + " คน กรุณาขอทีละจังหวัด"), List.of());
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        }
         return chosen;
     }
 

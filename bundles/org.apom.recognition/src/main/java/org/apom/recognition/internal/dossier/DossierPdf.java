@@ -59,6 +59,8 @@ public final class DossierPdf {
      * than the sum of its characters' advances, and would cut a line that fits by that sum a second time.
      */
     private static final double FILL = 0.94;
+    /** Lines of one cell at most (blank lines run together): a nominee's page stays about a page. */
+    static final int MAX_LINES = 30;
     private static final ZoneId BANGKOK = ZoneId.of("Asia/Bangkok");
 
     private static final Map<NominationStatus, String> STATUS = Map.of(NominationStatus.DRAFT, "ร่าง",
@@ -240,7 +242,14 @@ public final class DossierPdf {
     }
 
     private PdfPCell cell(String text, BaseFont font, float size, float width) {
-        String wrapped = lines(text, font, size, width - 2 * PADDING - 2);
+        List<String> lines = ThaiLines.wrap(text.replaceAll("\\n\\s*\\n+", "\n"), (width - 2 * PADDING - 2) * FILL,
+                s -> font.getWidthPoint(s, size));
+        if (lines.size() > MAX_LINES) {
+            // a text of a thousand short lines would be dozens of pages: the page shows its start, the CSV it all
+            lines = new java.util.ArrayList<>(lines.subList(0, MAX_LINES));
+            lines.add("… (ข้อความเต็ม " + text.length() + " ตัวอักษร อยู่ในแฟ้ม CSV)");
+        }
+        String wrapped = String.join("\n", lines);
         PdfPCell cell = new PdfPCell(new Phrase(wrapped, new Font(font, size)));
         cell.setLeading(0, LEADING);
         cell.setPadding(PADDING);

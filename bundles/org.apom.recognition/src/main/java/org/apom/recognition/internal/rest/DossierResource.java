@@ -2,8 +2,13 @@ package org.apom.recognition.internal.rest;
 
 import static org.apom.security.api.CallerPrincipal.callerOf;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
@@ -14,9 +19,10 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Request;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
-import javax.ws.rs.core.StreamingOutput;
 import javax.ws.rs.core.Variant;
 
+import org.apom.core.api.LocalizedText;
+import org.apom.core.api.problem.ProblemException;
 import org.apom.recognition.internal.dossier.DirekgunabhornDossier;
 import org.apom.recognition.internal.dossier.DossierCsv;
 import org.apom.recognition.internal.dossier.DossierEntry;
@@ -52,6 +58,11 @@ public final class DossierResource {
     private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.valueOf(CSV), MediaType.valueOf(PDF))
             .build();
 
+    /** Dossiers made at once; more wait this long for a turn, then are answered 503 with Retry-After. */
+    private static final int AT_ONCE = 2;
+    private static final int WAIT_SECONDS = 10;
+
+    private final Semaphore building = new Semaphore(AT_ONCE);
     private final DirekgunabhornDossier dossier;
     private final DossierPdf pdf;
 
@@ -82,14 +93,44 @@ public final class DossierResource {
         Variant variant = request.selectVariant(VARIANTS);
         boolean asPdf = variant != null && PDF.equals(variant.getMediaType().toString());
         Caller caller = callerOf(security.getUserPrincipal());
-        // gathered whole before the first byte, so that a refusal is a problem answer and not a broken file
-        List<DossierEntry> entries = dossier.entries(caller, query);
-        Instant at = Instant.now();
-        StreamingOutput body = asPdf ? out -> pdf.write(entries, query, caller.name(), at, out)
-                : out -> DossierCsv.write(entries, out);
+        byte[] file = build(caller, query, asPdf);
         String name = "apom-direkgunabhorn-" + query.fiscalYear().buddhistYear()
                 + (query.province() == null ? "" : "-" + query.province().value()) + (asPdf ? ".pdf" : ".csv");
-        return Response.ok(body, asPdf ? PDF : CSV)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+        return Response.ok(file, asPdf ? PDF : CSV)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                // names of people: no cache between the platform and the reader keeps a copy
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * The file whole, before the first byte goes out, so that any failure is a problem answer and never half a file;
+     * a few at once, since each reads every nominee's records and lays out their pages.
+     */
+    private byte[] build(Caller caller, DossierQuery query, boolean asPdf) {
+        try {
+            if (!building.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new ProblemException(503, "busy", LocalizedText.of("Other dossiers are being made; try again "
+                        + "in a moment.", "กำลังจัดทำแฟ้มเสนอชื่อรายการอื่นอยู่ กรุณาลองใหม่อีกครั้งในอีกสักครู่"),
+                        List.of(), (long) WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(503, "busy", LocalizedText.of("The server is stopping.",
+                    "ระบบกำลังหยุดทำงาน"), List.of());
+        }
+        try {
+            List<DossierEntry> entries = dossier.entries(caller, query);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (asPdf) {
+                pdf.write(entries, query, caller.name(), Instant.now(), out);
+            } else {
+                DossierCsv.write(entries, out);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            building.release();
+        }
     }
 }

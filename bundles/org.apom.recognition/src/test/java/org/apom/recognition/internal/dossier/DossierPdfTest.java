@@ -82,6 +82,23 @@ class DossierPdfTest {
     }
 
     @Test
+    void aJustificationOfAThousandLinesKeepsTheNomineeToAboutAPage() throws IOException {
+        DossierEntry e = Dossiers.entry("nom-long", "สมชาย", "ยาวมาก", false);
+        var n = e.nomination();
+        var longOne = new org.apom.recognition.api.Nomination(n.id(), n.awardCode(), n.volunteerId(), n.province(),
+                n.fiscalYear(), n.awardClass(), "ก\n".repeat(2000), n.status(), null, null, n.createdBy(),
+                n.createdAt(), n.version(), n.history());
+        DossierEntry hostile = new DossierEntry(longOne, e.provinceName(), e.title(), e.firstName(), e.lastName(),
+                e.registeredOn(), e.yearsOfService(), e.positions(), e.years(), null, null, e.classRequested(),
+                e.endorsement());
+        try (PDDocument document = Loader.loadPDF(write(List.of(hostile)))) {
+            assertTrue(document.getNumberOfPages() <= 3, document.getNumberOfPages() + " pages");
+            String text = text(document, 2) + text(document, document.getNumberOfPages());
+            assertTrue(text.contains("ข้อความเต็ม 4000 ตัวอักษร อยู่ในแฟ้ม CSV"), text);
+        }
+    }
+
+    @Test
     void anEmptyDossierIsACoverPageThatSaysSo() throws IOException {
         try (PDDocument document = Loader.loadPDF(write(List.of()))) {
             assertEquals(1, document.getNumberOfPages());
