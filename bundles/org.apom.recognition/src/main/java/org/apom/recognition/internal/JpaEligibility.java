@@ -1,6 +1,5 @@
 package org.apom.recognition.internal;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

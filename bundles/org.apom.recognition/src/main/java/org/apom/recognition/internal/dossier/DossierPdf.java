@@ -8,7 +8,9 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -152,7 +154,7 @@ public final class DossierPdf {
         d.add(heading("ปีงบประมาณ " + e.nomination().fiscalYear() + "  จังหวัด" + e.provinceName(), 12));
         PdfPTable table = table();
         row(table, "ชื่อ–สกุล", e.fullName());
-        row(table, "เลขที่ อพม. ในทะเบียน", e.nomination().volunteerId());
+        row(table, "รหัสในทะเบียน Apom", e.nomination().volunteerId());
         row(table, "ขึ้นทะเบียนเป็น อพม.", e.registeredOn() == null ? "-"
                 : date(e.registeredOn()) + "  (อายุการทำงาน " + e.yearsOfService()
                         + " ปี เมื่อสิ้นปีงบประมาณ " + e.nomination().fiscalYear() + ")");
@@ -213,7 +215,7 @@ public final class DossierPdf {
     }
 
     /** A date as Thai offices print it, with spaces that no line end parts. */
-    private static String date(java.time.LocalDate day) {
+    private static String date(LocalDate day) {
         return BuddhistEra.thaiDate(day).replace(' ', '\u00A0');
     }
 
@@ -246,7 +248,7 @@ public final class DossierPdf {
                 s -> font.getWidthPoint(s, size));
         if (lines.size() > MAX_LINES) {
             // a text of a thousand short lines would be dozens of pages: the page shows its start, the CSV it all
-            lines = new java.util.ArrayList<>(lines.subList(0, MAX_LINES));
+            lines = new ArrayList<>(lines.subList(0, MAX_LINES));
             lines.add("… (ข้อความเต็ม " + text.length() + " ตัวอักษร อยู่ในแฟ้ม CSV)");
         }
         String wrapped = String.join("\n", lines);
