@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,11 +15,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apom.core.api.FiscalYear;
+import org.apom.itests.support.Distribution;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
 import org.apom.itests.support.TestJars;
@@ -41,6 +39,7 @@ public class ContainerRestartIT {
     private static final String JAR = "application/java-archive";
     private static final String CHIANG_MAI = "org.apom.ext.p50.chiangmai";
 
+    private Distribution distribution;
     private Path home;
     private int port;
     /** The samples install without review, in development mode from the environment (as ./apom run sets it). */
@@ -240,77 +239,29 @@ public class ContainerRestartIT {
     }
 
     private void stopAndWait() throws Exception {
-        long pid = Long.parseLong(Files.readString(home.resolve("karaf.pid")).strip());
-        run("bin/stop");
-        // bin/start refuses to start while the old JVM still holds the instance (its HTTP stops long before)
-        Optional<ProcessHandle> jvm = ProcessHandle.of(pid);
-        if (jvm.isPresent() && jvm.get().onExit().completeOnTimeout(null, 120, TimeUnit.SECONDS).join() == null) {
-            jvm.get().destroyForcibly();
-            throw new AssertionError("the platform did not stop within 120 s; see " + home.resolve("data/log/karaf.log"));
-        }
+        distribution.stopAndWait();
     }
 
     private void start() throws Exception {
         run("bin/start");
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try {
-                // health is UP only once the first admin exists (AccountsReady): the admin may log in at once. After
-                // a start without the bundle cache, health was UP once a moment before the application was whole
-                // (CXF's 404 "No service was found.", docs/stack.md trap 44): the API this test reads must answer too
-                Http admin = new Http(port).as("admin", PASSWORD);
-                if (new Http(port).get("/health").status() == 200 && admin.get("/extensions").status() == 200
-                        && admin.get("/networks").status() == 200 && admin.get("/tiering/criteria").status() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the platform did not become ready; see " + home.resolve("data/log/karaf.log"));
+        // health is UP only once the first admin exists (AccountsReady): the admin may log in at once. After a start
+        // without the bundle cache, health was UP once a moment before the application was whole (CXF's 404 "No
+        // service was found.", docs/stack.md trap 44): the API this test reads must answer too
+        Http admin = new Http(port).as("admin", PASSWORD);
+        distribution.awaitReady(() -> new Http(port).get("/health").status() == 200
+                && admin.get("/extensions").status() == 200 && admin.get("/networks").status() == 200
+                && admin.get("/tiering/criteria").status() == 200);
     }
 
     private void run(String script) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(home.resolve(script).toString()).directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("launcher.log").toFile()));
-        builder.environment().putAll(Map.of("APOM_ADMIN_PASSWORD", PASSWORD, "APOM_DEMO_DATA", "false",
-                "APOM_HTTP_PORT", String.valueOf(port), "APOM_EXTENSIONS_DEV", String.valueOf(developmentMode)));
-        builder.start().waitFor();
+        distribution.run(script, Map.of("APOM_ADMIN_PASSWORD", PASSWORD, "APOM_DEMO_DATA", "false",
+                "APOM_EXTENSIONS_DEV", String.valueOf(developmentMode)));
     }
 
     private Path unpack() throws Exception {
-        Path target = Path.of("target", "restart").toAbsolutePath();
-        if (Files.exists(target)) {
-            try (Stream<Path> files = Files.walk(target)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
-        Files.createDirectories(target);
-        Process tar = new ProcessBuilder("tar", "xzf", System.getProperty("apom.distribution"), "-C", target.toString(),
-                "--strip-components=1").inheritIO().start();
-        assertEquals(0, tar.waitFor());
-        port = freePort();
-        // nothing else of this node may meet another test's container on the machine
-        edit(target.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort", freePort());
-        edit(target.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort", freePort());
-        edit(target.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort", freePort());
-        return target;
-    }
-
-    private static void edit(Path cfg, String key, int value) throws IOException {
-        List<String> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(cfg)) {
-            lines.add(line.matches("\\s*" + key + "\\s*=.*") ? key + " = " + value : line);
-        }
-        Files.write(cfg, lines);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        distribution = new Distribution("restart");
+        port = distribution.port();
+        return distribution.home();
     }
 
     private static byte[] sample(String module) throws IOException {

@@ -10,6 +10,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.UriInfo;
 import javax.ws.rs.ext.ExceptionMapper;
 
+import org.apom.core.api.problem.TransientFailures;
 import org.apom.core.api.ApiApplications;
 import org.apom.core.api.problem.ProblemException;
 import org.osgi.service.component.annotations.Component;

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import javax.ws.rs.WebApplicationException;
 
+import org.apom.core.api.problem.TransientFailures;
 import org.apom.core.api.InvalidValueException;
 import org.apom.core.api.LocalizedText;
 import org.apom.core.api.problem.FieldError;

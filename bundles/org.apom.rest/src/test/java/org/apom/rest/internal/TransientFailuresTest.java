@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
+import org.apom.core.api.problem.TransientFailures;
 import org.junit.jupiter.api.Test;
 
 /** What the database and a swap throw under load is answered 503 busy, and nothing else is. */

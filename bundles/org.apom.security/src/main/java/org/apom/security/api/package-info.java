@@ -3,7 +3,7 @@
  * table (role × action × own or other province) that every service checks.
  */
 @Export
-@Version("1.7.0")
+@Version("1.8.0")
 package org.apom.security.api;
 
 import org.osgi.annotation.bundle.Export;

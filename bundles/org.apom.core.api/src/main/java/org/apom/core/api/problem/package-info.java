@@ -2,7 +2,7 @@
  * Typed failures that services throw and the REST layer renders as {@code application/problem+json}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.apom.core.api.problem;
 
 import org.osgi.annotation.bundle.Export;

@@ -13,7 +13,7 @@ import java.util.Locale;
  * The text is parsed by hand, in bounded time, and never resolved, so a forwarded header naming a host costs no
  * DNS lookup; anything that is no IPv6 literal is kept as it is.
  */
-final class AddressBlock {
+public final class AddressBlock {
 
     /** Longer than any IPv6 literal with brackets, a zone and a port. */
     private static final int MAX_LENGTH = 64;
@@ -21,7 +21,7 @@ final class AddressBlock {
     private AddressBlock() {
     }
 
-    static String of(String address) {
+    public static String of(String address) {
         if (address == null || address.indexOf(':') < 0 || address.length() > MAX_LENGTH) {
             return address;
         }

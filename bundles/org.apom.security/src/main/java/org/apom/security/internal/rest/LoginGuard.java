@@ -45,7 +45,7 @@ public final class LoginGuard {
                 new TransportPolicy(config.allowBasicOverHttp(), addresses(config.trustedProxies())), Clock.systemUTC());
     }
 
-    LoginGuard(int failedLoginsPerMinute, int concurrentChecks, long waitMillis, TransportPolicy transport,
+    public LoginGuard(int failedLoginsPerMinute, int concurrentChecks, long waitMillis, TransportPolicy transport,
             Clock clock) {
         this(failedLoginsPerMinute, concurrentChecks, Integer.MAX_VALUE, Integer.MAX_VALUE, waitMillis, transport,
                 clock);
@@ -61,12 +61,12 @@ public final class LoginGuard {
         this.transport = transport;
     }
 
-    TransportPolicy transport() {
+    public TransportPolicy transport() {
         return transport;
     }
 
     /** @throws ProblemException 429 {@code rate-limited} when the address has failed too many logins lately */
-    void requireMayTry(String client) {
+    public void requireMayTry(String client) {
         long wait = failures.peek("login:" + client);
         if (wait > 0) {
             throw new ProblemException(429, "rate-limited", LocalizedText.of(
@@ -76,7 +76,7 @@ public final class LoginGuard {
         }
     }
 
-    void failed(String client) {
+    public void failed(String client) {
         failures.spend("login:" + client);
     }
 
@@ -87,7 +87,7 @@ public final class LoginGuard {
      *
      * @throws ProblemException 429 {@code rate-limited} beyond that many; 503 {@code busy} as below
      */
-    <T> T checkPassword(String client, Supplier<T> check) {
+    public <T> T checkPassword(String client, Supplier<T> check) {
         if (inFlight.merge(client, 1, Integer::sum) > perAddress) {
             release(client);
             throw new ProblemException(429, "rate-limited", LocalizedText.of(

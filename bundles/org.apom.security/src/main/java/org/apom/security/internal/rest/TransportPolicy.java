@@ -9,18 +9,19 @@ import java.util.Set;
  * configured reverse proxy, whose {@code X-Forwarded-For} and {@code X-Forwarded-Proto} are then believed. A
  * password (Basic) travels only over HTTPS, or over plain HTTP from this host itself, unless configured otherwise.
  */
-final class TransportPolicy {
+public final class TransportPolicy {
 
     private final boolean allowBasicOverHttp;
     private final Set<String> trustedProxies;
 
-    TransportPolicy(boolean allowBasicOverHttp, Set<String> trustedProxies) {
+    public TransportPolicy(boolean allowBasicOverHttp, Set<String> trustedProxies) {
         this.allowBasicOverHttp = allowBasicOverHttp;
         this.trustedProxies = Set.copyOf(trustedProxies);
     }
 
     /** The client's address: the peer's, or the last hop a trusted proxy names. */
-    String client(String peer, String forwardedFor) {
+    public String client(String rawPeer, String forwardedFor) {
+        String peer = bare(rawPeer);
         if (peer == null) {
             return "unknown";
         }
@@ -33,7 +34,8 @@ final class TransportPolicy {
     }
 
     /** Whether the request reached the client's end encrypted. */
-    boolean secure(String peer, String scheme, String forwardedProto) {
+    public boolean secure(String rawPeer, String scheme, String forwardedProto) {
+        String peer = bare(rawPeer);
         if (peer != null && trustedProxies.contains(peer) && forwardedProto != null) {
             return "https".equalsIgnoreCase(forwardedProto.strip());
         }
@@ -41,13 +43,24 @@ final class TransportPolicy {
     }
 
     /** Whether Basic credentials may be read from this request. */
-    boolean basicAllowed(String peer, String scheme, String forwardedProto) {
+    public boolean basicAllowed(String rawPeer, String scheme, String forwardedProto) {
+        String peer = bare(rawPeer);
         if (allowBasicOverHttp || secure(peer, scheme, forwardedProto)) {
             return true;
         }
         // a trusted proxy that says "http" speaks for a client elsewhere, even though it is itself local
         boolean proxied = peer != null && trustedProxies.contains(peer) && forwardedProto != null;
         return !proxied && isLoopback(peer);
+    }
+
+    /**
+     * The peer's address without the brackets Jetty puts round an IPv6 one ("[0:0:0:0:0:0:0:1]"): with them, a
+     * browser on this host that reached it over ::1 was refused its password as if it were elsewhere, and a proxy
+     * listed by its IPv6 address was never believed.
+     */
+    static String bare(String peer) {
+        return peer != null && peer.length() > 2 && peer.startsWith("[") && peer.endsWith("]")
+                ? peer.substring(1, peer.length() - 1) : peer;
     }
 
     static boolean isLoopback(String address) {

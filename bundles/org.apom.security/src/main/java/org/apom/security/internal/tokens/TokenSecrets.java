@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * Token secrets: 256 random bits, shown once as {@code apom_<base64url>}, stored only as their SHA-256.
  * A fast hash is right here, unlike for passwords: a 256-bit random secret cannot be guessed or looked up.
  */
-final class TokenSecrets {
+public final class TokenSecrets {
 
     static final String PREFIX = "apom_";
     private static final int BYTES = 32;
@@ -26,7 +26,7 @@ final class TokenSecrets {
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(secret.getBytes(StandardCharsets.UTF_8)));

@@ -63,7 +63,7 @@ public final class JpaUserDirectory implements UserDirectory {
         migrator.migrate(CHANGELOG, JpaUserDirectory.class.getClassLoader());
     }
 
-    JpaUserDirectory(JpaTemplate jpa, UserRules rules, PendingAudit audit, SecurityConfig config, Clock clock) {
+    public JpaUserDirectory(JpaTemplate jpa, UserRules rules, PendingAudit audit, SecurityConfig config, Clock clock) {
         this.jpa = jpa;
         this.audit = audit;
         this.rules = rules;

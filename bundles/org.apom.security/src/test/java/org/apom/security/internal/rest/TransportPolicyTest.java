@@ -25,6 +25,8 @@ class TransportPolicyTest {
         assertTrue(strict.basicAllowed("127.0.0.42", "http", null));
         assertTrue(strict.basicAllowed("0:0:0:0:0:0:0:1", "http", null));
         assertTrue(strict.basicAllowed("::1", "http", null));
+        assertTrue(strict.basicAllowed("[0:0:0:0:0:0:0:1]", "http", null), "Jetty brackets an IPv6 peer");
+        assertFalse(strict.basicAllowed("[2001:db8:0:0:0:0:0:1]", "http", null));
         assertFalse(strict.basicAllowed("localhost.example.com", "http", null), "names are never looked up");
         assertFalse(strict.basicAllowed(null, "http", null));
     }

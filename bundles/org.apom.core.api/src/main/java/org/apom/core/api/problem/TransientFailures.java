@@ -1,4 +1,4 @@
-package org.apom.rest.internal;
+package org.apom.core.api.problem;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
@@ -7,12 +7,14 @@ import java.util.Set;
 /**
  * Failures that say "not now" rather than "never": no database connection free in time, a lock or statement
  * timeout, a deadlock victim, the database unreachable, an extension's classes gone mid-swap. The caller may
- * simply try again, so they are answered 503 with Retry-After, not 500.
+ * simply try again, so they are answered 503 with Retry-After, not 500. Shared by the API and the workspace's pages.
+ *
+ * @since 1.1
  */
-final class TransientFailures {
+public final class TransientFailures {
 
     /** Seconds a client is asked to wait before trying again. */
-    static final int RETRY_AFTER_SECONDS = 2;
+    public static final int RETRY_AFTER_SECONDS = 2;
 
     /**
      * SQL states that end a statement but not the database: 08 connection (08004 is the pool's refusal), 40
@@ -26,7 +28,7 @@ final class TransientFailures {
     private TransientFailures() {
     }
 
-    static boolean database(Throwable failure) {
+    public static boolean database(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth++ < MAX_DEPTH; t = next(t)) {
             if (t instanceof SQLTransientException) {
@@ -46,7 +48,7 @@ final class TransientFailures {
      * Two transactions changed the same record at once and this one lost (JPA's optimistic lock, found by name: the
      * REST layer does not depend on JPA). The caller should read the record again, not just repeat.
      */
-    static boolean concurrentChange(Throwable failure) {
+    public static boolean concurrentChange(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth++ < MAX_DEPTH; t = next(t)) {
             String name = t.getClass().getSimpleName();
@@ -62,7 +64,7 @@ final class TransientFailures {
      * {@code getCause()} only when they nest exactly one failure (a flushed batch nests several), so their
      * {@code getNestedThrowables()} is followed too, found by name: the REST layer does not depend on OpenJPA.
      */
-    static boolean uniqueViolation(Throwable failure) {
+    public static boolean uniqueViolation(Throwable failure) {
         return uniqueViolation(failure, 0);
     }
 
@@ -93,7 +95,7 @@ final class TransientFailures {
     }
 
     /** The client went away before its answer was written (Jetty's EofException, a broken pipe). */
-    static boolean clientGone(Throwable failure) {
+    public static boolean clientGone(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth++ < MAX_DEPTH; t = next(t)) {
             if (t.getClass().getSimpleName().equals("EofException")
@@ -106,7 +108,7 @@ final class TransientFailures {
     }
 
     /** An extension bundle being replaced: its old classes no longer load while a request still runs them. */
-    static boolean extensionGone(Throwable failure) {
+    public static boolean extensionGone(Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth++ < MAX_DEPTH; t = next(t)) {
             if (t instanceof NoClassDefFoundError || t instanceof ClassNotFoundException) {

@@ -1,0 +1,227 @@
+package org.apom.web.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.apom.areas.api.AreaDirectory;
+import org.apom.core.api.InvalidValueException;
+import org.apom.core.api.problem.ProblemException;
+import org.apom.core.api.problem.TransientFailures;
+import org.apom.registry.api.VolunteerFiles;
+import org.apom.registry.api.VolunteerRegistry;
+import org.apom.security.api.WorkspaceSession;
+import org.apom.security.api.WorkspaceSessions;
+import org.apom.tiering.api.Tiering;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workspace's pages at {@code /}: every address the API ({@code /api/v1}) and the static files ({@code /static})
+ * do not take. It finds the signed-in person, refuses an unsafe request without the session's CSRF token or from
+ * another site's page, and hands the visit to the page of its route. The pages call the platform's services with the
+ * signed-in person's caller, so the roles, province scope, masking and audit are the API's own.
+ */
+@Component(service = Servlet.class, property = {
+        "osgi.http.whiteboard.servlet.pattern=/",
+        "osgi.http.whiteboard.servlet.name=apom-workspace"})
+public final class WorkspaceServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceServlet.class);
+
+    /** Scripts, styles, fonts and data only from the platform itself: no CDN, no inline script. */
+    static final String CONTENT_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    private final transient WorkspaceSessions sessions;
+    private final transient Texts texts = new Texts();
+    private final transient Templates templates = new Templates();
+    private final transient List<Route> routes;
+
+    @Activate
+    public WorkspaceServlet(@Reference WorkspaceSessions sessions, @Reference VolunteerRegistry registry,
+            @Reference VolunteerFiles files, @Reference Tiering tiering, @Reference AreaDirectory areas) {
+        this.sessions = sessions;
+        SignInPage signIn = new SignInPage(sessions);
+        DashboardPage dashboard = new DashboardPage(registry, files, tiering, areas);
+        VolunteerPages volunteers = new VolunteerPages(registry, areas);
+        this.routes = List.of(
+                Route.open("GET", "/sign-in", (v, p) -> signIn.form(v, null)),
+                Route.open("POST", "/sign-in", (v, p) -> signIn.submit(v)),
+                Route.open("POST", "/language", (v, p) -> signIn.language(v)),
+                Route.page("POST", "/sign-out", (v, p) -> signIn.signOut(v)),
+                Route.page("GET", "/", (v, p) -> dashboard.home(v)),
+                Route.page("GET", "/provinces/([0-9]{2})", (v, p) -> dashboard.province(v, p.get(0))),
+                Route.page("GET", "/volunteers", (v, p) -> volunteers.list(v)),
+                Route.page("GET", "/volunteers/([A-Za-z0-9-]{1,64})", (v, p) -> volunteers.show(v, p.get(0))),
+                Route.page("POST", "/volunteers/([A-Za-z0-9-]{1,64})/verify",
+                        (v, p) -> volunteers.verify(v, p.get(0))));
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader("Content-Security-Policy", CONTENT_POLICY);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("Referrer-Policy", "same-origin");
+        // pages hold personal data: no copy in any cache, the browser's back button included
+        response.setHeader("Cache-Control", "no-store");
+        String requestId = UUID.randomUUID().toString();
+        response.setHeader("X-Request-Id", requestId);
+        Language language = Language.of(Cookies.read(request, Language.COOKIE));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String method = request.getMethod();
+        Visit anonymous = new Visit(request, response, language, null, texts, templates, requestId);
+        try {
+            Route route = null;
+            List<String> parameters = null;
+            java.util.Set<String> allowed = new java.util.TreeSet<>();
+            for (Route r : routes) {
+                Optional<List<String>> match = r.match(path);
+                if (match.isPresent()) {
+                    allowed.add(r.method());
+                    if ("GET".equals(r.method())) {
+                        allowed.add("HEAD");
+                    }
+                    if (r.method().equals(method) || ("HEAD".equals(method) && "GET".equals(r.method()))) {
+                        route = r;
+                        parameters = match.get();
+                        break;
+                    }
+                }
+            }
+            if (route == null && !allowed.isEmpty()) {
+                response.setHeader("Allow", String.join(", ", allowed));
+            }
+            if (route == null) {
+                throw !allowed.isEmpty() ? new ProblemException(405, "method-not-allowed", texts.localized("error.method"),
+                        List.of()) : new ProblemException(404, "not-found", texts.localized("error.notFound"), List.of());
+            }
+            boolean unsafe = !"GET".equals(method) && !"HEAD".equals(method);
+            if (unsafe) {
+                requireSameSite(request);
+            }
+            if (!route.signedIn()) {
+                route.handler().handle(anonymous, parameters);
+                return;
+            }
+            Optional<WorkspaceSession> session = sessions.resume(Cookies.read(request, Cookies.SESSION));
+            if (session.isEmpty()) {
+                toSignIn(anonymous, path, method);
+                return;
+            }
+            if (unsafe && !sameToken(session.get().csrfToken(), csrfToken(request))) {
+                throw new ProblemException(403, "csrf", texts.localized("error.csrf"), List.of());
+            }
+            route.handler().handle(new Visit(request, response, language, session.get(), texts, templates, requestId),
+                    parameters);
+        } catch (ProblemException e) {
+            ErrorPage.render(anonymousOrSignedIn(request, response, language, requestId), e);
+        } catch (InvalidValueException e) {
+            ErrorPage.render(anonymousOrSignedIn(request, response, language, requestId),
+                    new ProblemException(400, e.code(), e.text(), List.of()));
+        } catch (RuntimeException e) {
+            if (TransientFailures.concurrentChange(e)) {
+                // someone else changed the record at the same moment: read it again, as the API's 409 says
+                ErrorPage.render(anonymousOrSignedIn(request, response, language, requestId), new ProblemException(
+                        409, "concurrent-change", texts.localized("error.concurrentChange"), List.of()));
+                return;
+            }
+            if (TransientFailures.database(e)) {
+                ErrorPage.render(anonymous, new ProblemException(503, "busy", texts.localized("error.busy"), List.of(),
+                        (long) TransientFailures.RETRY_AFTER_SECONDS));
+                return;
+            }
+            LOG.error("The workspace failed on {} {} (request {})", method, path, requestId, e);
+            ErrorPage.render(anonymous, new ProblemException(500, "internal-error", texts.localized("error.internal"),
+                    List.of()));
+        }
+    }
+
+    /** The error page names the signed-in person when there is one (its menu stays usable). */
+    private Visit anonymousOrSignedIn(HttpServletRequest request, HttpServletResponse response, Language language,
+            String requestId) {
+        WorkspaceSession session = null;
+        try {
+            session = sessions.resume(Cookies.read(request, Cookies.SESSION)).orElse(null);
+        } catch (RuntimeException e) {
+            LOG.debug("no session for the error page of request {}", requestId, e);
+        }
+        return new Visit(request, response, language, session, texts, templates, requestId);
+    }
+
+    private static void toSignIn(Visit visit, String path, String method) {
+        String next = "GET".equals(method) ? path + Optional.ofNullable(visit.request().getQueryString())
+                .map(q -> "?" + q).orElse("") : "/";
+        String target = "/sign-in?next=" + java.net.URLEncoder.encode(next, StandardCharsets.UTF_8);
+        if (visit.request().getHeader("HX-Request") != null) {
+            // htmx follows this header with a whole page, not a fragment
+            visit.response().setHeader("HX-Redirect", target);
+            visit.response().setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return;
+        }
+        visit.redirect(target);
+    }
+
+    /**
+     * A form posted from another site's page is refused even before its token is read: the browser names the page's
+     * origin, which must be this platform's own address.
+     */
+    private void requireSameSite(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        String host = request.getHeader("Host");
+        if (origin == null || "null".equals(origin)) {
+            // no origin named (an old browser, or a redirect across origins, which says "null"): only the browser's
+            // own word that the page was this site's lets it through
+            String site = request.getHeader("Sec-Fetch-Site");
+            if (site != null && !"same-origin".equals(site) && !"none".equals(site)) {
+                throw new ProblemException(403, "cross-site", texts.localized("error.crossSite"), List.of());
+            }
+            return;
+        }
+        String originHost;
+        try {
+            URI uri = URI.create(origin);
+            originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+        } catch (IllegalArgumentException e) {
+            originHost = null;
+        }
+        if (originHost == null || host == null || !originHost.equalsIgnoreCase(host.strip())) {
+            throw new ProblemException(403, "cross-site", texts.localized("error.crossSite"), List.of());
+        }
+    }
+
+    static String csrfToken(HttpServletRequest request) {
+        String header = request.getHeader("X-CSRF-Token");
+        return header != null ? header : request.getParameter("_csrf");
+    }
+
+    static boolean sameToken(String expected, String given) {
+        return given != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                given.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    static Map<String, Object> model(Object... pairs) {
+        Map<String, Object> model = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            model.put((String) pairs[i], pairs[i + 1]);
+        }
+        return model;
+    }
+}

@@ -1,0 +1,383 @@
+package org.apom.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apom.core.api.BuddhistEra;
+import org.apom.itests.support.Browser;
+import org.apom.itests.support.Distribution;
+import org.apom.itests.support.Http;
+import org.apom.itests.support.HttpAnswer;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The officers' workspace in a real browser (headless Chromium, support/Browser) against the distribution started as
+ * central IT starts it, with its demo register: signing in, the dashboard and its map, the register's search, a
+ * record and its verification, the language switch, the province boundary, CSRF and signing out. Every page is
+ * checked with axe-core and kept as a screenshot in target/web/.
+ */
+public class WorkspaceIT {
+
+    private static final String PASSWORD = "workspace-test-passphrase";
+    private static final HttpClient RAW = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static Distribution platform;
+    private static Http admin;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        platform = new Distribution("workspace");
+        platform.run("bin/start", Map.of("APOM_ADMIN_PASSWORD", PASSWORD, "APOM_DEMO_DATA", "true",
+                "APOM_EXTENSIONS_DEV", "false"));
+        admin = new Http(platform.port()).as("admin", PASSWORD);
+        // the demo register (3,000 records) is loaded while the platform already serves
+        platform.awaitReady(() -> new Http(platform.port()).get("/health").status() == 200
+                && rawGet("/sign-in", null).statusCode() == 200 && demoRecords() == 3_000);
+        for (String[] user : new String[][] {{"kk-officer", "40"}, {"cm-officer", "50"}}) {
+            HttpAnswer created = admin.post("/users", "{\"username\": \"" + user[0] + "\", \"password\": \"" + PASSWORD
+                    + "\", \"roles\": [\"province-officer\"], \"province\": \"" + user[1] + "\"}");
+            assertEquals(created.toString(), 201, created.status());
+        }
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (platform != null && platform.running()) {
+            platform.stopAndWait();
+        }
+    }
+
+    @Test
+    public void theAdminSignsInAndTheDashboardAndItsMapShowTheDemoRegister() throws Exception {
+        try (Browser browser = new Browser(platform.port(), 1366, 768)) {
+            browser.open("/");
+            assertTrue("signed out, the workspace sends the browser to sign in", browser.path().startsWith("/sign-in"));
+            assertEquals("th", browser.find("html").getAttribute("lang"));
+            browser.screenshot("sign-in");
+            browser.assertAccessible("sign-in");
+
+            browser.type("#username", "admin");
+            browser.type("#password", "not the password");
+            browser.click("form[action='/sign-in'] button[type=submit]");
+            assertTrue(browser.text("#refusal"), browser.text("#refusal").contains("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง"));
+
+            browser.signIn("admin", PASSWORD);
+            assertEquals("/", browser.path());
+            assertEquals("ภาพรวม: ทั้งประเทศ", browser.text("h1"));
+            long active = 0;
+            for (JsonNode province : admin.get("/data-quality").json().get("items")) {
+                active += province.get("byStatus").path("ACTIVE").asLong();
+            }
+            assertTrue("the demo register has active volunteers", active > 0);
+            assertEquals(String.format("%,d", active), browser.text("#figure-active"));
+            assertEquals(5, browser.findAll("#province-table tbody tr").size());
+
+            browser.await("the map to be drawn", "return document.getElementById('province-map').dataset.rendered"
+                    + " === 'true'");
+            // the map is painted: its canvas holds the provinces' colours, not a blank box
+            Number painted = (Number) browser.script("const c = document.querySelector('#province-map canvas');"
+                    + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                    + "for (let i = 0; i < d.length; i += 4) { if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240)) n++; }"
+                    + "return n;");
+            assertTrue("painted pixels: " + painted, painted.longValue() > 10_000);
+            browser.screenshot("dashboard");
+            browser.assertAccessible("dashboard");
+
+            // Chiang Mai on the map, clicked where ECharts draws it, opens its own dashboard
+            WebElement map = browser.find("#province-map");
+            // the whole map in view: an action's offset counts from the centre of the element's visible part
+            browser.script("arguments[0].scrollIntoView({block: 'center'});", map);
+            @SuppressWarnings("unchecked")
+            java.util.List<Number> point = (java.util.List<Number>) browser.script("return echarts.getInstanceByDom("
+                    + "arguments[0]).convertToPixel({seriesIndex: 0}, [98.95, 18.75]);", map);
+            int x = point.get(0).intValue() - map.getSize().getWidth() / 2;
+            int y = point.get(1).intValue() - map.getSize().getHeight() / 2;
+            new Actions(browser.driver()).moveToElement(map, x, y).click().perform();
+            browser.await("Chiang Mai's dashboard", "return location.pathname === '/provinces/50'");
+            assertEquals("ภาพรวม: เชียงใหม่", browser.text("h1"));
+            browser.screenshot("dashboard-50");
+            browser.assertAccessible("dashboard-50");
+        }
+    }
+
+    @Test
+    public void searchOpenAndVerifyARecordInOneClick() throws Exception {
+        String lastName = admin.get("/volunteers?province=50&limit=1").json().get("items").get(0).get("lastName")
+                .asText();
+        try (Browser browser = new Browser(platform.port(), 1366, 768)) {
+            browser.signIn("admin", PASSWORD);
+            browser.click("nav a[href='/volunteers']");
+            browser.type("#q", lastName);
+            browser.find("#q").sendKeys(Keys.ENTER);
+            browser.await("the results", "return document.getElementById('volunteer-table') !== null");
+            // demo surnames are shared: the first record found is the one this test opens
+            String id = browser.find("#volunteer-table tbody tr").getAttribute("data-id");
+            for (WebElement name : browser.findAll("#volunteer-table tbody th a")) {
+                assertTrue(name.getText(), name.getText().contains(lastName));
+            }
+            browser.screenshot("volunteers");
+            browser.assertAccessible("volunteers");
+
+            browser.click("#volunteer-table tr[data-id='" + id + "'] th a");
+            browser.await("the record", "return location.pathname === '/volunteers/" + id + "'");
+            // a central admin may read personal data: the national ID whole, as the API gives it
+            HttpAnswer api = admin.get("/volunteers/" + id);
+            assertEquals(api.json().get("nationalId").asText(), browser.text("#national-id"));
+            assertTrue(browser.findAll("#masked").isEmpty());
+            browser.screenshot("volunteer");
+            browser.assertAccessible("volunteer");
+
+            long version = api.json().get("version").asLong();
+            browser.click("#verify");
+            browser.await("the confirmation", "return document.getElementById('done') !== null");
+            String today = BuddhistEra.thaiDate(LocalDate.now(ZoneId.of("Asia/Bangkok")));
+            assertTrue(browser.text("#last-verified"), browser.text("#last-verified").startsWith(today + " "));
+            JsonNode after = admin.get("/volunteers/" + id).json();
+            assertEquals(LocalDate.now(ZoneId.of("Asia/Bangkok")).toString(), after.get("lastVerifiedOn").asText());
+            assertEquals("admin", after.get("lastVerifiedBy").asText());
+            assertEquals(version + 1, after.get("version").asLong());
+            browser.screenshot("volunteer-verified");
+        }
+    }
+
+    @Test
+    public void aProvinceOfficerOf40CannotReach50sRecordsByEditingTheAddress() throws Exception {
+        JsonNode chiangMai = admin.get("/volunteers?province=50&limit=1").json().get("items").get(0);
+        try (Browser browser = new Browser(platform.port(), 1366, 768)) {
+            browser.signIn("kk-officer", PASSWORD);
+            assertEquals("ภาพรวม: ขอนแก่น", browser.text("h1"));
+            assertEquals("only their own province on the map's table", 1,
+                    browser.findAll("#province-table tbody tr").size());
+
+            browser.open("/volunteers/" + chiangMai.get("id").asText());
+            String page = browser.driver().getPageSource();
+            assertEquals("404", browser.find("#problem").getAttribute("data-status"));
+            assertFalse("nothing of the record shows", page.contains(chiangMai.get("lastName").asText()));
+            browser.screenshot("other-province-record");
+            browser.assertAccessible("other-province-record");
+
+            browser.open("/provinces/50");
+            assertEquals("403", browser.find("#problem").getAttribute("data-status"));
+            browser.open("/volunteers?province=50");
+            assertTrue("another province's list is empty, as the API's is", browser.findAll("#volunteer-table").isEmpty());
+            assertFalse(browser.findAll("#no-results").isEmpty());
+            // a hand-made address answers a clear refusal, never a failure
+            for (String odd : new String[] {"/volunteers?status=bogus", "/volunteers?after=garbage",
+                    "/volunteers?province=5x", "/volunteers?q=" + "ก".repeat(101)}) {
+                browser.open(odd);
+                assertEquals(odd, "400", browser.find("#problem").getAttribute("data-status"));
+            }
+            browser.open("/volunteers");
+            assertFalse(browser.findAll("#volunteer-table tbody tr").isEmpty());
+            for (WebElement province : browser.findAll("#volunteer-table tbody td:nth-child(3)")) {
+                assertEquals("ขอนแก่น", province.getText());
+            }
+        }
+    }
+
+    @Test
+    public void englishByTheSwitchAndUsableAt360PixelsWide() throws Exception {
+        try (Browser browser = new Browser(platform.port(), 360, 740)) {
+            browser.signIn("cm-officer", PASSWORD);
+            assertEquals("ภาพรวม: เชียงใหม่", browser.text("h1"));
+            browser.click("form[action='/language'] button");
+            browser.await("the English page", "return document.documentElement.lang === 'en'");
+            assertEquals("Dashboard: Chiang Mai", browser.text("h1"));
+            browser.await("the map to be drawn", "return document.getElementById('province-map').dataset.rendered"
+                    + " === 'true'");
+            Number overflow = (Number) browser.script("return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue("the page fits 360 px without scrolling sideways: " + overflow, overflow.intValue() <= 0);
+            browser.screenshot("dashboard-360-en");
+            browser.assertAccessible("dashboard-360-en");
+            browser.open("/volunteers");
+            assertEquals("Volunteers", browser.text("h1"));
+            Number listOverflow = (Number) browser.script(
+                    "return document.documentElement.scrollWidth - window.innerWidth;");
+            assertTrue("the list fits 360 px: " + listOverflow, listOverflow.intValue() <= 0);
+            browser.screenshot("volunteers-360-en");
+            browser.assertAccessible("volunteers-360-en");
+        }
+    }
+
+    @Test
+    public void aFormWithoutTheSessionsTokenOrFromAnotherSiteIsRefusedAndSignOutEndsTheSession() throws Exception {
+        String id = admin.get("/volunteers?province=50&limit=1").json().get("items").get(0).get("id").asText();
+        long version = admin.get("/volunteers/" + id).json().get("version").asLong();
+        try (Browser browser = new Browser(platform.port(), 1366, 768)) {
+            browser.signIn("cm-officer", PASSWORD);
+            Cookie session = browser.driver().manage().getCookieNamed("apom-session");
+            assertTrue("the session cookie is HttpOnly", session.isHttpOnly());
+            assertEquals("Strict", session.getSameSite());
+            String cookie = "apom-session=" + session.getValue();
+
+            HttpResponse<String> noToken = rawPost("/volunteers/" + id + "/verify", cookie, null, "");
+            assertEquals(noToken.body(), 403, noToken.statusCode());
+            HttpResponse<String> badToken = rawPost("/volunteers/" + id + "/verify", cookie, null, "_csrf=guessed");
+            assertEquals(403, badToken.statusCode());
+            String token = (String) browser.script("return document.querySelector('input[name=_csrf]').value;");
+            HttpResponse<String> otherSite = rawPost("/volunteers/" + id + "/verify", cookie, "https://evil.example",
+                    "_csrf=" + token);
+            assertEquals(403, otherSite.statusCode());
+            assertEquals("nothing was verified", version, admin.get("/volunteers/" + id).json().get("version").asLong());
+
+            HttpResponse<String> withToken = rawPost("/volunteers/" + id + "/verify", cookie, null, "_csrf=" + token);
+            assertEquals(withToken.body(), 303, withToken.statusCode());
+            assertEquals(version + 1, admin.get("/volunteers/" + id).json().get("version").asLong());
+
+            browser.click("form[action='/sign-out'] button");
+            browser.await("the sign-in page", "return location.pathname === '/sign-in'");
+            HttpResponse<String> after = rawGet("/", cookie);
+            assertEquals("the old cookie opens nothing", 303, after.statusCode());
+            assertTrue(after.headers().firstValue("Location").orElse("").startsWith("/sign-in"));
+            assertNotEquals(cookie, "apom-session=" + browser.driver().manage().getCookieNamed("apom-session"));
+        }
+    }
+
+    /**
+     * The workspace as a province's office uses it: many people at once, each with a session of their own, reading
+     * dashboards, lists and records and verifying records, with sign-ins arriving meanwhile. Every answer is the page
+     * or the redirect it should be, and every verification is counted once.
+     */
+    @Test
+    public void manyOfficersAtOnceReadAndVerifyWithoutAnErrorOrALostWrite() throws Exception {
+        JsonNode records = admin.get("/volunteers?province=50&limit=40").json().get("items");
+        int sessions = 8;
+        List<String[]> signedIn = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            signedIn.add(rawSignIn("cm-officer"));
+        }
+        // a second verification on the same day changes no field (and makes no version), but each one is audited
+        Map<String, Integer> before = new java.util.HashMap<>();
+        for (JsonNode r : records) {
+            before.put(r.get("id").asText(), verifications(r.get("id").asText()));
+        }
+        int clients = 32;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        java.util.concurrent.ConcurrentLinkedQueue<String> wrong = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> verified =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            work.add(pool.submit(() -> {
+                for (int i = 0; i < 12; i++) {
+                    String[] session = client == 0 && i % 4 == 0 ? rawSignIn("cm-officer")
+                            : signedIn.get((client + i) % sessions);
+                    String id = records.get((client * 12 + i) % records.size()).get("id").asText();
+                    HttpResponse<String> answer;
+                    int expected;
+                    switch (i % 4) {
+                        case 0 -> { answer = rawGet("/", session[0]); expected = 200; }
+                        case 1 -> { answer = rawGet("/volunteers?q=" + java.net.URLEncoder.encode(
+                                records.get(i).get("lastName").asText(), java.nio.charset.StandardCharsets.UTF_8),
+                                session[0]); expected = 200; }
+                        case 2 -> { answer = rawGet("/volunteers/" + id, session[0]); expected = 200; }
+                        default -> {
+                            answer = rawPost("/volunteers/" + id + "/verify", session[0], null, "_csrf=" + session[1]);
+                            expected = 303;
+                            if (answer.statusCode() == 303) {
+                                verified.computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicInteger())
+                                        .incrementAndGet();
+                            }
+                        }
+                    }
+                    if (answer.statusCode() != expected) {
+                        wrong.add(answer.request().uri() + " " + answer.statusCode());
+                    }
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : work) {
+            f.get(300, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertTrue("answers other than the page or the redirect: " + wrong, wrong.isEmpty());
+        for (Map.Entry<String, java.util.concurrent.atomic.AtomicInteger> v : verified.entrySet()) {
+            int expected = before.get(v.getKey()) + v.getValue().get();
+            int seen = verifications(v.getKey());
+            for (int i = 0; i < 40 && seen != expected; i++) {
+                Thread.sleep(250); // the audit trail seals its entries a moment after the commit
+                seen = verifications(v.getKey());
+            }
+            assertEquals("each verification of " + v.getKey() + " audited once", expected, seen);
+        }
+        assertEquals(clients * 3, verified.values().stream().mapToInt(java.util.concurrent.atomic.AtomicInteger::get)
+                .sum());
+    }
+
+    private static int verifications(String id) throws Exception {
+        int n = 0;
+        for (JsonNode e : admin.get("/audit?entity=volunteer&id=" + id + "&actor=cm-officer&limit=500").json()
+                .get("items")) {
+            n += "volunteer.verify".equals(e.get("action").asText()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** Signs in as a browser would, without one: the session's cookie and its CSRF token. */
+    private static String[] rawSignIn(String username) throws Exception {
+        HttpResponse<String> form = rawGet("/sign-in", null);
+        String signInCookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("apom-sign-in="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        String token = signInCookie.substring("apom-sign-in=".length());
+        HttpResponse<String> signedIn = rawPost("/sign-in", signInCookie, null, "_csrf=" + token + "&username="
+                + username + "&password=" + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(signedIn.body(), 303, signedIn.statusCode());
+        String session = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("apom-session="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(rawGet("/", session).body());
+        assertTrue(csrf.find());
+        return new String[] {session, csrf.group(1)};
+    }
+
+    private static long demoRecords() throws Exception {
+        long records = 0;
+        for (JsonNode province : admin.get("/data-quality").json().get("items")) {
+            records += province.get("records").asLong();
+        }
+        return records;
+    }
+
+    private static HttpResponse<String> rawGet(String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return RAW.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> rawPost(String path, String cookie, String origin, String form)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port() + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.ofString(form));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return RAW.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
