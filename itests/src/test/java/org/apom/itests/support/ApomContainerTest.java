@@ -62,11 +62,9 @@ public abstract class ApomContainerTest {
                 systemProperty("apom.test.openapi").value(required("apom.openapi")),
                 // services injected with @Inject may take longer than Pax Exam's 10 s on a busy 2-core machine
                 systemProperty("pax.exam.service.timeout").value("300000"),
-                // the probe waits for Pax Exam's JUnit invoker only 10 s by default, too short while a loaded
-                // machine still starts the boot features ("gave up waiting for service ProbeInvokerFactory")
-                // ("gave up waiting for service org.ops4j.pax.exam.util.Injector" once on a machine also building:
-                // the boot features took 2 minutes), so 5 minutes; it costs nothing when the machine is quick
-                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("300000"),
+                // the probe's own lookups (its JUnit invoker, Pax Exam's Injector) use swissbox's ServiceLookup,
+                // whose 10 s default only this property changes; trap 59 has why they could lose that race
+                systemProperty("org.ops4j.pax.swissbox.tracker.ServiceLookup.DEFAULT_TIMEOUT").value("120000"),
                 // most tests install jars of their own making; the review workflow has tests of its own
                 editConfigurationFilePut("etc/org.apom.extensions.cfg", "developmentMode",
                         String.valueOf(extensionsDevelopmentMode())),
