@@ -33,4 +33,10 @@ public interface WorkspaceSessions {
 
     /** Closes the session; nothing happens when there is none. */
     void signOut(String sessionId);
+
+    /**
+     * Whether the visit reached the platform encrypted, as the API's transport policy judges it (a trusted proxy's
+     * {@code X-Forwarded-Proto} counts, anyone else's does not): the workspace's cookies are {@code Secure} then.
+     */
+    boolean secure(ClientTransport from);
 }

@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import javax.persistence.LockModeType;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -76,6 +79,12 @@ public final class JpaWorkspaceSessions implements WorkspaceSessions {
                     "ระบบรับรหัสผ่านผ่าน HTTPS เท่านั้น กรุณาเปิดด้วย https://"), List.of());
         }
         guard.requireMayTry(client);
+        // the password as it stands before the (slow) check: a change that commits during the check must not leave
+        // behind a session opened with the old one (the change ends only the sessions it can see)
+        String hashBefore = jpa.txExpr(TransactionType.Supports, em -> {
+            UserEntity user = em.find(UserEntity.class, username);
+            return user == null ? null : user.passwordHash();
+        });
         Caller caller;
         try {
             caller = guard.checkPassword(client, () -> users.authenticate(username, password, client));
@@ -94,6 +103,13 @@ public final class JpaWorkspaceSessions implements WorkspaceSessions {
             em.createQuery("DELETE FROM WebSessionEntity s WHERE s.lastSeenAt < :idle OR s.createdAt < :longest")
                     .setParameter("idle", Timestamp.from(now.minus(idle)))
                     .setParameter("longest", Timestamp.from(now.minus(longest))).executeUpdate();
+            // locked, so a password change either commits first (and is seen here) or waits and ends this session
+            UserEntity user = em.find(UserEntity.class, caller.name(), LockModeType.PESSIMISTIC_WRITE);
+            if (user == null || !Objects.equals(user.passwordHash(), hashBefore)) {
+                throw new ProblemException(401, "invalid-credentials", LocalizedText.of(
+                        "The password changed while it was being checked; sign in with the new one.",
+                        "รหัสผ่านเพิ่งถูกเปลี่ยน กรุณาเข้าระบบด้วยรหัสผ่านใหม่"), List.of());
+            }
             em.persist(new WebSessionEntity(hash(id), caller.name(), csrf, secure, now));
         });
         return new WorkspaceSession(id, caller, csrf, secure);
@@ -128,6 +144,11 @@ public final class JpaWorkspaceSessions implements WorkspaceSessions {
             signOut(sessionId);
         }
         return found;
+    }
+
+    @Override
+    public boolean secure(ClientTransport from) {
+        return guard.transport().secure(from.peer(), from.scheme(), from.forwardedProto());
     }
 
     @Override

@@ -231,6 +231,12 @@ public final class JpaUserDirectory implements UserDirectory {
             Map<String, Object> before = state(user, false);
             apply(caller, reach, user, change, hash);
             em.flush();
+            if (hash != null) {
+                // a new password ends the account's workspace sessions: one opened with the old password (perhaps
+                // the very reason for the change) must not outlive it until idle
+                em.createQuery("DELETE FROM WebSessionEntity s WHERE s.username = :u")
+                        .setParameter("u", user.username()).executeUpdate();
+            }
             audit.record(em, clock, caller, "user.update", "user", user.username(), user.province(), before,
                     state(user, hash != null));
             return user.toView(clock.instant());

@@ -52,4 +52,19 @@ class TransportPolicyTest {
         assertEquals(PROXY, strict.client(PROXY, null));
         assertEquals("unknown", strict.client(null, null));
     }
+
+    @Test
+    void aProxyWrittenInAnyFormOfItsAddressIsBelieved() {
+        TransportPolicy proxied = new TransportPolicy(false, Set.of("::1", " 10.0.0.7 "));
+        // Jetty names the same peers "[0:0:0:0:0:0:0:1]" and "10.0.0.7"
+        assertEquals("198.51.100.9", proxied.client("[0:0:0:0:0:0:0:1]", "198.51.100.9"));
+        assertTrue(proxied.secure("0:0:0:0:0:0:0:1", "http", "https"));
+        assertEquals("198.51.100.9", proxied.client("::ffff:10.0.0.7", "198.51.100.9"));
+        assertEquals("203.0.113.5", proxied.client("203.0.113.5", "198.51.100.9"), "not a proxy");
+        assertEquals("localhost", TransportPolicy.canonical("localhost"), "a name is never looked up");
+        assertEquals("cafe.beef", TransportPolicy.canonical("cafe.beef"), "hex letters with dots are a name");
+        // a client's own X-Forwarded-Proto comes first; the trusted proxy's, last, is the one believed
+        assertFalse(proxied.secure("10.0.0.7", "http", "https, http"));
+        assertTrue(proxied.secure("10.0.0.7", "http", "http,https"));
+    }
 }

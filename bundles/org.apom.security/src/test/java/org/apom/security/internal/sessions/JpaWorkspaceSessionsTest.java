@@ -19,6 +19,7 @@ import org.apom.security.api.ClientTransport;
 import org.apom.security.api.NewUser;
 import org.apom.security.api.Role;
 import org.apom.security.api.UserChange;
+import org.apom.security.api.UserDirectory;
 import org.apom.security.api.WorkspaceSession;
 import org.apom.security.internal.MutableClock;
 import org.apom.security.internal.audit.TestAudit;
@@ -145,5 +146,41 @@ class JpaWorkspaceSessionsTest {
         long left = db.txExpr(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM security_web_session")
                 .getSingleResult()).longValue());
         assertEquals(0, left, "ended sessions are removed");
+    }
+
+    @Test
+    void aNewPasswordEndsEveryWorkspaceSessionOfTheAccountAndNoOther() {
+        WorkspaceSession first = sessions.signIn("cm-officer", GOOD.toCharArray(), LOCAL);
+        WorkspaceSession second = sessions.signIn("cm-officer", GOOD.toCharArray(), LOCAL);
+        users.create(CENTRAL, new NewUser("kk-officer", GOOD, List.of("province-officer"), "40"));
+        WorkspaceSession other = sessions.signIn("kk-officer", GOOD.toCharArray(), LOCAL);
+        users.update(CENTRAL, "cm-officer", new UserChange("a-new-passphrase-for-cm", null, null, null, null), -1);
+        assertTrue(sessions.resume(first.id()).isEmpty(), "a session opened with the old password ends");
+        assertTrue(sessions.resume(second.id()).isEmpty());
+        assertTrue(sessions.resume(other.id()).isPresent(), "another account's session is untouched");
+        assertTrue(sessions.signIn("cm-officer", "a-new-passphrase-for-cm".toCharArray(), LOCAL) != null);
+    }
+
+    @Test
+    void aPasswordChangedWhileTheOldOneIsCheckedOpensNoSession() {
+        // the change commits between the (slow) password check and the session's row
+        UserDirectory changing = (UserDirectory) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {UserDirectory.class}, (proxy, method, args) -> {
+                    Object answer = method.invoke(users, args);
+                    if (method.getName().equals("authenticate")) {
+                        users.update(CENTRAL, "cm-officer", new UserChange("changed-meanwhile-passphrase", null, null,
+                                null, null), -1);
+                    }
+                    return answer;
+                });
+        LoginGuard guard = new LoginGuard(30, 2, 1_000, new TransportPolicy(false, Set.of()), clock);
+        JpaWorkspaceSessions racing = new JpaWorkspaceSessions(db, changing, guard, Duration.ofMinutes(30),
+                Duration.ofHours(12), clock);
+        ProblemException refused = assertThrows(ProblemException.class,
+                () -> racing.signIn("cm-officer", GOOD.toCharArray(), LOCAL));
+        assertEquals(401, refused.status());
+        long open = db.txExpr(em -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM security_web_session")
+                .getSingleResult()).longValue());
+        assertEquals(0, open, "no session outlives the password it was opened with");
     }
 }
