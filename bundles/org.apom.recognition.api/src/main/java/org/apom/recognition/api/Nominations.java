@@ -40,6 +40,26 @@ public interface Nominations {
      */
     Nomination transition(Caller caller, String id, TransitionInput input);
 
+    /**
+     * {@link #transition(Caller, String, TransitionInput)} only if the nomination is still at the version the caller
+     * read: a click on a page that showed another state (a colleague approved it meanwhile) is refused, not applied
+     * to the new state.
+     *
+     * @param expectedVersion the version the caller read; {@code Preconditions.ANY} for any
+     * @throws org.apom.core.api.problem.ProblemException 412 {@code precondition-failed} when it moved on since
+     * @since 1.2
+     */
+    Nomination transition(Caller caller, String id, TransitionInput input, long expectedVersion);
+
+    /**
+     * The actions the caller may take on the nomination now: those its state allows that the caller's roles take in
+     * its province. Eligibility and the quota are weighed only when an action is taken, so one of these may still be
+     * refused.
+     *
+     * @since 1.2
+     */
+    java.util.Set<NominationAction> actions(Caller caller, Nomination nomination);
+
     /** Each province's quota use and pipeline per award in the fiscal year, in the caller's reach. */
     List<AwardPipeline> summary(Caller caller, FiscalYear fiscalYear, ProvinceCode province);
 }

@@ -4,7 +4,7 @@
  * from a province's draft to the ministry's conferral, and the honours each volunteer holds.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.apom.recognition.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.FieldError;
+import org.apom.core.api.problem.Preconditions;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.persistence.api.UniqueViolation;
 import org.apom.recognition.api.AwardPipeline;
@@ -203,7 +205,23 @@ public final class JpaNominations implements Nominations {
     }
 
     @Override
+    public Set<NominationAction> actions(Caller caller, Nomination nomination) {
+        Set<NominationAction> actions = EnumSet.noneOf(NominationAction.class);
+        for (NominationAction action : NominationAction.values()) {
+            NominationWorkflow.move(nomination.status(), action)
+                    .filter(move -> AccessPolicy.allows(caller, move.permission(), nomination.province()))
+                    .ifPresent(move -> actions.add(action));
+        }
+        return actions;
+    }
+
+    @Override
     public Nomination transition(Caller caller, String id, TransitionInput input) {
+        return transition(caller, id, input, Preconditions.ANY);
+    }
+
+    @Override
+    public Nomination transition(Caller caller, String id, TransitionInput input, long expectedVersion) {
         List<FieldError> errors = new ArrayList<>();
         NominationAction action = action(input.action(), errors);
         // a role that never takes the action learns nothing more of it, not even what its request lacks
@@ -236,6 +254,10 @@ public final class JpaNominations implements Nominations {
         try {
             return jpa.txExpr(TransactionType.Required, em -> {
                 NominationEntity n = find(em, caller, id, LockModeType.PESSIMISTIC_WRITE);
+                if (expectedVersion >= 0 && n.version() != expectedVersion) {
+                    // someone moved it on since the caller looked: their click was about a state that is gone
+                    throw Preconditions.stale();
+                }
                 NominationStatus from = n.status();
                 Move move = NominationWorkflow.move(from, action).orElseThrow(() -> illegal(from, action));
                 if (!AccessPolicy.allows(caller, move.permission(), n.province())) {

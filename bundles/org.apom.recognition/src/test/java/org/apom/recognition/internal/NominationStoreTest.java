@@ -32,6 +32,7 @@ import org.apom.recognition.api.AwardProgram;
 import org.apom.recognition.api.Nomination;
 import org.apom.recognition.api.NominationInput;
 import org.apom.recognition.api.NominationQuery;
+import org.apom.recognition.api.NominationAction;
 import org.apom.recognition.api.NominationStatus;
 import org.apom.recognition.api.TransitionInput;
 import org.apom.registry.api.VolunteerStanding;
@@ -122,6 +123,33 @@ class NominationStoreTest {
                 "honour.record", "nomination.confer"), audited);
         // another province's admin finds nothing to act on
         assertEquals(404, move(KK_ADMIN, n, "withdraw").status());
+    }
+
+    @Test
+    void eachRoleIsOfferedTheActionsItMayTakeNow() {
+        Nomination n = nominations.draft(OFFICER, input("OUTSTANDING_NATIONAL", "v1"));
+        assertEquals(java.util.EnumSet.of(NominationAction.WITHDRAW), nominations.actions(OFFICER, n));
+        assertEquals(java.util.EnumSet.of(NominationAction.SUBMIT, NominationAction.REJECT, NominationAction.WITHDRAW),
+                nominations.actions(ADMIN, n));
+        assertEquals(Set.of(), nominations.actions(KK_ADMIN, n), "another province's admin");
+        nominations.transition(ADMIN, n.id(), new TransitionInput("submit", null, null, null));
+        Nomination endorsed = nominations.transition(ADMIN, n.id(), new TransitionInput("endorse", null, null, null));
+        assertEquals(java.util.EnumSet.of(NominationAction.WITHDRAW), nominations.actions(ADMIN, endorsed),
+                "once endorsed, rejecting is the ministry's");
+        assertEquals(java.util.EnumSet.of(NominationAction.APPROVE, NominationAction.REJECT,
+                NominationAction.WITHDRAW), nominations.actions(CENTRAL, endorsed));
+        assertEquals(Set.of(), nominations.actions(OFFICER, endorsed));
+        // a click on the page as it was before the approval is refused, not applied to the approved nomination
+        Nomination approved = nominations.transition(CENTRAL, n.id(), new TransitionInput("approve", null, null, null),
+                endorsed.version());
+        assertEquals(412, assertThrows(ProblemException.class, () -> nominations.transition(ADMIN, n.id(),
+                new TransitionInput("withdraw", "ถอน", null, null), endorsed.version())).status());
+        assertEquals(NominationStatus.APPROVED, nominations.get(CENTRAL, n.id()).status());
+        assertEquals(approved.version(), nominations.get(CENTRAL, n.id()).version());
+        // every action offered is one the workflow takes: the offer and the check are the same table
+        for (NominationAction offered : nominations.actions(CENTRAL, endorsed)) {
+            assertTrue(NominationWorkflow.move(endorsed.status(), offered).isPresent(), offered.name());
+        }
     }
 
     @Test
