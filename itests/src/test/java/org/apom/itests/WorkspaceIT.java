@@ -5,11 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.apom.core.api.BuddhistEra;
+import org.apom.core.api.FiscalYear;
 import org.apom.itests.support.Browser;
-import org.apom.itests.support.Distribution;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
+import org.apom.itests.support.Workspace;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -39,38 +36,27 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public class WorkspaceIT {
 
-    private static final String PASSWORD = "workspace-test-passphrase";
-    private static final HttpClient RAW = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String PASSWORD = Workspace.PASSWORD;
 
-    private static Distribution platform;
+    private static Workspace workspace;
     private static Http admin;
 
     @BeforeClass
     public static void start() throws Exception {
-        platform = new Distribution("workspace");
-        platform.run("bin/start", Map.of("APOM_ADMIN_PASSWORD", PASSWORD, "APOM_DEMO_DATA", "true",
-                "APOM_EXTENSIONS_DEV", "false"));
-        admin = new Http(platform.port()).as("admin", PASSWORD);
-        // the demo register (3,000 records) is loaded while the platform already serves
-        platform.awaitReady(() -> new Http(platform.port()).get("/health").status() == 200
-                && rawGet("/sign-in", null).statusCode() == 200 && demoRecords() == 3_000);
-        for (String[] user : new String[][] {{"kk-officer", "40"}, {"cm-officer", "50"}}) {
-            HttpAnswer created = admin.post("/users", "{\"username\": \"" + user[0] + "\", \"password\": \"" + PASSWORD
-                    + "\", \"roles\": [\"province-officer\"], \"province\": \"" + user[1] + "\"}");
-            assertEquals(created.toString(), 201, created.status());
-        }
+        workspace = new Workspace("workspace");
+        admin = workspace.admin();
     }
 
     @AfterClass
     public static void stop() throws Exception {
-        if (platform != null && platform.running()) {
-            platform.stopAndWait();
+        if (workspace != null) {
+            workspace.close();
         }
     }
 
     @Test
     public void theAdminSignsInAndTheDashboardAndItsMapShowTheDemoRegister() throws Exception {
-        try (Browser browser = new Browser(platform.port(), 1366, 768)) {
+        try (Browser browser = new Browser(workspace.port(), 1366, 768)) {
             browser.open("/");
             assertTrue("signed out, the workspace sends the browser to sign in", browser.path().startsWith("/sign-in"));
             assertEquals("th", browser.find("html").getAttribute("lang"));
@@ -125,7 +111,7 @@ public class WorkspaceIT {
     public void searchOpenAndVerifyARecordInOneClick() throws Exception {
         String lastName = admin.get("/volunteers?province=50&limit=1").json().get("items").get(0).get("lastName")
                 .asText();
-        try (Browser browser = new Browser(platform.port(), 1366, 768)) {
+        try (Browser browser = new Browser(workspace.port(), 1366, 768)) {
             browser.signIn("admin", PASSWORD);
             browser.click("nav a[href='/volunteers']");
             browser.type("#q", lastName);
@@ -164,7 +150,7 @@ public class WorkspaceIT {
     @Test
     public void aProvinceOfficerOf40CannotReach50sRecordsByEditingTheAddress() throws Exception {
         JsonNode chiangMai = admin.get("/volunteers?province=50&limit=1").json().get("items").get(0);
-        try (Browser browser = new Browser(platform.port(), 1366, 768)) {
+        try (Browser browser = new Browser(workspace.port(), 1366, 768)) {
             browser.signIn("kk-officer", PASSWORD);
             assertEquals("ภาพรวม: ขอนแก่น", browser.text("h1"));
             assertEquals("only their own province on the map's table", 1,
@@ -197,10 +183,121 @@ public class WorkspaceIT {
     }
 
     @Test
+    public void theNetworksTierTableAndANetworksAssessmentExplained() throws Exception {
+        FiscalYear last = FiscalYear.of(LocalDate.now(ZoneId.of("Asia/Bangkok"))).previous();
+        // the demo's networks come after its register: wait for them, then grade the last whole fiscal year
+        for (int i = 0; i < 600 && admin.get("/networks?limit=1").json().get("items").isEmpty(); i++) {
+            Thread.sleep(500);
+        }
+        HttpAnswer run = admin.post("/tiering/runs", "{\"fiscalYear\": " + last.buddhistYear() + "}");
+        assertEquals(run.toString(), 202, run.status());
+        JsonNode state = run.json();
+        for (int i = 0; i < 1200 && state.get("status").asText().matches("QUEUED|RUNNING"); i++) {
+            Thread.sleep(100);
+            state = admin.get("/tiering/runs/" + run.json().get("id").asText()).json();
+        }
+        assertEquals(state.toString(), "DONE", state.get("status").asText());
+        JsonNode summary = admin.get("/tiering/summary?fiscalYear=" + last.buddhistYear()).json().get("items");
+        JsonNode country = summary.get(summary.size() - 1);
+        try (Browser browser = new Browser(workspace.port(), 1366, 768)) {
+            browser.signIn("admin", PASSWORD);
+            browser.click("nav a[href='/networks']");
+            browser.await("the tier table", "return document.getElementById('network-table') !== null");
+            assertEquals("A " + country.get("a").asInt(), browser.text("#tier-counts .tier.a"));
+            assertEquals("C " + country.get("c").asInt(), browser.text("#tier-counts .tier.c"));
+            browser.screenshot("networks");
+            browser.assertAccessible("networks");
+
+            browser.click("#tier-counts .tier.a");
+            browser.await("the A networks", "return location.search.includes('tier=A')");
+            List<WebElement> rows = browser.findAll("#network-table tbody tr");
+            assertFalse(rows.isEmpty());
+            for (WebElement row : rows) {
+                assertEquals("A", row.getAttribute("data-tier"));
+            }
+            String id = rows.get(0).getAttribute("data-id");
+            browser.click("#network-table tr[data-id='" + id + "'] th a");
+            browser.await("the network", "return document.getElementById('network-name') !== null");
+            JsonNode assessment = admin.get("/networks/" + id + "/assessments?fiscalYear=" + last.buddhistYear())
+                    .json().get("items").get(0);
+            assertEquals("one row per criterion, each explained", assessment.get("criteria").size(),
+                    browser.findAll("#criteria-table tbody tr").size());
+            for (WebElement why : browser.findAll("#criteria-table tbody td:last-child")) {
+                assertFalse(why.getText().isBlank());
+            }
+            assertEquals(admin.get("/networks/" + id).json().get("memberCount").asText(),
+                    browser.text("#member-count"));
+            browser.screenshot("network");
+            browser.assertAccessible("network");
+
+            browser.open("/networks?tier=D");
+            assertEquals("400", browser.find("#problem").getAttribute("data-status"));
+        }
+    }
+
+    @Test
+    public void centralItManagesAccountsAndVerifiesTheAuditTrail() throws Exception {
+        try (Browser browser = new Browser(workspace.port(), 1366, 768)) {
+            browser.signIn("admin", PASSWORD);
+            browser.click("nav a[href='/admin/users']");
+            browser.await("the accounts", "return document.getElementById('user-table') !== null");
+            browser.type("#new-username", "ws-new-officer");
+            browser.type("#new-password", "short");
+            browser.script("document.getElementById('new-role').value = 'province-officer';");
+            browser.type("#new-province", "40");
+            browser.click("#create-user");
+            browser.await("the refusal", "return document.getElementById('admin-problem') !== null");
+            assertEquals(404, admin.get("/users/ws-new-officer").status());
+            assertEquals("what was typed stays", "ws-new-officer", browser.find("#new-username")
+                    .getAttribute("value"));
+            browser.type("#new-password", "a-long-enough-passphrase-40");
+            browser.script("document.getElementById('new-role').value = 'province-officer';");
+            browser.click("#create-user");
+            browser.await("the account", "return document.getElementById('done') !== null");
+            JsonNode created = admin.get("/users/ws-new-officer").json();
+            assertEquals("40", created.get("province").asText());
+            browser.click("#disable-ws-new-officer");
+            browser.await("the account disabled", "return document.querySelector(\"tr[data-username="
+                    + "'ws-new-officer']\").dataset.enabled === 'false'");
+            assertFalse(admin.get("/users/ws-new-officer").json().get("enabled").asBoolean());
+            browser.screenshot("admin-users");
+            browser.assertAccessible("admin-users");
+
+            browser.click("nav a[href='/admin/audit']");
+            browser.await("the audit trail", "return document.getElementById('audit-table') !== null");
+            browser.click("#verify-chain");
+            browser.await("the verification", "return document.getElementById('verification') !== null");
+            assertEquals("true", browser.find("#verification").getAttribute("data-intact"));
+            browser.screenshot("admin-audit");
+            browser.assertAccessible("admin-audit");
+        }
+        try (Browser browser = new Browser(workspace.port(), 1366, 768)) {
+            browser.signIn("kk-officer", PASSWORD);
+            assertTrue("no menu entry for what the role may not open",
+                    browser.findAll("nav a[href='/admin/users'], nav a[href='/admin/audit']").isEmpty());
+            for (String page : new String[] {"/admin/users", "/admin/audit"}) {
+                browser.open(page);
+                assertEquals(page, "403", browser.find("#problem").getAttribute("data-status"));
+            }
+        }
+    }
+
+    @Test
     public void englishByTheSwitchAndUsableAt360PixelsWide() throws Exception {
-        try (Browser browser = new Browser(platform.port(), 360, 740)) {
+        try (Browser browser = new Browser(workspace.port(), 360, 740)) {
             browser.signIn("cm-officer", PASSWORD);
             assertEquals("ภาพรวม: เชียงใหม่", browser.text("h1"));
+            String arabic = browser.text("#figure-active");
+            browser.click("#digits-switch");
+            browser.await("Thai digits", "return /^[๐-๙,]+$/.test(document.getElementById('figure-active')"
+                    + ".textContent.trim())");
+            String thai = browser.text("#figure-active");
+            assertEquals("the same figure in Thai digits", arabic, thai.chars().mapToObj(c -> String.valueOf(
+                    c >= '๐' && c <= '๙' ? (char) ('0' + (c - '๐')) : (char) c)).collect(java.util.stream.Collectors
+                    .joining()));
+            browser.click("#digits-switch");
+            browser.await("Arabic digits again", "return /^[0-9,]+$/.test(document.getElementById('figure-active')"
+                    + ".textContent.trim())");
             browser.click("form[action='/language'] button");
             browser.await("the English page", "return document.documentElement.lang === 'en'");
             assertEquals("Dashboard: Chiang Mai", browser.text("h1"));
@@ -224,30 +321,30 @@ public class WorkspaceIT {
     public void aFormWithoutTheSessionsTokenOrFromAnotherSiteIsRefusedAndSignOutEndsTheSession() throws Exception {
         String id = admin.get("/volunteers?province=50&limit=1").json().get("items").get(0).get("id").asText();
         long version = admin.get("/volunteers/" + id).json().get("version").asLong();
-        try (Browser browser = new Browser(platform.port(), 1366, 768)) {
+        try (Browser browser = new Browser(workspace.port(), 1366, 768)) {
             browser.signIn("cm-officer", PASSWORD);
             Cookie session = browser.driver().manage().getCookieNamed("apom-session");
             assertTrue("the session cookie is HttpOnly", session.isHttpOnly());
             assertEquals("Strict", session.getSameSite());
             String cookie = "apom-session=" + session.getValue();
 
-            HttpResponse<String> noToken = rawPost("/volunteers/" + id + "/verify", cookie, null, "");
+            HttpResponse<String> noToken = workspace.post("/volunteers/" + id + "/verify", cookie, null, "");
             assertEquals(noToken.body(), 403, noToken.statusCode());
-            HttpResponse<String> badToken = rawPost("/volunteers/" + id + "/verify", cookie, null, "_csrf=guessed");
+            HttpResponse<String> badToken = workspace.post("/volunteers/" + id + "/verify", cookie, null, "_csrf=guessed");
             assertEquals(403, badToken.statusCode());
             String token = (String) browser.script("return document.querySelector('input[name=_csrf]').value;");
-            HttpResponse<String> otherSite = rawPost("/volunteers/" + id + "/verify", cookie, "https://evil.example",
+            HttpResponse<String> otherSite = workspace.post("/volunteers/" + id + "/verify", cookie, "https://evil.example",
                     "_csrf=" + token);
             assertEquals(403, otherSite.statusCode());
             assertEquals("nothing was verified", version, admin.get("/volunteers/" + id).json().get("version").asLong());
 
-            HttpResponse<String> withToken = rawPost("/volunteers/" + id + "/verify", cookie, null, "_csrf=" + token);
+            HttpResponse<String> withToken = workspace.post("/volunteers/" + id + "/verify", cookie, null, "_csrf=" + token);
             assertEquals(withToken.body(), 303, withToken.statusCode());
             assertEquals(version + 1, admin.get("/volunteers/" + id).json().get("version").asLong());
 
             browser.click("form[action='/sign-out'] button");
             browser.await("the sign-in page", "return location.pathname === '/sign-in'");
-            HttpResponse<String> after = rawGet("/", cookie);
+            HttpResponse<String> after = workspace.get("/", cookie);
             assertEquals("the old cookie opens nothing", 303, after.statusCode());
             assertTrue(after.headers().firstValue("Location").orElse("").startsWith("/sign-in"));
             assertNotEquals(cookie, "apom-session=" + browser.driver().manage().getCookieNamed("apom-session"));
@@ -263,9 +360,9 @@ public class WorkspaceIT {
     public void manyOfficersAtOnceReadAndVerifyWithoutAnErrorOrALostWrite() throws Exception {
         JsonNode records = admin.get("/volunteers?province=50&limit=40").json().get("items");
         int sessions = 8;
-        List<String[]> signedIn = new ArrayList<>();
+        List<Workspace.Session> signedIn = new ArrayList<>();
         for (int i = 0; i < sessions; i++) {
-            signedIn.add(rawSignIn("cm-officer"));
+            signedIn.add(workspace.signIn("cm-officer"));
         }
         // a second verification on the same day changes no field (and makes no version), but each one is audited
         Map<String, Integer> before = new java.util.HashMap<>();
@@ -282,19 +379,19 @@ public class WorkspaceIT {
             int client = c;
             work.add(pool.submit(() -> {
                 for (int i = 0; i < 12; i++) {
-                    String[] session = client == 0 && i % 4 == 0 ? rawSignIn("cm-officer")
+                    Workspace.Session session = client == 0 && i % 4 == 0 ? workspace.signIn("cm-officer")
                             : signedIn.get((client + i) % sessions);
                     String id = records.get((client * 12 + i) % records.size()).get("id").asText();
                     HttpResponse<String> answer;
                     int expected;
                     switch (i % 4) {
-                        case 0 -> { answer = rawGet("/", session[0]); expected = 200; }
-                        case 1 -> { answer = rawGet("/volunteers?q=" + java.net.URLEncoder.encode(
+                        case 0 -> { answer = workspace.get("/", session.cookie()); expected = 200; }
+                        case 1 -> { answer = workspace.get("/volunteers?q=" + java.net.URLEncoder.encode(
                                 records.get(i).get("lastName").asText(), java.nio.charset.StandardCharsets.UTF_8),
-                                session[0]); expected = 200; }
-                        case 2 -> { answer = rawGet("/volunteers/" + id, session[0]); expected = 200; }
+                                session.cookie()); expected = 200; }
+                        case 2 -> { answer = workspace.get("/volunteers/" + id, session.cookie()); expected = 200; }
                         default -> {
-                            answer = rawPost("/volunteers/" + id + "/verify", session[0], null, "_csrf=" + session[1]);
+                            answer = workspace.post("/volunteers/" + id + "/verify", session.cookie(), null, "_csrf=" + session.csrf());
                             expected = 303;
                             if (answer.statusCode() == 303) {
                                 verified.computeIfAbsent(id, k -> new java.util.concurrent.atomic.AtomicInteger())
@@ -334,50 +431,5 @@ public class WorkspaceIT {
             n += "volunteer.verify".equals(e.get("action").asText()) ? 1 : 0;
         }
         return n;
-    }
-
-    /** Signs in as a browser would, without one: the session's cookie and its CSRF token. */
-    private static String[] rawSignIn(String username) throws Exception {
-        HttpResponse<String> form = rawGet("/sign-in", null);
-        String signInCookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("apom-sign-in="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-        String token = signInCookie.substring("apom-sign-in=".length());
-        HttpResponse<String> signedIn = rawPost("/sign-in", signInCookie, null, "_csrf=" + token + "&username="
-                + username + "&password=" + java.net.URLEncoder.encode(PASSWORD, java.nio.charset.StandardCharsets.UTF_8));
-        assertEquals(signedIn.body(), 303, signedIn.statusCode());
-        String session = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("apom-session="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
-                .matcher(rawGet("/", session).body());
-        assertTrue(csrf.find());
-        return new String[] {session, csrf.group(1)};
-    }
-
-    private static long demoRecords() throws Exception {
-        long records = 0;
-        for (JsonNode province : admin.get("/data-quality").json().get("items")) {
-            records += province.get("records").asLong();
-        }
-        return records;
-    }
-
-    private static HttpResponse<String> rawGet(String path, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port() + path))
-                .timeout(Duration.ofSeconds(30));
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return RAW.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> rawPost(String path, String cookie, String origin, String form)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port() + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.ofString(form));
-        if (origin != null) {
-            request.header("Origin", origin);
-        }
-        return RAW.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

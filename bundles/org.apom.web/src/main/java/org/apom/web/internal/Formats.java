@@ -12,10 +12,15 @@ final class Formats {
 
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
-    private final Language language;
+    /** The cookie that keeps the choice of Thai digits (๐-๙) for dates and figures; Arabic digits otherwise. */
+    static final String DIGITS_COOKIE = "apom-digits";
 
-    Formats(Language language) {
+    private final Language language;
+    private final boolean thaiDigits;
+
+    Formats(Language language, boolean thaiDigits) {
         this.language = language;
+        this.thaiDigits = thaiDigits;
     }
 
     /** The date as the page prints it; "" for none. */
@@ -23,15 +28,25 @@ final class Formats {
         if (date == null) {
             return "";
         }
-        return language == Language.TH ? BuddhistEra.thaiDate(date) : ENGLISH_DATE.format(date);
+        return digits(language == Language.TH ? BuddhistEra.thaiDate(date) : ENGLISH_DATE.format(date));
     }
 
     String count(long n) {
-        return NumberFormat.getIntegerInstance(Locale.US).format(n);
+        return digits(NumberFormat.getIntegerInstance(Locale.US).format(n));
     }
 
     /** A share out of 100, to one decimal. */
     String percent(double share) {
-        return String.format(Locale.US, "%.1f%%", share);
+        return digits(String.format(Locale.US, "%.1f%%", share));
+    }
+
+    /** The text with its digits as the reader chose them. */
+    String digits(String text) {
+        if (!thaiDigits) {
+            return text;
+        }
+        StringBuilder thai = new StringBuilder(text.length());
+        text.chars().forEach(c -> thai.append(c >= '0' && c <= '9' ? (char) ('๐' + (c - '0')) : (char) c));
+        return thai.toString();
     }
 }

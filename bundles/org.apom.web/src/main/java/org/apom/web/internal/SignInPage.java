@@ -22,10 +22,10 @@ final class SignInPage {
     }
 
     void form(Visit visit, ProblemException refused) throws IOException {
-        String token = Cookies.read(visit.request(), Cookies.SIGN_IN);
+        String token = Cookies.read(visit.request(), Cookies.SIGN_IN, visit.secure());
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
             token = Secrets.random();
-            Cookies.setPrivate(visit.response(), Cookies.SIGN_IN, token, visit.request().isSecure());
+            Cookies.setPrivate(visit.response(), Cookies.SIGN_IN, token, visit.secure());
         }
         if (refused != null && refused.retryAfterSeconds() != null) {
             visit.response().setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
@@ -38,7 +38,7 @@ final class SignInPage {
     }
 
     void submit(Visit visit) throws IOException {
-        String expected = Cookies.read(visit.request(), Cookies.SIGN_IN);
+        String expected = Cookies.read(visit.request(), Cookies.SIGN_IN, visit.secure());
         if (expected == null || !WorkspaceServlet.sameToken(expected, visit.request().getParameter("_csrf"))) {
             // an old tab, or a form another site posted: a fresh form, never a sign-in
             form(visit, new ProblemException(403, "csrf", visit.localized("error.csrf"), List.of()));
@@ -68,21 +68,33 @@ final class SignInPage {
             Arrays.fill(secret, '\0');
         }
         // a session this browser had before ends: one browser, one session
-        sessions.signOut(Cookies.read(visit.request(), Cookies.SESSION));
-        Cookies.clear(visit.response(), Cookies.SIGN_IN, session.secure());
-        Cookies.setPrivate(visit.response(), Cookies.SESSION, session.id(), session.secure());
+        sessions.signOut(Cookies.read(visit.request(), Cookies.SESSION, visit.secure()));
+        Cookies.clear(visit.response(), Cookies.SIGN_IN, visit.secure());
+        Cookies.setPrivate(visit.response(), Cookies.SESSION, session.id(), visit.secure());
         visit.redirect(next(visit));
     }
 
     void signOut(Visit visit) {
         sessions.signOut(visit.session().id());
-        Cookies.clear(visit.response(), Cookies.SESSION, visit.session().secure());
+        Cookies.clear(visit.response(), Cookies.SESSION, visit.secure());
         visit.redirect("/sign-in");
     }
 
     void language(Visit visit) {
         Language chosen = Language.of(visit.param("lang"));
-        Cookies.setPreference(visit.response(), Language.COOKIE, chosen.tag(), visit.request().isSecure());
+        Cookies.setPreference(visit.response(), Language.COOKIE, chosen.tag(), visit.secure());
+        back(visit);
+    }
+
+    /** Thai digits (๐-๙) for dates and figures, or Arabic ones, kept by the browser like the language. */
+    void digits(Visit visit) {
+        Cookies.setPreference(visit.response(), Formats.DIGITS_COOKIE, "thai".equals(visit.param("digits")) ? "thai"
+                : "arabic", visit.secure());
+        back(visit);
+    }
+
+    /** Back to the page the switch was on (a path of this site only). */
+    private static void back(Visit visit) {
         String back = visit.param("back");
         visit.redirect(back != null && LOCAL_PATH.matcher(back).matches() ? back : "/");
     }

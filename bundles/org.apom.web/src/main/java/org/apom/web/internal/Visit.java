@@ -8,8 +8,11 @@ import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.apom.security.api.AccessPolicy;
+import org.apom.security.api.Action;
 import org.apom.security.api.Caller;
 import org.apom.security.api.ClientTransport;
+import org.apom.security.api.Reach;
 import org.apom.security.api.Role;
 import org.apom.security.api.WorkspaceSession;
 
@@ -26,9 +29,10 @@ final class Visit {
     private final Texts texts;
     private final Templates templates;
     private final String requestId;
+    private final boolean secure;
 
     Visit(HttpServletRequest request, HttpServletResponse response, Language language, WorkspaceSession session,
-            Texts texts, Templates templates, String requestId) {
+            Texts texts, Templates templates, String requestId, boolean secure) {
         this.request = request;
         this.response = response;
         this.language = language;
@@ -37,6 +41,12 @@ final class Visit {
         this.texts = texts;
         this.templates = templates;
         this.requestId = requestId;
+        this.secure = secure;
+    }
+
+    /** Whether the visit came encrypted, as the API's transport policy judges it: the cookies are Secure then. */
+    boolean secure() {
+        return secure;
     }
 
     HttpServletRequest request() {
@@ -65,7 +75,12 @@ final class Visit {
     }
 
     Formats formats() {
-        return new Formats(language);
+        return new Formats(language, thaiDigits());
+    }
+
+    /** Whether this browser chose Thai digits for dates and figures. */
+    boolean thaiDigits() {
+        return "thai".equals(Cookies.read(request, Formats.DIGITS_COOKIE, secure));
     }
 
     org.apom.core.api.LocalizedText localized(String key) {
@@ -74,6 +89,11 @@ final class Visit {
 
     String text(String key) {
         return texts.get(language, key);
+    }
+
+    /** Every word of the page's language, for a key that may have none (an action the workspace does not name). */
+    Map<String, String> texts() {
+        return texts.in(language);
     }
 
     /** A query or form parameter, stripped; {@code null} when absent or blank. */
@@ -90,11 +110,15 @@ final class Visit {
      * proxy appends its own X-Forwarded-For line after the client's, and only the last hop is believed.
      */
     ClientTransport transport() {
-        return new ClientTransport(request.getRemoteAddr(), request.getScheme(), header("X-Forwarded-For"),
-                header("X-Forwarded-Proto"));
+        return transport(request);
     }
 
-    private String header(String name) {
+    static ClientTransport transport(HttpServletRequest request) {
+        return new ClientTransport(request.getRemoteAddr(), request.getScheme(), header(request, "X-Forwarded-For"),
+                header(request, "X-Forwarded-Proto"));
+    }
+
+    private static String header(HttpServletRequest request, String name) {
         java.util.Enumeration<String> lines = request.getHeaders(name);
         if (lines == null || !lines.hasMoreElements()) {
             return null;
@@ -109,17 +133,30 @@ final class Visit {
         all.put("lang", language.tag());
         all.put("path", request.getRequestURI());
         all.put("requestId", requestId);
+        all.put("thaiDigits", thaiDigits());
         if (session != null) {
             all.put("user", caller.name());
             all.put("roles", caller.roles().stream().map(Role::id).sorted().toList());
             all.put("userProvince", caller.province() == null ? "" : caller.province().value());
             all.put("csrf", session.csrfToken());
+            // the menu offers what the roles may open; the services refuse the rest whatever the menu says
+            all.put("mayUsers", AccessPolicy.reach(caller, Action.USERS_READ) != Reach.NONE);
+            all.put("mayAudit", AccessPolicy.reach(caller, Action.AUDIT_READ) != Reach.NONE);
         }
         byte[] page = templates.render(template, all).getBytes(StandardCharsets.UTF_8);
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setContentLength(page.length);
         response.getOutputStream().write(page);
+    }
+
+    /** Answers a file to save (whole, so that a failure before it is an error page, never half a file). */
+    void download(String fileName, String contentType, byte[] bytes) throws IOException {
+        response.setStatus(200);
+        response.setContentType(contentType);
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     /** Sends the browser on, after a form (303: the next request is a GET, and a reload posts nothing twice). */

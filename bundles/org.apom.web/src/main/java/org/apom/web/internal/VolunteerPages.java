@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.apom.areas.api.AreaDirectory;
 import org.apom.core.api.InvalidValueException;
-import org.apom.core.api.Masking;
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
@@ -31,13 +30,20 @@ final class VolunteerPages {
     static final int PAGE_SIZE = 25;
     /** As the API's search: a name prefix or an ID is never longer. */
     static final int MAX_QUERY = 100;
+    /** As the register's status reason (it checks it too). */
+    static final int MAX_REASON = 500;
+    /** The notices a record shows after a change (a parameter outside these shows nothing). */
+    private static final java.util.Set<String> DONE = java.util.Set.of("verified", "saved", "unchanged", "status",
+            "merged");
 
     private final VolunteerRegistry registry;
     private final AreaDirectory areas;
+    private final RecordView records;
 
     VolunteerPages(VolunteerRegistry registry, AreaDirectory areas) {
         this.registry = registry;
         this.areas = areas;
+        this.records = new RecordView(areas);
     }
 
     void list(Visit visit) throws IOException {
@@ -61,39 +67,61 @@ final class VolunteerPages {
         model.put("province", province == null ? "" : province.value());
         model.put("provinces", national ? areas.provinces().stream().map(p -> Map.of("code", p.code().value(),
                 "name", DashboardPage.name(visit, p))).toList() : List.of());
-        model.put("items", found.items().stream().map(v -> row(visit, v)).toList());
+        model.put("items", found.items().stream().map(v -> records.row(visit, v)).toList());
         model.put("next", found.nextCursor() == null ? "" : found.nextCursor());
         visit.render(200, "volunteers", model);
     }
 
     void show(Visit visit, String id) throws IOException {
-        Volunteer v = registry.get(visit.caller(), id);
-        Map<String, Object> model = new HashMap<>(row(visit, v));
-        boolean unmasked = AccessPolicy.allows(visit.caller(), Action.PERSONAL_DATA_READ, v.provinceCode());
-        model.put("masked", !unmasked);
-        model.put("birthDate", unmasked ? visit.formats().date(v.birthDate()) : Masking.birthDate(v.birthDate()));
-        model.put("phone", text(unmasked ? v.phone() : Masking.phone(v.phone())));
-        model.put("address", text(unmasked ? v.address() : Masking.address(v.address())));
-        model.put("gender", visit.text("gender." + v.gender().name()));
-        model.put("nameEn", text(v.firstNameEn()) + " " + text(v.lastNameEn()));
-        model.put("subdistrict", areas.subdistrict(v.subdistrictCode()).map(s -> visit.language() == Language.TH
-                ? s.nameTh() : s.nameEn()).orElse(v.subdistrictCode().value()));
-        model.put("district", areas.district(v.districtCode()).map(d -> visit.language() == Language.TH
-                ? d.nameTh() : d.nameEn()).orElse(v.districtCode().value()));
-        model.put("registeredOn", visit.formats().date(v.registeredOn()));
-        model.put("statusReason", text(v.statusReason()));
-        model.put("statusChangedOn", visit.formats().date(v.statusChangedOn()));
-        model.put("lastVerifiedBy", text(v.lastVerifiedBy()));
-        model.put("version", v.version());
-        model.put("mayWrite", AccessPolicy.allows(visit.caller(), Action.VOLUNTEERS_WRITE, v.provinceCode())
-                && v.mergedInto() == null);
-        model.put("done", "verified".equals(visit.param("done")) ? visit.text("volunteer.verifiedDone") : "");
-        visit.render(200, "volunteer", model);
+        show(visit, registry.get(visit.caller(), id), 200, null, List.of());
+    }
+
+    private void show(Visit visit, Volunteer v, int httpStatus, String statusProblem, List<String> statusErrors)
+            throws IOException {
+        Map<String, Object> model = records.whole(visit, v);
+        model.put("mayWrite", RecordView.mayWrite(visit, v));
+        String done = visit.param("done");
+        model.put("done", done != null && DONE.contains(done) ? visit.text("volunteer.done." + done) : "");
+        model.put("nextStatuses", v.status().next().stream().map(s -> Map.of("name", s.name(),
+                "text", visit.text("status." + s.name()))).toList());
+        model.put("statusProblem", statusProblem == null ? "" : statusProblem);
+        model.put("statusErrors", statusErrors);
+        model.put("reasonMax", MAX_REASON);
+        visit.render(httpStatus, "volunteer", model);
     }
 
     void verify(Visit visit, String id) {
+        VolunteerEditPage.requireMayEdit(visit, registry.get(visit.caller(), id));
         registry.verify(visit.caller(), id);
         visit.redirect("/volunteers/" + id + "?done=verified");
+    }
+
+    /** A status change with its reason; a refusal (no reason, a transition the register forbids) shows on the record. */
+    void changeStatus(Visit visit, String id) throws IOException {
+        String reason = visit.param("reason");
+        VolunteerStatus next = visit.param("status") == null ? null : status(visit, visit.param("status"));
+        String version = visit.param("version");
+        if (version == null || !version.matches("[0-9]{1,18}")) {
+            throw ProblemException.badRequest("bad-version", visit.localized("edit.badVersion"));
+        }
+        Volunteer current = registry.get(visit.caller(), id);
+        VolunteerEditPage.requireMayEdit(visit, current);
+        if (current.version() != Long.parseLong(version)) {
+            // a colleague changed the record since this page showed its status: the choice was about another state
+            show(visit, current, 409, visit.text("volunteer.changedSince"), List.of());
+            return;
+        }
+        try {
+            registry.changeStatus(visit.caller(), id, next, reason);
+        } catch (ProblemException e) {
+            if (e.status() != 409 && e.status() != 422) {
+                throw e;
+            }
+            show(visit, registry.get(visit.caller(), id), e.status(), e.detail().in(visit.language().locale()),
+                    e.errors().stream().map(f -> f.message().in(visit.language().locale())).toList());
+            return;
+        }
+        visit.redirect("/volunteers/" + id + "?done=status");
     }
 
     private static VolunteerStatus status(Visit visit, String value) {
@@ -103,25 +131,5 @@ final class VolunteerPages {
             throw ProblemException.badParameter("status", new InvalidValueException("unknown-status",
                     visit.localized("volunteers.badStatus")));
         }
-    }
-
-    private Map<String, Object> row(Visit visit, Volunteer v) {
-        boolean unmasked = AccessPolicy.allows(visit.caller(), Action.PERSONAL_DATA_READ, v.provinceCode());
-        Map<String, Object> row = new HashMap<>();
-        row.put("id", v.id());
-        row.put("name", text(v.title()) + v.firstName() + " " + v.lastName());
-        row.put("nationalId", unmasked ? v.nationalId().value() : Masking.nationalId(v.nationalId()));
-        row.put("province", areas.province(v.provinceCode()).map(p -> DashboardPage.name(visit, p))
-                .orElse(v.provinceCode().value()));
-        row.put("statusName", v.status().name());
-        row.put("statusText", visit.text("status." + v.status().name()));
-        row.put("lastVerifiedOn", v.lastVerifiedOn() == null ? visit.text("volunteer.neverVerified")
-                : visit.formats().date(v.lastVerifiedOn()));
-        row.put("mergedInto", text(v.mergedInto()));
-        return row;
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 }

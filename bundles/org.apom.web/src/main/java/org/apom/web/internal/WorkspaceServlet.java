@@ -18,8 +18,17 @@ import org.apom.areas.api.AreaDirectory;
 import org.apom.core.api.InvalidValueException;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.core.api.problem.TransientFailures;
+import org.apom.networks.api.NetworkActivities;
+import org.apom.networks.api.NetworkCommittees;
+import org.apom.networks.api.NetworkMembers;
+import org.apom.networks.api.Networks;
+import org.apom.recognition.api.AwardCatalogue;
+import org.apom.recognition.api.Dossiers;
+import org.apom.recognition.api.Nominations;
 import org.apom.registry.api.VolunteerFiles;
 import org.apom.registry.api.VolunteerRegistry;
+import org.apom.security.api.AuditTrail;
+import org.apom.security.api.UserDirectory;
 import org.apom.security.api.WorkspaceSession;
 import org.apom.security.api.WorkspaceSessions;
 import org.apom.tiering.api.Tiering;
@@ -48,6 +57,13 @@ public final class WorkspaceServlet extends HttpServlet {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /** A record's address; its id is the path's first parameter. */
+    private static final String RECORD = "/volunteers/([A-Za-z0-9-]{1,64})";
+    /** A nomination's address (never "dossier", which is the download's). */
+    private static final String NOMINATION = "/nominations/(?!dossier$)([A-Za-z0-9-]{1,64})";
+    /** Two records compared as suspected duplicates. */
+    private static final String PAIR = "/duplicates/([A-Za-z0-9-]{1,64})/([A-Za-z0-9-]{1,64})";
+
     private final transient WorkspaceSessions sessions;
     private final transient Texts texts = new Texts();
     private final transient Templates templates = new Templates();
@@ -55,22 +71,52 @@ public final class WorkspaceServlet extends HttpServlet {
 
     @Activate
     public WorkspaceServlet(@Reference WorkspaceSessions sessions, @Reference VolunteerRegistry registry,
-            @Reference VolunteerFiles files, @Reference Tiering tiering, @Reference AreaDirectory areas) {
+            @Reference VolunteerFiles files, @Reference Tiering tiering, @Reference AreaDirectory areas,
+            @Reference Networks networks, @Reference NetworkMembers members, @Reference NetworkCommittees committees,
+            @Reference NetworkActivities activities, @Reference Nominations nominations,
+            @Reference AwardCatalogue awards, @Reference Dossiers dossiers, @Reference UserDirectory users,
+            @Reference AuditTrail audit) {
         this.sessions = sessions;
         SignInPage signIn = new SignInPage(sessions);
         DashboardPage dashboard = new DashboardPage(registry, files, tiering, areas);
         VolunteerPages volunteers = new VolunteerPages(registry, areas);
+        VolunteerEditPage edit = new VolunteerEditPage(registry);
+        VolunteerHistoryPage history = new VolunteerHistoryPage(registry);
+        DuplicatePages duplicates = new DuplicatePages(registry, areas);
+        AdminPages admin = new AdminPages(users, audit);
+        NominationPages nominationPages = new NominationPages(nominations, awards, dossiers, registry);
+        NetworkPages networkPages = new NetworkPages(networks, members, committees, activities, tiering, registry,
+                areas);
         this.routes = List.of(
                 Route.open("GET", "/sign-in", (v, p) -> signIn.form(v, null)),
                 Route.open("POST", "/sign-in", (v, p) -> signIn.submit(v)),
                 Route.open("POST", "/language", (v, p) -> signIn.language(v)),
+                Route.open("POST", "/digits", (v, p) -> signIn.digits(v)),
                 Route.page("POST", "/sign-out", (v, p) -> signIn.signOut(v)),
                 Route.page("GET", "/", (v, p) -> dashboard.home(v)),
                 Route.page("GET", "/provinces/([0-9]{2})", (v, p) -> dashboard.province(v, p.get(0))),
                 Route.page("GET", "/volunteers", (v, p) -> volunteers.list(v)),
-                Route.page("GET", "/volunteers/([A-Za-z0-9-]{1,64})", (v, p) -> volunteers.show(v, p.get(0))),
-                Route.page("POST", "/volunteers/([A-Za-z0-9-]{1,64})/verify",
-                        (v, p) -> volunteers.verify(v, p.get(0))));
+                Route.page("GET", RECORD, (v, p) -> volunteers.show(v, p.get(0))),
+                Route.page("POST", RECORD + "/verify", (v, p) -> volunteers.verify(v, p.get(0))),
+                Route.page("POST", RECORD + "/status", (v, p) -> volunteers.changeStatus(v, p.get(0))),
+                Route.page("GET", RECORD + "/edit", (v, p) -> edit.form(v, p.get(0))),
+                Route.page("POST", RECORD + "/edit", (v, p) -> edit.save(v, p.get(0))),
+                Route.page("GET", RECORD + "/history", (v, p) -> history.show(v, p.get(0))),
+                Route.page("GET", "/duplicates", (v, p) -> duplicates.list(v)),
+                Route.page("GET", PAIR, (v, p) -> duplicates.compare(v, p.get(0), p.get(1))),
+                Route.page("POST", PAIR + "/merge", (v, p) -> duplicates.merge(v, p.get(0), p.get(1))),
+                Route.page("POST", PAIR + "/dismiss", (v, p) -> duplicates.dismiss(v, p.get(0), p.get(1))),
+                Route.page("GET", "/networks", (v, p) -> networkPages.list(v)),
+                Route.page("GET", "/networks/([A-Za-z0-9-]{1,64})", (v, p) -> networkPages.show(v, p.get(0))),
+                Route.page("GET", "/nominations", (v, p) -> nominationPages.list(v)),
+                Route.page("GET", "/nominations/dossier", (v, p) -> nominationPages.dossier(v)),
+                Route.page("GET", NOMINATION, (v, p) -> nominationPages.show(v, p.get(0))),
+                Route.page("POST", NOMINATION + "/transition", (v, p) -> nominationPages.transition(v, p.get(0))),
+                Route.page("GET", "/admin/users", (v, p) -> admin.users(v)),
+                Route.page("POST", "/admin/users", (v, p) -> admin.create(v)),
+                Route.page("POST", "/admin/users/([a-z0-9][a-z0-9._-]{2,63})", (v, p) -> admin.change(v, p.get(0))),
+                Route.page("GET", "/admin/audit", (v, p) -> admin.audit(v)),
+                Route.page("POST", "/admin/audit/verify", (v, p) -> admin.verify(v)));
     }
 
     @Override
@@ -84,10 +130,11 @@ public final class WorkspaceServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         String requestId = UUID.randomUUID().toString();
         response.setHeader("X-Request-Id", requestId);
-        Language language = Language.of(Cookies.read(request, Language.COOKIE));
+        boolean secure = sessions.secure(Visit.transport(request));
+        Language language = Language.of(Cookies.read(request, Language.COOKIE, secure));
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String method = request.getMethod();
-        Visit anonymous = new Visit(request, response, language, null, texts, templates, requestId);
+        Visit anonymous = new Visit(request, response, language, null, texts, templates, requestId, secure);
         try {
             Route route = null;
             List<String> parameters = null;
@@ -121,7 +168,7 @@ public final class WorkspaceServlet extends HttpServlet {
                 route.handler().handle(anonymous, parameters);
                 return;
             }
-            Optional<WorkspaceSession> session = sessions.resume(Cookies.read(request, Cookies.SESSION));
+            Optional<WorkspaceSession> session = sessions.resume(Cookies.read(request, Cookies.SESSION, secure));
             if (session.isEmpty()) {
                 toSignIn(anonymous, path, method);
                 return;
@@ -129,17 +176,16 @@ public final class WorkspaceServlet extends HttpServlet {
             if (unsafe && !sameToken(session.get().csrfToken(), csrfToken(request))) {
                 throw new ProblemException(403, "csrf", texts.localized("error.csrf"), List.of());
             }
-            route.handler().handle(new Visit(request, response, language, session.get(), texts, templates, requestId),
-                    parameters);
+            route.handler().handle(new Visit(request, response, language, session.get(), texts, templates, requestId,
+                    secure), parameters);
         } catch (ProblemException e) {
-            ErrorPage.render(anonymousOrSignedIn(request, response, language, requestId), e);
+            ErrorPage.render(anonymousOrSignedIn(anonymous), e);
         } catch (InvalidValueException e) {
-            ErrorPage.render(anonymousOrSignedIn(request, response, language, requestId),
-                    new ProblemException(400, e.code(), e.text(), List.of()));
+            ErrorPage.render(anonymousOrSignedIn(anonymous), new ProblemException(400, e.code(), e.text(), List.of()));
         } catch (RuntimeException e) {
             if (TransientFailures.concurrentChange(e)) {
                 // someone else changed the record at the same moment: read it again, as the API's 409 says
-                ErrorPage.render(anonymousOrSignedIn(request, response, language, requestId), new ProblemException(
+                ErrorPage.render(anonymousOrSignedIn(anonymous), new ProblemException(
                         409, "concurrent-change", texts.localized("error.concurrentChange"), List.of()));
                 return;
             }
@@ -155,15 +201,16 @@ public final class WorkspaceServlet extends HttpServlet {
     }
 
     /** The error page names the signed-in person when there is one (its menu stays usable). */
-    private Visit anonymousOrSignedIn(HttpServletRequest request, HttpServletResponse response, Language language,
-            String requestId) {
+    private Visit anonymousOrSignedIn(Visit anonymous) {
         WorkspaceSession session = null;
         try {
-            session = sessions.resume(Cookies.read(request, Cookies.SESSION)).orElse(null);
+            session = sessions.resume(Cookies.read(anonymous.request(), Cookies.SESSION, anonymous.secure()))
+                    .orElse(null);
         } catch (RuntimeException e) {
-            LOG.debug("no session for the error page of request {}", requestId, e);
+            LOG.debug("no session for the error page of request {}", anonymous.requestId(), e);
         }
-        return new Visit(request, response, language, session, texts, templates, requestId);
+        return new Visit(anonymous.request(), anonymous.response(), anonymous.language(), session, texts, templates,
+                anonymous.requestId(), anonymous.secure());
     }
 
     private static void toSignIn(Visit visit, String path, String method) {
