@@ -5,7 +5,7 @@
 # Pages: the country's dashboard, a province's, the register's list and a name search, a record, its edit form and
 # history, suspected duplicates, networks and a network, nominations and a nomination.
 # Usage: [REQUESTS=50] benchmarks/workspace-pages.sh   (needs a built distribution: mvn -DskipTests install;
-#   uses ports 8181 and 8101: stop ./apom first)
+#   uses ports 8181 and 8101: stop ./apom first; needs jq)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 requests="${REQUESTS:-50}"
@@ -16,6 +16,7 @@ password="benchmark-password-$RANDOM$RANDOM"
 url="http://localhost:8181"
 auth="Basic $(printf 'admin:%s' "$password" | base64 -w0)"
 api() { curl -s -m 10 -H "Authorization: $auth" "$@"; }
+command -v jq >/dev/null || { echo "jq is needed (apt-get install jq)" >&2; exit 1; }
 
 dir="$work/apom"
 mkdir -p "$dir" && tar xzf "$(ls "$root"/karaf-distribution/target/apom-karaf-distribution-*.tar.gz)" -C "$dir" \
@@ -25,7 +26,7 @@ APOM_ADMIN_PASSWORD="$password" APOM_DEMO_DATA=true "$dir/bin/start" >/dev/null 
 trap '"$dir/bin/stop" >/dev/null 2>&1 || true' EXIT
 # ready = the demo register, its networks and its nominations are in (they load while the platform serves)
 for _ in $(seq 1 900); do
-    n="$(api "$url/api/v1/nominations?limit=500" | grep -o '"id"' | wc -l || true)"
+    n="$(api "$url/api/v1/nominations?limit=500" | jq -r '.items | length' 2>/dev/null || echo 0)"
     [ "${n:-0}" -ge 30 ] && break
     sleep 1
 done
@@ -33,16 +34,18 @@ sleep 5
 
 # a session as a browser gets one: the sign-in form's cookie and token, then the session's cookie and its CSRF token
 jar="$work/cookies"
-token="$(curl -s -c "$jar" "$url/sign-in" -o /dev/null -w '' ; awk '$6 == "apom-sign-in" {print $7}' "$jar")"
+curl -s -c "$jar" -o /dev/null "$url/sign-in"
+token="$(awk '$6 == "apom-sign-in" {print $7}' "$jar")"
 curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_csrf=$token" --data-urlencode "username=admin" \
     --data-urlencode "password=$password" "$url/sign-in"
 grep -q apom-session "$jar" || { echo "could not sign in" >&2; exit 1; }
 
-volunteer="$(api "$url/api/v1/volunteers?province=50&limit=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)"
-surname="$(api "$url/api/v1/volunteers/$volunteer" | grep -o '"lastName":"[^"]*"' | cut -d'"' -f4)"
-network="$(api "$url/api/v1/networks?province=50&limit=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)"
-nomination="$(api "$url/api/v1/nominations?limit=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)"
-q="$(printf '%s' "$surname" | jq -sRr @uri 2>/dev/null || python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$surname")"
+# (jq, not grep | head: under pipefail a grep that head cuts short ends the script without a word)
+volunteer="$(api "$url/api/v1/volunteers?province=50&limit=1" | jq -r '.items[0].id')"
+surname="$(api "$url/api/v1/volunteers/$volunteer" | jq -r '.lastName')"
+network="$(api "$url/api/v1/networks?province=50&limit=1" | jq -r '.items[0].id')"
+nomination="$(api "$url/api/v1/nominations?limit=1" | jq -r '.items[0].id')"
+q="$(printf '%s' "$surname" | jq -sRr @uri)"
 
 # "p50-ms p95-ms" of REQUESTS sequential GETs (after 5 to warm up); anything but 200 stops the benchmark
 timing() {
