@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.apom.areas.api.AreaDirectory;
+import org.apom.core.api.Masking;
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
 import org.apom.core.api.ProvinceCode;
@@ -54,7 +55,7 @@ final class DuplicatePages {
             pairs.add(Map.of("first", records.row(visit, pair.first()), "second", records.row(visit, pair.second()),
                     "birthDate", RecordView.unmasked(visit, pair.first())
                             ? visit.formats().date(pair.first().birthDate())
-                            : org.apom.core.api.Masking.birthDate(pair.first().birthDate())));
+                            : Masking.birthDate(pair.first().birthDate())));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("pairs", pairs);

@@ -15,7 +15,6 @@ import org.apom.core.api.FiscalYear;
 import org.apom.core.api.InvalidValueException;
 import org.apom.core.api.Page;
 import org.apom.core.api.PageRequest;
-import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.recognition.api.AwardCatalogue;
 import org.apom.recognition.api.Dossiers;
