@@ -79,12 +79,9 @@ final class AdminPages {
             case "unlock" -> new UserChange(null, null, null, null, false);
             default -> throw ProblemException.badRequest("unknown-action", visit.localized("admin.badAction"));
         };
-        String version = visit.param("version");
-        if (version == null || !version.matches("[0-9]{1,18}")) {
-            throw ProblemException.badRequest("bad-version", visit.localized("edit.badVersion"));
-        }
+        long version = visit.version("version");
         try {
-            users.update(visit.caller(), username, change, Long.parseLong(version));
+            users.update(visit.caller(), username, change, version);
         } catch (ProblemException e) {
             if (e.status() != 412 && e.status() != 409 && e.status() != 422) {
                 throw e;

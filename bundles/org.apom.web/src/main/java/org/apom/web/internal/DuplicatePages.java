@@ -82,8 +82,8 @@ final class DuplicatePages {
         }
         String merged = keep.equals(firstId) ? secondId : firstId;
         try {
-            registry.merge(visit.caller(), keep, version(visit, "version." + keep), merged,
-                    version(visit, "version." + merged));
+            registry.merge(visit.caller(), keep, visit.version("version." + keep), merged,
+                    visit.version("version." + merged));
         } catch (ProblemException e) {
             if (e.status() == 412 || e.status() == 409 || e.status() == 422) {
                 // one of them changed (or was merged) since the comparison: show them again as they are now
@@ -135,13 +135,6 @@ final class DuplicatePages {
         visit.render(status, "duplicate", model);
     }
 
-    private static long version(Visit visit, String name) {
-        String version = visit.param(name);
-        if (version == null || !version.matches("[0-9]{1,18}")) {
-            throw ProblemException.badRequest("bad-version", visit.localized("edit.badVersion"));
-        }
-        return Long.parseLong(version);
-    }
 
     private static String message(Visit visit, ProblemException e) {
         return e.detail().in(visit.language().locale());

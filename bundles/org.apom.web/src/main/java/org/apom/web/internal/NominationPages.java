@@ -84,13 +84,10 @@ final class NominationPages {
     /** Takes the action the person chose; a refusal (no comment, the quota, a state that moved on) shows on the page. */
     void transition(Visit visit, String id) throws IOException {
         String action = visit.param("action");
-        String version = visit.param("version");
-        if (version == null || !version.matches("[0-9]{1,18}")) {
-            throw ProblemException.badRequest("bad-version", visit.localized("edit.badVersion"));
-        }
+        long version = visit.version("version");
         try {
             nominations.transition(visit.caller(), id, new TransitionInput(action, visit.param("comment"),
-                    visit.param("conferredOn"), visit.param("gazetteReference")), Long.parseLong(version));
+                    visit.param("conferredOn"), visit.param("gazetteReference")), version);
         } catch (ProblemException e) {
             if (e.status() != 409 && e.status() != 412 && e.status() != 422) {
                 throw e;

@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
+import org.apom.core.api.problem.ProblemException;
 import org.apom.security.api.AccessPolicy;
 import org.apom.security.api.Action;
 import org.apom.security.api.Caller;
@@ -103,6 +104,18 @@ final class Visit {
             return null;
         }
         return value.strip();
+    }
+
+    /**
+     * The version a form says it was read at (the field {@code name}): the number, or a 400 when a form without
+     * one, or with anything but digits, was sent by hand.
+     */
+    long version(String name) {
+        String version = param(name);
+        if (version == null || !version.matches("[0-9]{1,18}")) {
+            throw ProblemException.badRequest("bad-version", localized("edit.badVersion"));
+        }
+        return Long.parseLong(version);
     }
 
     /**

@@ -39,7 +39,7 @@ final class VolunteerEditPage {
     }
 
     void save(Visit visit, String id) throws IOException {
-        long version = version(visit);
+        long version = visit.version("version");
         Volunteer current = registry.get(visit.caller(), id);
         requireMayEdit(visit, current);
         List<Field> fields = VolunteerForm.fields(RecordView.unmasked(visit, current));
@@ -170,13 +170,6 @@ final class VolunteerEditPage {
         return value;
     }
 
-    private static long version(Visit visit) {
-        String version = visit.param("version");
-        if (version == null || !version.matches("[0-9]{1,18}")) {
-            throw ProblemException.badRequest("bad-version", visit.localized("edit.badVersion"));
-        }
-        return Long.parseLong(version);
-    }
 
     static void requireMayEdit(Visit visit, Volunteer v) {
         if (!AccessPolicy.allows(visit.caller(), Action.VOLUNTEERS_WRITE, v.provinceCode())) {

@@ -100,13 +100,10 @@ final class VolunteerPages {
     void changeStatus(Visit visit, String id) throws IOException {
         String reason = visit.param("reason");
         VolunteerStatus next = visit.param("status") == null ? null : status(visit, visit.param("status"));
-        String version = visit.param("version");
-        if (version == null || !version.matches("[0-9]{1,18}")) {
-            throw ProblemException.badRequest("bad-version", visit.localized("edit.badVersion"));
-        }
+        long version = visit.version("version");
         Volunteer current = registry.get(visit.caller(), id);
         VolunteerEditPage.requireMayEdit(visit, current);
-        if (current.version() != Long.parseLong(version)) {
+        if (current.version() != version) {
             // a colleague changed the record since this page showed its status: the choice was about another state
             show(visit, current, 409, visit.text("volunteer.changedSince"), List.of());
             return;
