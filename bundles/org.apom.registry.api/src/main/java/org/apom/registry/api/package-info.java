@@ -3,7 +3,7 @@
  * national ID, kept current by the provinces.
  */
 @Export
-@Version("1.5.0")
+@Version("1.6.0")
 package org.apom.registry.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,14 +1,18 @@
 package org.apom.registry.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 
 import javax.persistence.EntityManager;
 
@@ -45,8 +49,14 @@ final class ImportRun {
     private final AuditTrail audit;
     private final Clock clock;
     private final ProbeGuard probes;
+    private final Duration keepRejectedFor;
 
-    ImportRun(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock, ProbeGuard probes) {
+    /**
+     * @param keepRejectedFor how long after its end an import's rejected rows may be downloaded
+     */
+    ImportRun(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock, ProbeGuard probes,
+            Duration keepRejectedFor) {
+        this.keepRejectedFor = keepRejectedFor;
         this.jpa = jpa;
         this.rules = rules;
         this.audit = audit;
@@ -157,7 +167,13 @@ final class ImportRun {
             if (!chunk.isEmpty()) {
                 commit(em, start, chunk.get(0).index(), rows, chunk, caller, probing);
             }
-            em.find(ImportEntity.class, start.id()).done(clock.instant());
+            ImportEntity end = em.find(ImportEntity.class, start.id());
+            if (end.rejected() > 0) {
+                Set<Integer> lines = new HashSet<>(em.createQuery("SELECT DISTINCT e.line FROM ImportErrorEntity e"
+                        + " WHERE e.importId = :id", Integer.class).setParameter("id", start.id()).getResultList());
+                end.keepRejected(csv.keep(lines::contains), clock.instant().plus(keepRejectedFor));
+            }
+            end.done(clock.instant());
         });
     }
 
@@ -199,6 +215,11 @@ final class ImportRun {
                 i.advance(csv.rows(), 0, rejected[0]);
                 storeErrors(em, start.id(), errors);
                 audit(caller, start.id(), probing.pending);
+                // nothing went in, so every row is to send again; a dry run's officer keeps the file, and needs
+                // only the rows to fix
+                Set<Integer> lines = errors.stream().map(RowError::line).collect(Collectors.toSet());
+                i.keepRejected(csv.keep(start.dryRun() ? lines::contains : line -> true),
+                        clock.instant().plus(keepRejectedFor));
                 i.done(clock.instant());
             });
         }

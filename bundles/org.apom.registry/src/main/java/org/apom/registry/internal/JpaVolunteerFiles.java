@@ -10,11 +10,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -61,8 +63,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /** Imports and exports of the register, over the register's tables. */
-@Component(service = {VolunteerFiles.class, ImportHistory.class}, configurationPid = "org.apom.registry")
-public final class JpaVolunteerFiles implements VolunteerFiles, ImportHistory {
+@Component(service = VolunteerFiles.class, configurationPid = "org.apom.registry")
+public final class JpaVolunteerFiles implements VolunteerFiles {
 
     /** Larger than the REST body limit, for files central IT imports from the shell. */
     static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -84,22 +86,25 @@ public final class JpaVolunteerFiles implements VolunteerFiles, ImportHistory {
         // one import at a time, in the order they came: they compete for the same national IDs
         this(jpa, new VolunteerRules(areas::subdistrict, config.minimumAge()), audit,
                 Clock.system(JpaVolunteerRegistry.THAILAND),
-                Executors.newSingleThreadExecutor(r -> new Thread(r, "apom-import")), config.probesPerDay());
+                Executors.newSingleThreadExecutor(r -> new Thread(r, "apom-import")), config.probesPerDay(),
+                Duration.ofDays(Math.max(0, config.rejectedRowsDays())));
+        forgetExpiredRejectedRows();
         resumeUnfinished();
     }
 
     JpaVolunteerFiles(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock, ExecutorService imports) {
-        this(jpa, rules, audit, clock, imports, 20);
+        this(jpa, rules, audit, clock, imports, 20, Duration.ofDays(14));
     }
 
     JpaVolunteerFiles(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock, ExecutorService imports,
-            int probesPerDay) {
+            int probesPerDay, Duration keepRejectedFor) {
         this.jpa = jpa;
         this.audit = audit;
         this.clock = clock;
         // counted when a run starts, not when it is posted: runs go one at a time, so the count's read of the
         // audit trail never waits behind another province's open all-or-nothing import (Derby, stack.md 32a)
-        this.runner = new ImportRun(jpa, rules, audit, clock, new ProbeGuard(audit, clock, probesPerDay));
+        this.runner = new ImportRun(jpa, rules, audit, clock, new ProbeGuard(audit, clock, probesPerDay),
+                keepRejectedFor);
         this.imports = new ImportQueue(imports);
     }
 
@@ -128,6 +133,7 @@ public final class JpaVolunteerFiles implements VolunteerFiles, ImportHistory {
         ProvinceCode scope = options.province() != null ? options.province()
                 : reach == Reach.OWN ? caller.province() : null;
         String id = UUID.randomUUID().toString();
+        forgetExpiredRejectedRows();
         jpa.tx(TransactionType.Required, em -> {
             em.persist(new ImportEntity(id, store(caller), scope == null ? null : scope.value(), options.dryRun(),
                     options.atomic(), decoded.encoding(), sha256(file), String.join("\n", csv.unknownColumns()),
@@ -215,6 +221,53 @@ public final class JpaVolunteerFiles implements VolunteerFiles, ImportHistory {
     }
 
     @Override
+    public int rejectedRows(Caller caller, String id, Locale language, OutputStream out) throws IOException {
+        AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
+        record Kept(ProvinceCode province, byte[] rows, Map<Integer, List<org.apom.registry.api.RowError>> errors) {
+        }
+        Kept kept = readWhileImportsMove(em -> {
+            ImportEntity i = id == null ? null : em.find(ImportEntity.class, id);
+            if (i == null || !mayRead(caller, i)) {
+                throw ProblemException.notFound("not-found", LocalizedText.of("There is no such import.",
+                        "ไม่พบการนำเข้าที่ระบุ"));
+            }
+            Instant until = i.rejectedRowsUntil();
+            byte[] rows = until == null || !clock.instant().isBefore(until) ? null : i.rejectedRows();
+            if (rows == null) {
+                throw ProblemException.notFound("no-rejected-rows", LocalizedText.of("This import keeps no rejected"
+                        + " rows: none was rejected, it has not ended, or they were cleared after their time.",
+                        "การนำเข้านี้ไม่มีแถวที่ถูกปฏิเสธให้ดาวน์โหลด: ไม่มีแถวถูกปฏิเสธ ยังไม่เสร็จ"
+                                + " หรือพ้นระยะเวลาเก็บแล้ว"));
+            }
+            String province = i.provinceCode() != null ? i.provinceCode() : i.caller().province();
+            return new Kept(province == null ? null : ProvinceCode.of(province), rows, errors(em, i.id()).stream()
+                    .collect(Collectors.groupingBy(org.apom.registry.api.RowError::line)));
+        });
+        // the rows are the sent file's personal data, whoever sent it
+        if (kept.province() == null ? AccessPolicy.reach(caller, Action.PERSONAL_DATA_READ) != Reach.ALL
+                : !AccessPolicy.allows(caller, Action.PERSONAL_DATA_READ, kept.province())) {
+            throw AccessPolicy.forbidden(Action.PERSONAL_DATA_READ);
+        }
+        // committed before the first byte, as an export's
+        jpa.tx(TransactionType.Required, em -> audit.record(caller, "volunteer.import-rejected-read", "import", id,
+                kept.province(), null, Map.of("rows", kept.errors().size())));
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        int written = RegisterCsv.writeRejected(kept.rows(), kept.errors(), language, writer);
+        writer.flush();
+        return written;
+    }
+
+    /**
+     * Clears the rejected rows whose time to download passed: they are the sent files' personal data, kept only
+     * for the officer to fix them. Run at each start and each new import, so no timer is needed.
+     */
+    private void forgetExpiredRejectedRows() {
+        jpa.tx(TransactionType.Required, em -> em.createQuery("UPDATE ImportEntity i SET i.rejectedRows = NULL,"
+                + " i.rejectedRowsUntil = NULL WHERE i.rejectedRowsUntil IS NOT NULL AND i.rejectedRowsUntil <= :now")
+                .setParameter("now", Timestamp.from(clock.instant())).executeUpdate());
+    }
+
+    @Override
     public void requireExport(Caller caller, ProvinceCode province) {
         AccessPolicy.requireAny(caller, Action.VOLUNTEERS_READ);
         if (AccessPolicy.reach(caller, Action.PERSONAL_DATA_READ) == Reach.NONE
@@ -262,18 +315,23 @@ public final class JpaVolunteerFiles implements VolunteerFiles, ImportHistory {
         unfinished.forEach(id -> imports.submit(() -> runner.run(id, () -> stopping)));
     }
 
-    private ImportReport report(EntityManager em, ImportEntity i, boolean withErrors) {
-        List<org.apom.registry.api.RowError> errors = !withErrors ? List.of() : em.createQuery(
-                "SELECT e FROM ImportErrorEntity e WHERE e.importId = :id ORDER BY e.line, e.seq",
-                ImportErrorEntity.class).setParameter("id", i.id()).getResultList().stream()
+    private static List<org.apom.registry.api.RowError> errors(EntityManager em, String importId) {
+        return em.createQuery("SELECT e FROM ImportErrorEntity e WHERE e.importId = :id ORDER BY e.line, e.seq",
+                ImportErrorEntity.class).setParameter("id", importId).getResultList().stream()
                 .map(ImportErrorEntity::toRowError).toList();
+    }
+
+    private ImportReport report(EntityManager em, ImportEntity i, boolean withErrors) {
+        List<org.apom.registry.api.RowError> errors = withErrors ? errors(em, i.id()) : List.of();
+        Instant rejectedUntil = i.rejectedRowsUntil() != null && clock.instant().isBefore(i.rejectedRowsUntil())
+                ? i.rejectedRowsUntil() : null;
         Integer live = runner.uncommittedProgress(i.id());
         int processed = live != null ? Math.max(live, i.processed()) : i.processed();
         List<String> unknown = i.unknownColumns() == null || i.unknownColumns().isEmpty() ? List.of()
                 : Arrays.asList(i.unknownColumns().split("\n"));
         return new ImportReport(i.id(), i.status(), i.provinceCode() == null ? null : ProvinceCode.of(i.provinceCode()),
                 i.dryRun(), i.atomic(), i.encoding(), i.rowCount(), processed, i.accepted(), i.rejected(), unknown,
-                errors, i.caller().name(), i.createdAt(), i.finishedAt(), i.failure());
+                errors, i.caller().name(), i.createdAt(), i.finishedAt(), i.failure(), rejectedUntil);
     }
 
     private static boolean optimisticLock(Throwable failure) {

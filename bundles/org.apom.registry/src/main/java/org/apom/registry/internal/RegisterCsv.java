@@ -2,6 +2,9 @@ package org.apom.registry.internal;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,15 +14,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntPredicate;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apom.core.api.LocalizedText;
 import org.apom.core.api.SpreadsheetCells;
 import org.apom.core.api.UploadedText;
 import org.apom.core.api.problem.FieldError;
 import org.apom.core.api.problem.ProblemException;
+import org.apom.registry.api.RowError;
 import org.apom.registry.api.VolunteerInput;
 
 /**
@@ -37,6 +43,11 @@ final class RegisterCsv {
     private static final List<String> REQUIRED = List.of("national_id", "title", "first_name", "last_name",
             "birth_date", "gender", "subdistrict_code");
     private static final Map<String, String> COLUMN_OF_FIELD = new HashMap<>();
+    /**
+     * The column a file of rejected rows ({@link #writeRejected}) adds: the reasons, which a file sent again after
+     * the fix may still carry; known, so never reported as unknown, and never read.
+     */
+    static final String ERRORS_COLUMN = "import_errors";
 
     static {
         COLUMNS.forEach((column, field) -> COLUMN_OF_FIELD.put(field, column));
@@ -53,9 +64,13 @@ final class RegisterCsv {
     private final List<String> unknownColumns;
     private final int rows;
     private final int[] lineStarts;
+    /** How many fields a row may have: the columns read, unknown and ignored ({@link #ERRORS_COLUMN}). */
+    private final int fields;
 
-    private RegisterCsv(String text, Map<String, Integer> positions, List<String> unknownColumns, int rows) {
+    private RegisterCsv(String text, Map<String, Integer> positions, List<String> unknownColumns, int ignored,
+            int rows) {
         this.text = text;
+        this.fields = positions.size() + unknownColumns.size() + ignored;
         this.positions = positions;
         this.unknownColumns = unknownColumns;
         this.rows = rows;
@@ -77,10 +92,13 @@ final class RegisterCsv {
             CSVRecord header = records.next();
             Map<String, Integer> positions = new LinkedHashMap<>();
             List<String> unknown = new ArrayList<>();
+            int ignored = 0;
             for (int i = 0; i < header.size(); i++) {
                 String name = header.get(i).strip().toLowerCase(Locale.ROOT);
                 if (COLUMNS.containsKey(name) && !positions.containsKey(name)) {
                     positions.put(name, i);
+                } else if (ERRORS_COLUMN.equals(name)) {
+                    ignored++;
                 } else if (!name.isEmpty()) {
                     unknown.add(header.get(i).strip());
                 }
@@ -99,7 +117,7 @@ final class RegisterCsv {
                 records.next();
                 rows++;
             }
-            return new RegisterCsv(text, positions, unknown, rows);
+            return new RegisterCsv(text, positions, unknown, ignored, rows);
         } catch (IOException | UncheckedIOException e) {
             // the parser's own words, without the exception's class name that an unchecked wrapper puts before them
             String reason = (e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e).getMessage();
@@ -123,13 +141,79 @@ final class RegisterCsv {
             for (CSVRecord record : parser) {
                 if (index >= 0) {
                     consumer.accept(new Row(lineOf((int) record.getCharacterPosition()), index, input(record),
-                            record.size() > positions.size() + unknownColumns.size()));
+                            record.size() > fields));
                 }
                 index++;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // read once already in read()
         }
+    }
+
+    /**
+     * The header and the rows whose first line {@code keep} selects, each cell as the file had it, after a first
+     * column with that line: what {@link #writeRejected} turns into the file an officer downloads.
+     */
+    byte[] keep(IntPredicate keep) {
+        StringWriter kept = new StringWriter();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(FORMAT).get();
+                CSVPrinter printer = new CSVPrinter(kept, FORMAT)) {
+            boolean header = true;
+            for (CSVRecord record : parser) {
+                int line = lineOf((int) record.getCharacterPosition());
+                if (header || keep.test(line)) {
+                    List<String> cells = new ArrayList<>(record.size() + 1);
+                    cells.add(header ? "line" : Integer.toString(line));
+                    record.forEach(cells::add);
+                    printer.printRecord(cells);
+                }
+                header = false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // read once already in read()
+        }
+        return kept.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes rows {@link #keep} kept as a file to fix and send again: UTF-8 with a byte-order mark (for Excel), the
+     * file's own header and cells, and a last column {@value #ERRORS_COLUMN} with each row's line in the sent file
+     * and its reasons, in the caller's language.
+     *
+     * @return how many rows were written
+     */
+    static int writeRejected(byte[] kept, Map<Integer, List<RowError>> errorsByLine, Locale language, Writer out)
+            throws IOException {
+        boolean thai = "th".equals(language.getLanguage());
+        out.write('\uFEFF');
+        CSVPrinter printer = new CSVPrinter(out, FORMAT);
+        int rows = 0;
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(new String(kept, StandardCharsets.UTF_8)))
+                .setFormat(FORMAT).get()) {
+            boolean header = true;
+            for (CSVRecord record : parser) {
+                List<String> cells = new ArrayList<>(record.size());
+                for (int i = 1; i < record.size(); i++) {
+                    cells.add(record.get(i));
+                }
+                if (header) {
+                    cells.add(ERRORS_COLUMN);
+                } else {
+                    int line = Integer.parseInt(record.get(0));
+                    StringBuilder reasons = new StringBuilder(thai ? "บรรทัด " : "line ").append(line);
+                    for (RowError e : errorsByLine.getOrDefault(line, List.of())) {
+                        reasons.append("; ").append(e.field() == null ? "" : columnOf(e.field()) + ": ")
+                                .append(e.message().in(language));
+                    }
+                    cells.add(guarded(reasons.toString()));
+                    rows++;
+                }
+                printer.printRecord(cells);
+                header = false;
+            }
+        }
+        printer.flush();
+        return rows;
     }
 
     /** The file's column for a field of the register ({@code nationalId} is {@code national_id}). */

@@ -14,6 +14,10 @@ public @interface RegistryConfig {
             + " may run into a day (registrations and import rows, dry runs too) before being refused (429)")
     int probesPerDay() default 20;
 
+    @AttributeDefinition(description = "Days after its end that an import's rejected rows (personal data, as sent)"
+            + " may be downloaded to fix; then they are cleared, and the report keeps only each row's line and reasons")
+    int rejectedRowsDays() default 14;
+
     @AttributeDefinition(description = "On an empty database, load a demo register of 3,000 volunteers (./apom sets "
             + "it through APOM_DEMO_DATA); never on a production install")
     boolean demoData() default false;

@@ -53,7 +53,8 @@ class ImportProbesTest {
                 : code.equals(VolunteerRulesTest.SI_PHUM.code()) ? Optional.of(VolunteerRulesTest.SI_PHUM)
                 : Optional.empty(), 18);
         executor = Executors.newSingleThreadExecutor();
-        files = new JpaVolunteerFiles(db, rules, new RecordingAudit(audited), CLOCK, executor, 7);
+        files = new JpaVolunteerFiles(db, rules, new RecordingAudit(audited), CLOCK, executor, 7,
+                java.time.Duration.ofDays(14));
     }
 
     @AfterEach

@@ -318,6 +318,71 @@ class JpaVolunteerFilesTest {
         assertEquals(file.length, storedBytes(id), "an import cut off by a stop resumes from its file");
     }
 
+    @Test
+    void theRejectedRowsComeBackAsAFileThatImportsOnceFixed() throws Exception {
+        List<VolunteerInput> rows = new ArrayList<>(generated(4));
+        VolunteerInput good = rows.get(2);
+        VolunteerInput badPhone = new VolunteerInput(good.nationalId(), good.title(), good.firstName(), good.lastName(),
+                good.firstNameEn(), good.lastNameEn(), good.birthDate(), good.gender(), "12", good.subdistrictCode(),
+                "12 \"บ้านนา\", หมู่ 3", null);
+        rows.set(2, badPhone);
+        JpaVolunteerFiles files = files(audit(-1, null));
+        ImportReport report = finished(files, files.startImport(CM_OFFICER, csv(rows), ImportOptions.DEFAULT));
+        assertEquals(1, report.rejected());
+        assertEquals(CLOCK.instant().plus(java.time.Duration.ofDays(14)), report.rejectedRowsUntil());
+
+        ByteArrayOutputStream thai = new ByteArrayOutputStream();
+        assertEquals(1, files.rejectedRows(CM_OFFICER, report.id(), java.util.Locale.forLanguageTag("th"), thai));
+        String text = thai.toString(StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFF" + String.join(",", RegisterCsv.COLUMNS.keySet()) + ",import_errors\r\n"),
+                text);
+        List<org.apache.commons.csv.CSVRecord> records = RegisterCsv.FORMAT.parse(new java.io.StringReader(
+                text.substring(1))).getRecords();
+        assertEquals(2, records.size(), "the header and the one rejected row");
+        assertEquals(good.nationalId(), records.get(1).get(0), "the row's cells as they were sent");
+        assertEquals("12 \"บ้านนา\", หมู่ 3", records.get(1).get(10));
+        assertTrue(records.get(1).get(12).startsWith("บรรทัด 4; phone: "), records.get(1).get(12));
+        assertTrue(audited.contains("volunteer.import-rejected-read"));
+
+        assertEquals(404, assertThrows(ProblemException.class, () -> files.rejectedRows(KK_OFFICER, report.id(),
+                java.util.Locale.ENGLISH, new ByteArrayOutputStream())).status(), "another province's import");
+
+        // the officer fixes the phone in the downloaded file and sends it back, the errors column still in it
+        String fixed = text.replace(",12,", ",0812345678,");
+        ImportReport again = finished(files, files.startImport(CM_OFFICER, fixed.getBytes(StandardCharsets.UTF_8),
+                ImportOptions.DEFAULT));
+        assertEquals(List.of(), again.unknownColumns(), "import_errors is known, and ignored");
+        assertEquals(1, again.accepted(), again.errors().toString());
+        assertEquals(null, again.rejectedRowsUntil());
+        assertEquals(4, count("SELECT COUNT(v) FROM VolunteerEntity v"));
+    }
+
+    @Test
+    void anAllOrNothingImportGivesBackEveryRowAndTheRowsAreClearedAfterTheirTime() throws Exception {
+        List<VolunteerInput> rows = new ArrayList<>(generated(3));
+        rows.add(rows.get(0));
+        JpaVolunteerFiles files = files(audit(-1, null));
+        ImportReport refused = finished(files, files.startImport(CM_OFFICER, csv(rows),
+                new ImportOptions(null, false, true)));
+        ByteArrayOutputStream english = new ByteArrayOutputStream();
+        assertEquals(4, files.rejectedRows(CM_OFFICER, refused.id(), java.util.Locale.ENGLISH, english),
+                "none went in, so every row is to send again");
+        assertTrue(english.toString(StandardCharsets.UTF_8).contains("line 5; national_id: "));
+
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        executors.add(executor);
+        JpaVolunteerFiles later = new JpaVolunteerFiles(db, rules, audit(-1, null),
+                Clock.offset(CLOCK, java.time.Duration.ofDays(15)), executor);
+        assertEquals(null, later.importReport(CM_OFFICER, refused.id()).rejectedRowsUntil());
+        assertEquals(404, assertThrows(ProblemException.class, () -> later.rejectedRows(CM_OFFICER, refused.id(),
+                java.util.Locale.ENGLISH, new ByteArrayOutputStream())).status());
+        finished(later, later.startImport(CM_OFFICER, csv(generated(1)), ImportOptions.DEFAULT));
+        byte[] cleared = db.txExpr(em -> em.find(org.apom.registry.internal.jpa.ImportEntity.class, refused.id())
+                .rejectedRows());
+        assertEquals(null, cleared, "cleared from the database, not only hidden");
+        assertEquals(1, later.importReport(CM_OFFICER, refused.id()).rejected(), "the report stays");
+    }
+
     private int storedBytes(String importId) {
         return db.txExpr(em -> em.find(org.apom.registry.internal.jpa.ImportEntity.class, importId).content().length);
     }

@@ -65,6 +65,13 @@ public class ImportEntity {
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "CONTENT", nullable = false)
     private byte[] content;
+    // the rows that did not go in, kept a while after the end (JpaVolunteerFiles#keepRejected), read only to download
+    @Lob
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "REJECTED_ROWS")
+    private byte[] rejectedRows;
+    @Column(name = "REJECTED_ROWS_UNTIL")
+    private Timestamp rejectedRowsUntil;
     @Version
     @Column(name = "VERSION", nullable = false)
     private long version;
@@ -162,6 +169,22 @@ public class ImportEntity {
 
     public byte[] content() {
         return content;
+    }
+
+    /** The rows that did not go in, as {@code RegisterCsv#keep} wrote them, or {@code null}. */
+    public byte[] rejectedRows() {
+        return rejectedRows;
+    }
+
+    /** Until when the rows that did not go in may be downloaded, or {@code null} when none are kept. */
+    public Instant rejectedRowsUntil() {
+        return rejectedRowsUntil == null ? null : rejectedRowsUntil.toInstant();
+    }
+
+    /** Keeps the rows that did not go in, to download until {@code until}. */
+    public void keepRejected(byte[] rows, Instant until) {
+        rejectedRows = rows;
+        rejectedRowsUntil = Timestamp.from(until);
     }
 
     public void running() {

@@ -23,11 +23,14 @@ public record ImportReportJson(String id, ImportStatus status,
         @Schema(description = "header columns the register does not know (reported, not fatal)")
         List<String> unknownColumns,
         List<RowError> errors, String createdBy, Instant createdAt, @Schema(nullable = true) Instant finishedAt,
-        @Schema(nullable = true, description = "why the import failed as a whole, when FAILED") String failure) {
+        @Schema(nullable = true, description = "why the import failed as a whole, when FAILED") String failure,
+        @Schema(nullable = true, description = "until when the rows that did not go in may be downloaded, to fix and"
+                + " send again, from {id}/rejected; null when none are kept") Instant rejectedRowsUntil) {
 
     static ImportReportJson of(ImportReport r) {
         return new ImportReportJson(r.id(), r.status(), r.province() == null ? null : r.province().value(),
                 r.dryRun(), r.atomic(), r.encoding(), r.rows(), r.processed(), r.accepted(), r.rejected(),
-                r.unknownColumns(), r.errors(), r.createdBy(), r.createdAt(), r.finishedAt(), r.failure());
+                r.unknownColumns(), r.errors(), r.createdBy(), r.createdAt(), r.finishedAt(), r.failure(),
+                r.rejectedRowsUntil());
     }
 }

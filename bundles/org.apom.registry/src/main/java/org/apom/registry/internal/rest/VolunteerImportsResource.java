@@ -2,8 +2,10 @@ package org.apom.registry.internal.rest;
 
 import static org.apom.security.api.CallerPrincipal.callerOf;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Locale;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -13,6 +15,7 @@ import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -20,8 +23,10 @@ import javax.ws.rs.core.UriInfo;
 
 import org.apom.core.api.InvalidValueException;
 import org.apom.core.api.LocalizedText;
+import org.apom.core.api.Page;
 import org.apom.core.api.ProvinceCode;
 import org.apom.core.api.problem.ProblemException;
+import org.apom.core.api.problem.Requests;
 import org.apom.registry.api.ImportOptions;
 import org.apom.registry.api.ImportReport;
 import org.apom.registry.api.VolunteerFiles;
@@ -52,6 +57,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "basicAuth")
 public final class VolunteerImportsResource {
 
+    private static final String CSV = "text/csv;charset=utf-8";
+
     private final VolunteerFiles files;
 
     @Activate
@@ -81,6 +88,42 @@ public final class VolunteerImportsResource {
         ImportReport report = files.startImport(callerOf(security.getUserPrincipal()), body.readAllBytes(), options);
         return Response.accepted(ImportReportJson.of(report))
                 .location(uri.getAbsolutePathBuilder().path(report.id()).build()).build();
+    }
+
+    @GET
+    @Operation(operationId = "listImports",
+            summary = "The imports you may read, newest first, without their row errors (each import's own URL has them)")
+    @ApiResponse(responseCode = "200", description = "A page of imports", useReturnTypeSchema = true)
+    public Page<ImportReportJson> list(@QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+            @Context SecurityContext security) {
+        return files.imports(callerOf(security.getUserPrincipal()), Requests.page(limit, cursor))
+                .map(ImportReportJson::of);
+    }
+
+    @GET
+    @Path("{id}/rejected")
+    @Produces(CSV)
+    @Operation(operationId = "getImportRejectedRows",
+            summary = "The rows that did not go in, as a file to fix and send again (UTF-8 CSV with a BOM)")
+    @ApiResponse(responseCode = "200", description = "The sent file's header and rejected rows, with a last column"
+            + " import_errors (each row's line and reasons, in the Accept-Language)",
+            headers = @Header(name = "Content-Disposition", schema = @Schema(type = "string"),
+                    description = "attachment; filename=\"apom-import-{id}-rejected.csv\""),
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    public Response rejected(@PathParam("id") String id, @Context SecurityContext security,
+            @Context HttpHeaders headers) throws IOException {
+        Locale language = Locale.ENGLISH;
+        for (Locale l : headers.getAcceptableLanguages()) {
+            if ("th".equals(l.getLanguage()) || "en".equals(l.getLanguage())) {
+                language = Locale.forLanguageTag(l.getLanguage());
+                break;
+            }
+        }
+        // whole before the first byte, so that a refusal is a problem answer and never half a file
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        files.rejectedRows(callerOf(security.getUserPrincipal()), id, language, file);
+        return Response.ok(file.toByteArray(), CSV)
+                .header("Content-Disposition", "attachment; filename=\"apom-import-" + id + "-rejected.csv\"").build();
     }
 
     @GET

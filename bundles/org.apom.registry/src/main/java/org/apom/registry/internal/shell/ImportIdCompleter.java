@@ -7,7 +7,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apom.core.api.PageRequest;
 import org.apom.registry.api.ImportReport;
-import org.apom.registry.internal.ImportHistory;
+import org.apom.registry.api.VolunteerFiles;
 import org.apom.security.api.Caller;
 import org.apom.security.shell.ApomCompleter;
 
@@ -16,12 +16,12 @@ import org.apom.security.shell.ApomCompleter;
 public class ImportIdCompleter extends ApomCompleter {
 
     @Reference
-    ImportHistory history;
+    VolunteerFiles files;
 
     @Override
     protected Map<String, String> candidates(Caller caller) {
         Map<String, String> ids = new LinkedHashMap<>();
-        for (ImportReport r : history.imports(caller, PageRequest.of(PageRequest.DEFAULT_LIMIT, null)).items()) {
+        for (ImportReport r : files.imports(caller, PageRequest.of(PageRequest.DEFAULT_LIMIT, null)).items()) {
             ids.put(r.id(), (r.province() == null ? "all provinces" : "province " + r.province()) + ", "
                     + r.status() + ", " + r.createdAt());
         }

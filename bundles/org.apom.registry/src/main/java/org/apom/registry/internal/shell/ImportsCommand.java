@@ -11,7 +11,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apom.core.api.PageRequest;
 import org.apom.registry.api.ImportReport;
 import org.apom.registry.api.VolunteerFiles;
-import org.apom.registry.internal.ImportHistory;
 import org.apom.security.api.Caller;
 import org.apom.security.shell.ApomAction;
 
@@ -34,15 +33,12 @@ public class ImportsCommand extends ApomAction {
     boolean noFormat;
 
     @Reference
-    ImportHistory history;
-
-    @Reference
     VolunteerFiles files;
 
     @Override
     protected void execute(Caller caller) {
         if (id == null) {
-            ImportTables.imports(history.imports(caller, PageRequest.of(limit, null)).items())
+            ImportTables.imports(files.imports(caller, PageRequest.of(limit, null)).items())
                     .print(System.out, !noFormat);
             return;
         }

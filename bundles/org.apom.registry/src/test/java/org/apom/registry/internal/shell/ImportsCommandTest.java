@@ -64,11 +64,18 @@ class ImportsCommandTest {
 
     private static ImportsCommand command() {
         ImportsCommand command = new ImportsCommand();
-        command.history = (caller, page) -> {
-            assertEquals(PageRequest.of(2, null), page);
-            return new Page<>(List.of(DONE, RUNNING), null);
-        };
         command.files = new VolunteerFiles() {
+            @Override
+            public Page<ImportReport> imports(Caller caller, PageRequest page) {
+                assertEquals(PageRequest.of(2, null), page);
+                return new Page<>(List.of(DONE, RUNNING), null);
+            }
+
+            @Override
+            public int rejectedRows(Caller caller, String id, java.util.Locale language, OutputStream out) {
+                throw new UnsupportedOperationException();
+            }
+
             @Override
             public ImportReport importReport(Caller caller, String id) {
                 if (!id.equals(DONE.id())) {
