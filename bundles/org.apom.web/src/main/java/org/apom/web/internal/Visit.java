@@ -153,6 +153,7 @@ final class Visit {
             all.put("userProvince", caller.province() == null ? "" : caller.province().value());
             all.put("csrf", session.csrfToken());
             // the menu offers what the roles may open; the services refuse the rest whatever the menu says
+            all.put("mayImport", AccessPolicy.reach(caller, Action.VOLUNTEERS_WRITE) != Reach.NONE);
             all.put("mayUsers", AccessPolicy.reach(caller, Action.USERS_READ) != Reach.NONE);
             all.put("mayAudit", AccessPolicy.reach(caller, Action.AUDIT_READ) != Reach.NONE);
         }

@@ -46,7 +46,11 @@ import org.slf4j.LoggerFactory;
  */
 @Component(service = Servlet.class, property = {
         "osgi.http.whiteboard.servlet.pattern=/",
-        "osgi.http.whiteboard.servlet.name=apom-workspace"})
+        "osgi.http.whiteboard.servlet.name=apom-workspace",
+        // the imports' upload form; a larger body is refused before it is read (ImportPages.MAX_UPLOAD_BYTES)
+        "osgi.http.whiteboard.servlet.multipart.enabled:Boolean=true",
+        "osgi.http.whiteboard.servlet.multipart.maxFileSize:Long=33554432",
+        "osgi.http.whiteboard.servlet.multipart.maxRequestSize:Long=33685504"})
 public final class WorkspaceServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -61,6 +65,8 @@ public final class WorkspaceServlet extends HttpServlet {
     private static final String RECORD = "/volunteers/([A-Za-z0-9-]{1,64})";
     /** A nomination's address (never "dossier", which is the download's). */
     private static final String NOMINATION = "/nominations/(?!dossier$)([A-Za-z0-9-]{1,64})";
+    /** An import's address. */
+    private static final String IMPORT = "/imports/([A-Za-z0-9-]{1,64})";
     /** Two records compared as suspected duplicates. */
     private static final String PAIR = "/duplicates/([A-Za-z0-9-]{1,64})/([A-Za-z0-9-]{1,64})";
 
@@ -84,6 +90,7 @@ public final class WorkspaceServlet extends HttpServlet {
         VolunteerHistoryPage history = new VolunteerHistoryPage(registry);
         DuplicatePages duplicates = new DuplicatePages(registry, areas);
         AdminPages admin = new AdminPages(users, audit);
+        ImportPages imports = new ImportPages(files, areas);
         NominationPages nominationPages = new NominationPages(nominations, awards, dossiers, registry);
         NetworkPages networkPages = new NetworkPages(networks, members, committees, activities, tiering, registry,
                 areas);
@@ -106,6 +113,11 @@ public final class WorkspaceServlet extends HttpServlet {
                 Route.page("GET", PAIR, (v, p) -> duplicates.compare(v, p.get(0), p.get(1))),
                 Route.page("POST", PAIR + "/merge", (v, p) -> duplicates.merge(v, p.get(0), p.get(1))),
                 Route.page("POST", PAIR + "/dismiss", (v, p) -> duplicates.dismiss(v, p.get(0), p.get(1))),
+                Route.page("GET", "/imports", (v, p) -> imports.list(v)),
+                Route.page("POST", "/imports", (v, p) -> imports.upload(v)),
+                Route.page("GET", IMPORT, (v, p) -> imports.show(v, p.get(0))),
+                Route.page("GET", IMPORT + "/progress", (v, p) -> imports.progress(v, p.get(0))),
+                Route.page("GET", IMPORT + "/rejected", (v, p) -> imports.rejected(v, p.get(0))),
                 Route.page("GET", "/networks", (v, p) -> networkPages.list(v)),
                 Route.page("GET", "/networks/([A-Za-z0-9-]{1,64})", (v, p) -> networkPages.show(v, p.get(0))),
                 Route.page("GET", "/nominations", (v, p) -> nominationPages.list(v)),
@@ -163,6 +175,10 @@ public final class WorkspaceServlet extends HttpServlet {
             boolean unsafe = !"GET".equals(method) && !"HEAD".equals(method);
             if (unsafe) {
                 requireSameSite(request);
+                if (request.getContentLengthLong() > ImportPages.MAX_UPLOAD_BYTES) {
+                    // refused before the token is read, which would parse the body
+                    throw new ProblemException(413, "too-large", texts.localized("imports.tooLarge"), List.of());
+                }
             }
             if (!route.signedIn()) {
                 route.handler().handle(anonymous, parameters);
