@@ -5,9 +5,12 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apom.itests.support.Browser;
 import org.apom.itests.support.Http;
 import org.apom.itests.support.HttpAnswer;
@@ -420,6 +427,150 @@ public class WorkspaceChangesIT {
     }
 
     /** A new record of the province, born on 1 Jan 1980, with a national ID of its own. */
+    /**
+     * An officer sends the province's workbook (.xlsx) with two bad rows among 2,000: the page's bar follows the
+     * import to its end by itself, the refused rows show with their sheet rows, columns and reasons, and the file of
+     * refused rows, fixed and sent again, goes in. Another province's officer cannot open the import.
+     */
+    @Test
+    public void aWorkbookWithBadRowsIsImportedAndItsRefusedRowsComeBackToFix() throws Exception {
+        int rows = 2_000;
+        Path workbook = Files.createTempFile("register-", ".xlsx");
+        String badId = AccessMatrixIT.nationalId(420_000 + rows).substring(0, 12) + "0";
+        badId = badId.equals(AccessMatrixIT.nationalId(420_000 + rows)) ? badId.substring(0, 12) + "1" : badId;
+        try (XSSFWorkbook book = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
+            Sheet sheet = book.createSheet("ทะเบียน อพม.");
+            String[] header = {"national_id", "title", "first_name", "last_name", "birth_date", "gender",
+                    "subdistrict_code", "phone", "address"};
+            Row top = sheet.createRow(0);
+            for (int c = 0; c < header.length; c++) {
+                top.createCell(c).setCellValue(header[c]);
+            }
+            CellStyle date = book.createCellStyle();
+            date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("d/m/yyyy"));
+            for (int i = 0; i < rows + 2; i++) {
+                Row row = sheet.createRow(i + 1);
+                String id = i == rows ? badId : AccessMatrixIT.nationalId(420_000 + i);
+                row.createCell(0).setCellValue(Double.parseDouble(id)); // typed as a number, as Excel keeps it
+                row.createCell(1).setCellValue("นาง");
+                row.createCell(2).setCellValue("แถว");
+                row.createCell(3).setCellValue("ที่" + thaiNumber(i));
+                row.createCell(4).setCellValue(java.time.LocalDate.of(1970 + i % 30, 1 + i % 12, 1 + i % 28));
+                row.getCell(4).setCellStyle(date);
+                row.createCell(5).setCellValue("FEMALE");
+                row.createCell(6).setCellValue("500101");
+                row.createCell(7).setCellValue(i == rows + 1 ? "12" : "0812345678");
+                row.createCell(8).setCellValue(i + " หมู่ 2");
+            }
+            book.write(out);
+        }
+        String importId;
+        try (Browser browser = new Browser(workspace.port(), 1366, 768)) {
+            browser.signIn("cm-officer", PASSWORD);
+            browser.click("nav a[href='/imports']");
+            browser.await("the imports page", "return document.getElementById('upload') !== null");
+            browser.screenshot("imports");
+            browser.assertAccessible("imports");
+            browser.click("#start-import");
+            assertEquals("the browser asks for a file first", "/imports", browser.path());
+
+            browser.find("#import-file").sendKeys(workbook.toAbsolutePath().toString());
+            browser.click("#start-import");
+            browser.await("the import's page", "return document.getElementById('progress') !== null");
+            importId = browser.path().substring("/imports/".length());
+            assertNotEquals("the page came before the end, so its bar moves by itself", "DONE",
+                    browser.find("#progress").getAttribute("data-status"));
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(120))
+                    .withMessage("the import's end").until(d -> "DONE".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("var p = document.getElementById('progress');"
+                                    + " return p && p.getAttribute('data-status');"))
+                            && !d.findElements(org.openqa.selenium.By.id("error-table")).isEmpty());
+            assertEquals(Integer.toString(rows + 2), browser.find("#import-progress").getAttribute("value"));
+            assertEquals(String.format(java.util.Locale.US, "%,d", rows), browser.text("#accepted-count"));
+            assertEquals("2", browser.text("#rejected-count"));
+            List<String> errors = browser.findAll("#error-table tbody tr").stream()
+                    .map(tr -> tr.findElement(org.openqa.selenium.By.tagName("th")).getText() + " "
+                            + tr.findElements(org.openqa.selenium.By.tagName("td")).get(0).getText()).toList();
+            assertEquals("the sheet's rows, and the columns", List.of(String.format(java.util.Locale.US, "%,d national_id", rows + 2),
+                    String.format(java.util.Locale.US, "%,d phone", rows + 3)), errors);
+            browser.screenshot("import");
+            browser.assertAccessible("import");
+        }
+        JsonNode report = admin.get("/volunteers/imports/" + importId).json();
+        assertEquals(rows, report.get("accepted").asInt());
+        assertEquals("cm-officer", report.get("createdBy").asText());
+
+        // the refused rows, as the officer downloads them
+        Workspace.Session session = workspace.signIn("cm-officer");
+        HttpResponse<byte[]> file = workspace.download("/imports/" + importId + "/rejected", session.cookie());
+        assertEquals(200, file.statusCode());
+        String refused = new String(file.body(), StandardCharsets.UTF_8);
+        String[] lines = refused.split("\r\n");
+        assertEquals(refused, 3, lines.length);
+        assertEquals("\uFEFFnational_id,title,first_name,last_name,birth_date,gender,subdistrict_code,phone,address,"
+                + "import_errors", lines[0]);
+        assertTrue(lines[1], lines[1].startsWith(badId + ",นาง,แถว,ที่" + thaiNumber(rows) + ","));
+        assertTrue(lines[1], lines[1].contains(",บรรทัด " + (rows + 2) + "; national_id: "));
+        assertTrue(lines[2], lines[2].contains(",12,") && lines[2].contains("; phone: "));
+
+        // fixed and sent again, the errors column still in it
+        String fixedId = AccessMatrixIT.nationalId(420_000 + rows);
+        Path fixed = Files.writeString(Files.createTempFile("refused-fixed-", ".csv"),
+                refused.replace(badId, fixedId).replace(",12,", ",0898765432,"), StandardCharsets.UTF_8);
+        try (Browser browser = new Browser(workspace.port(), 1366, 768)) {
+            browser.signIn("cm-officer", PASSWORD);
+            browser.open("/imports");
+            browser.find("#import-file").sendKeys(fixed.toAbsolutePath().toString());
+            browser.click("#start-import");
+            browser.await("the import's page", "return document.getElementById('progress') !== null");
+            String again = browser.path().substring("/imports/".length());
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
+                    .withMessage("the second import's end").until(d -> "DONE".equals(
+                            ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                                    "var p = document.getElementById('progress'); return p && p.getAttribute('data-status');")));
+            JsonNode second = admin.get("/volunteers/imports/" + again).json();
+            assertEquals(second.toString(), 2, second.get("accepted").asInt());
+            assertEquals(0, second.get("unknownColumns").size());
+        }
+        assertEquals(1, admin.get("/volunteers?q=" + fixedId).json().get("items").size());
+
+        // bad files are refused on the form, with nothing queued; another province's officer finds nothing
+        int before = admin.get("/volunteers/imports?limit=100").json().get("items").size();
+        HttpResponse<String> notAWorkbook = upload(session, "broken.xlsx", new byte[] {'P', 'K', 3, 4, 1, 2, 3});
+        assertEquals(422, notAWorkbook.statusCode());
+        assertTrue(notAWorkbook.body(), notAWorkbook.body().contains("id=\"import-problem\""));
+        assertEquals(422, upload(session, "empty.csv", new byte[0]).statusCode());
+        assertEquals(before, admin.get("/volunteers/imports?limit=100").json().get("items").size());
+        Workspace.Session kk = workspace.signIn("kk-officer");
+        assertEquals(404, workspace.get("/imports/" + importId, kk.cookie()).statusCode());
+        assertEquals(404, workspace.download("/imports/" + importId + "/rejected", kk.cookie()).statusCode());
+    }
+
+    /** Posts a file as the upload form does. */
+    private static HttpResponse<String> upload(Workspace.Session session, String name, byte[] content)
+            throws Exception {
+        String boundary = "----apom" + UNIQUE.incrementAndGet();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + session.csrf()
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return workspace.post("/imports", session.cookie(), "multipart/form-data; boundary=" + boundary,
+                body.toByteArray());
+    }
+
+    /** A surname per row, in Thai letters only (the register refuses digits in names). */
+    private static String thaiNumber(int n) {
+        String letters = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ";
+        StringBuilder name = new StringBuilder();
+        do {
+            name.append(letters.charAt(n % letters.length()));
+            n /= letters.length();
+        } while (n > 0);
+        return name.toString();
+    }
+
     private static String newVolunteer(String province, String firstName, String lastName) throws Exception {
         HttpAnswer created = admin.post("/volunteers", "{\"nationalId\": \""
                 + AccessMatrixIT.nationalId(UNIQUE.incrementAndGet()) + "\", \"title\": \"นาง\", \"firstName\": \""

@@ -105,6 +105,14 @@ public final class Workspace implements AutoCloseable {
         return RAW.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a body of the given type (a multipart upload) from the platform's own pages. */
+    public HttpResponse<String> post(String path, String cookie, String contentType, byte[] body)
+            throws IOException, InterruptedException {
+        return RAW.send(HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port() + path))
+                .timeout(Duration.ofSeconds(60)).header("Content-Type", contentType).header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** How many records the register holds, merged ones included; -1 while the API does not answer yet. */
     public long demoRecords() throws IOException, InterruptedException {
         HttpAnswer quality = admin.get("/data-quality");

@@ -34,7 +34,7 @@ final class AdminPages {
     static final int PAGE_SIZE = 50;
     private static final ZoneId THAILAND = ZoneId.of("Asia/Bangkok");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final Set<String> DONE = Set.of("created", "disable", "enable", "unlock");
+    private static final Set<String> DONE = Set.of("created", "disable", "enable", "unlock", "role");
 
     private final UserDirectory users;
     private final AuditTrail audit;
@@ -77,13 +77,20 @@ final class AdminPages {
             case "disable" -> new UserChange(null, null, null, false, null);
             case "enable" -> new UserChange(null, null, null, true, null);
             case "unlock" -> new UserChange(null, null, null, null, false);
+            case "role" -> {
+                String role = visit.param("role");
+                if (role == null) {
+                    throw ProblemException.badRequest("unknown-action", visit.localized("admin.badAction"));
+                }
+                yield new UserChange(null, List.of(role), null, null, null);
+            }
             default -> throw ProblemException.badRequest("unknown-action", visit.localized("admin.badAction"));
         };
         long version = visit.version("version");
         try {
             users.update(visit.caller(), username, change, version);
         } catch (ProblemException e) {
-            if (e.status() != 412 && e.status() != 409 && e.status() != 422) {
+            if (e.status() != 412 && e.status() != 409 && e.status() != 422 && e.status() != 403) {
                 throw e;
             }
             users(visit, e.status() == 412 ? 409 : e.status(), e.status() == 412 ? visit.text("admin.changedSince")

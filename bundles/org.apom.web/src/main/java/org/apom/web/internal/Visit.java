@@ -155,6 +155,8 @@ final class Visit {
             // the menu offers what the roles may open; the services refuse the rest whatever the menu says
             all.put("mayImport", AccessPolicy.reach(caller, Action.VOLUNTEERS_WRITE) != Reach.NONE);
             all.put("mayUsers", AccessPolicy.reach(caller, Action.USERS_READ) != Reach.NONE);
+            all.put("mayTokens", AccessPolicy.reach(caller, Action.TOKENS_MANAGE) != Reach.NONE);
+            all.put("mayHealth", AccessPolicy.reach(caller, Action.METRICS_READ) == Reach.ALL);
             all.put("mayAudit", AccessPolicy.reach(caller, Action.AUDIT_READ) != Reach.NONE);
         }
         byte[] page = templates.render(template, all).getBytes(StandardCharsets.UTF_8);

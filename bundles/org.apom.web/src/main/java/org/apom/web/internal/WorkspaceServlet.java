@@ -16,6 +16,7 @@ import javax.servlet.http.HttpServletResponse;
 
 import org.apom.areas.api.AreaDirectory;
 import org.apom.core.api.InvalidValueException;
+import org.apom.core.api.health.ReadinessCheck;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.core.api.problem.TransientFailures;
 import org.apom.networks.api.NetworkActivities;
@@ -28,6 +29,7 @@ import org.apom.recognition.api.Nominations;
 import org.apom.registry.api.VolunteerFiles;
 import org.apom.registry.api.VolunteerRegistry;
 import org.apom.security.api.AuditTrail;
+import org.apom.security.api.TokenService;
 import org.apom.security.api.UserDirectory;
 import org.apom.security.api.WorkspaceSession;
 import org.apom.security.api.WorkspaceSessions;
@@ -35,6 +37,9 @@ import org.apom.tiering.api.Tiering;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +79,10 @@ public final class WorkspaceServlet extends HttpServlet {
     private final transient Texts texts = new Texts();
     private final transient Templates templates = new Templates();
     private final transient List<Route> routes;
+    /** The parts that report their readiness, as health reads them; they come and go with their bundles. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile transient List<ReadinessCheck> checks = List.of();
 
     @Activate
     public WorkspaceServlet(@Reference WorkspaceSessions sessions, @Reference VolunteerRegistry registry,
@@ -81,7 +90,7 @@ public final class WorkspaceServlet extends HttpServlet {
             @Reference Networks networks, @Reference NetworkMembers members, @Reference NetworkCommittees committees,
             @Reference NetworkActivities activities, @Reference Nominations nominations,
             @Reference AwardCatalogue awards, @Reference Dossiers dossiers, @Reference UserDirectory users,
-            @Reference AuditTrail audit) {
+            @Reference AuditTrail audit, @Reference TokenService tokens) {
         this.sessions = sessions;
         SignInPage signIn = new SignInPage(sessions);
         DashboardPage dashboard = new DashboardPage(registry, files, tiering, areas);
@@ -91,6 +100,8 @@ public final class WorkspaceServlet extends HttpServlet {
         DuplicatePages duplicates = new DuplicatePages(registry, areas);
         AdminPages admin = new AdminPages(users, audit);
         ImportPages imports = new ImportPages(files, areas);
+        TokenPages tokenPages = new TokenPages(tokens);
+        HealthPage health = new HealthPage(() -> checks, files);
         NominationPages nominationPages = new NominationPages(nominations, awards, dossiers, registry);
         NetworkPages networkPages = new NetworkPages(networks, members, committees, activities, tiering, registry,
                 areas);
@@ -127,6 +138,11 @@ public final class WorkspaceServlet extends HttpServlet {
                 Route.page("GET", "/admin/users", (v, p) -> admin.users(v)),
                 Route.page("POST", "/admin/users", (v, p) -> admin.create(v)),
                 Route.page("POST", "/admin/users/([a-z0-9][a-z0-9._-]{2,63})", (v, p) -> admin.change(v, p.get(0))),
+                Route.page("GET", "/admin/tokens", (v, p) -> tokenPages.list(v)),
+                Route.page("POST", "/admin/tokens", (v, p) -> tokenPages.create(v)),
+                Route.page("POST", "/admin/tokens/([A-Za-z0-9-]{1,64})/revoke", (v, p) -> tokenPages.revoke(v,
+                        p.get(0))),
+                Route.page("GET", "/admin/health", (v, p) -> health.show(v)),
                 Route.page("GET", "/admin/audit", (v, p) -> admin.audit(v)),
                 Route.page("POST", "/admin/audit/verify", (v, p) -> admin.verify(v)));
     }
