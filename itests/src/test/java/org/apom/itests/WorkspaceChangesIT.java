@@ -428,6 +428,66 @@ public class WorkspaceChangesIT {
 
     /** A new record of the province, born on 1 Jan 1980, with a national ID of its own. */
     /**
+     * An officer nominates a volunteer from the record: the form refuses a missing justification field by field and
+     * creates nothing, then drafts the nomination, which the API shows as the officer's draft.
+     */
+    @Test
+    public void anOfficerNominatesAnEligibleVolunteerFromTheRecord() throws Exception {
+        String year = Integer.toString(org.apom.core.api.FiscalYear.of(java.time.LocalDate.now(
+                java.time.ZoneId.of("Asia/Bangkok"))).buddhistYear());
+        String volunteer = null;
+        String award = null;
+        // eligibility rests on the demo's activities, loaded after the register: its nominations come last
+        for (int i = 0; i < 360 && admin.get("/nominations?fiscalYear=" + year + "&province=50&limit=1").json()
+                .get("items").isEmpty(); i++) {
+            Thread.sleep(500);
+        }
+        for (JsonNode v : admin.get("/volunteers?province=50&limit=300").json().get("items")) {
+            for (JsonNode e : admin.get("/volunteers/" + v.get("id").asText() + "/eligibility?fiscalYear=" + year)
+                    .json().get("items")) {
+                if (e.get("eligible").asBoolean() && !"DIREKGUNABHORN".equals(e.get("awardCode").asText())) {
+                    volunteer = v.get("id").asText();
+                    award = e.get("awardCode").asText();
+                }
+            }
+            if (volunteer != null) {
+                break;
+            }
+        }
+        assertTrue("the demo register has an eligible volunteer in Chiang Mai", volunteer != null);
+        String query = "/nominations?fiscalYear=" + year + "&province=50&limit=500";
+        int before = admin.get(query).json().get("items").size();
+        try (Browser browser = new Browser(workspace.port(), 1366, 768)) {
+            browser.signIn("cm-officer", PASSWORD);
+            browser.open("/volunteers/" + volunteer);
+            browser.click("#nominate");
+            browser.await("the form", "return document.getElementById('draft-form') !== null");
+            browser.script("document.getElementById('award').value = arguments[0];", award);
+            browser.click("#draft");
+            browser.await("the refusal", "return document.getElementById('e-justification') !== null");
+            assertEquals("true", browser.find("#justification").getAttribute("aria-invalid"));
+            assertEquals("nothing drafted", before, admin.get(query).json().get("items").size());
+            browser.screenshot("nomination-new");
+            browser.assertAccessible("nomination-new");
+            browser.type("#justification", "ดูแลผู้สูงอายุในตำบลต่อเนื่องสามปี");
+            browser.click("#draft");
+            browser.await("the draft", "return document.getElementById('nomination') !== null");
+            assertEquals("DRAFT", browser.find("#nomination").getAttribute("data-status"));
+            String id = browser.path().substring("/nominations/".length());
+            JsonNode drafted = admin.get("/nominations/" + id).json();
+            assertEquals(volunteer, drafted.get("volunteerId").asText());
+            assertEquals(award, drafted.get("awardCode").asText());
+            assertEquals("ดูแลผู้สูงอายุในตำบลต่อเนื่องสามปี", drafted.get("justification").asText());
+            assertEquals("cm-officer", drafted.get("history").get(0).get("by").asText());
+        }
+        // a province officer of 40 cannot nominate a volunteer of 50 by editing the address
+        Workspace.Session kk = workspace.signIn("kk-officer");
+        assertEquals(404, workspace.get("/volunteers/" + volunteer + "/nominate", kk.cookie()).statusCode());
+        assertEquals(404, workspace.post("/volunteers/" + volunteer + "/nominate", kk.cookie(), null, "_csrf="
+                + kk.csrf() + "&award=" + award + "&year=" + year + "&justification=x").statusCode());
+    }
+
+    /**
      * An officer sends the province's workbook (.xlsx) with two bad rows among 2,000: the page's bar follows the
      * import to its end by itself, the refused rows show with their sheet rows, columns and reasons, and the file of
      * refused rows, fixed and sent again, goes in. Another province's officer cannot open the import.

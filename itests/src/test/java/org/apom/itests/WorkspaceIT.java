@@ -16,6 +16,7 @@ import org.apom.core.api.BuddhistEra;
 import org.apom.core.api.FiscalYear;
 import org.apom.itests.support.Browser;
 import org.apom.itests.support.Http;
+import org.apom.itests.support.TestJars;
 import org.apom.itests.support.HttpAnswer;
 import org.apom.itests.support.Workspace;
 import org.junit.AfterClass;
@@ -262,6 +263,48 @@ public class WorkspaceIT {
             assertFalse(admin.get("/users/ws-new-officer").json().get("enabled").asBoolean());
             browser.screenshot("admin-users");
             browser.assertAccessible("admin-users");
+            browser.script("document.getElementById('role-ws-new-officer').value = 'province-admin';");
+            browser.click("#role-change-ws-new-officer");
+            browser.await("the role changed", "return document.getElementById('done') !== null");
+            assertEquals("[\"province-admin\"]", admin.get("/users/ws-new-officer").json().get("roles").toString());
+
+            // an integrator's token: refused without scopes, then created, used once, and revoked
+            browser.click("nav a[href='/admin/tokens']");
+            browser.await("the tokens", "return document.getElementById('new-token') !== null");
+            browser.type("#token-name", "ws-integrator");
+            String expires = java.time.LocalDate.now().plusMonths(6).toString();
+            browser.script("document.getElementById('token-expires').value = arguments[0];", expires);
+            browser.click("#create-token");
+            browser.await("the refusal", "return document.getElementById('token-problem') !== null");
+            assertTrue("no secret for a refused token", browser.findAll("#secret").isEmpty());
+            browser.script("document.getElementById('scope-volunteers-read').checked = true;");
+            browser.type("#token-province", "40");
+            browser.script("document.getElementById('token-expires').value = arguments[0];", expires);
+            browser.click("#create-token");
+            browser.await("the secret", "return document.getElementById('secret') !== null");
+            String secret = browser.find("#secret").getAttribute("value");
+            browser.screenshot("admin-tokens");
+            browser.assertAccessible("admin-tokens");
+            Http integrator = new Http(workspace.port()).with("Authorization", "Bearer " + secret);
+            assertEquals(200, integrator.get("/volunteers?province=40&limit=1").status());
+            HttpAnswer elsewhere = integrator.get("/volunteers?province=50&limit=1");
+            assertTrue("a province's token stays in its province: " + elsewhere, elsewhere.status() == 403
+                    || elsewhere.status() == 200 && elsewhere.json().get("items").isEmpty());
+            browser.open("/admin/tokens");
+            assertTrue("the secret is shown once", browser.findAll("#secret").isEmpty());
+            String tokenId = browser.findAll("#token-table tr").stream()
+                    .filter(tr -> tr.getText().contains("ws-integrator")).findFirst().orElseThrow()
+                    .getAttribute("data-token");
+            browser.click("#revoke-" + tokenId);
+            browser.await("the revocation", "return document.getElementById('done') !== null");
+            assertEquals(401, integrator.get("/volunteers?province=40&limit=1").status());
+
+            browser.click("nav a[href='/admin/health']");
+            browser.await("the health", "return document.getElementById('health-table') !== null");
+            assertEquals("true", browser.find("#overall").getAttribute("data-up"));
+            assertEquals("true", browser.find("#health-table tr[data-part='database']").getAttribute("data-up"));
+            browser.screenshot("admin-health");
+            browser.assertAccessible("admin-health");
 
             browser.click("nav a[href='/admin/audit']");
             browser.await("the audit trail", "return document.getElementById('audit-table') !== null");
@@ -274,11 +317,68 @@ public class WorkspaceIT {
         try (Browser browser = new Browser(workspace.port(), 1366, 768)) {
             browser.signIn("kk-officer", PASSWORD);
             assertTrue("no menu entry for what the role may not open",
-                    browser.findAll("nav a[href='/admin/users'], nav a[href='/admin/audit']").isEmpty());
-            for (String page : new String[] {"/admin/users", "/admin/audit"}) {
+                    browser.findAll("nav a[href^='/admin/']").isEmpty());
+            for (String page : new String[] {"/admin/users", "/admin/audit", "/admin/tokens", "/admin/health"}) {
                 browser.open(page);
                 assertEquals(page, "403", browser.find("#problem").getAttribute("data-status"));
             }
+        }
+    }
+
+    /**
+     * A province's extension from submission to its swap and rollback in the workspace: the reviewer approves (a
+     * rejection needs a reason), installs, approves the next version and swaps to it while the platform serves, then
+     * rolls back. A province officer sees none of it.
+     */
+    @Test
+    public void centralItReviewsSwapsAndRollsBackAProvincesExtension() throws Exception {
+        String name = "org.apom.ext.workspace";
+        HttpAnswer created = admin.post("/users", "{\"username\": \"ws-cm-admin\", \"password\": \"" + PASSWORD
+                + "\", \"roles\": [\"province-admin\"], \"province\": \"50\"}");
+        assertEquals(created.toString(), 201, created.status());
+        Http cmAdmin = new Http(workspace.port()).as("ws-cm-admin", PASSWORD);
+        String jar = "application/java-archive";
+        String first = cmAdmin.sendBytes("POST", "/extensions/submissions", jar,
+                TestJars.extension(name, "1.0.0", "50")).json().get("id").asText();
+        try (Browser browser = new Browser(workspace.port(), 1366, 768)) {
+            browser.signIn("admin", PASSWORD);
+            browser.click("nav a[href='/admin/extensions']");
+            browser.await("the extensions", "return document.getElementById('submission-table') !== null");
+            assertEquals("SUBMITTED", browser.find("tr[data-submission='" + first + "']").getAttribute("data-state"));
+            browser.click("#reject-" + first);
+            browser.await("the refusal", "return document.getElementById('extension-problem') !== null");
+            assertEquals("a rejection without a reason changes nothing", "SUBMITTED",
+                    admin.get("/extensions/submissions/" + first).json().get("state").asText());
+            browser.type("#reason-" + first, "ตรวจโค้ดแล้ว ไม่มีการเข้าถึงข้อมูลจังหวัดอื่น");
+            browser.click("#approve-" + first);
+            browser.await("the approval", "return document.getElementById('done') !== null");
+            browser.click("#run-" + first);
+            browser.await("the installation", "return document.querySelector(\"tr[data-extension='" + name
+                    + "']\") !== null");
+            assertEquals("1.0.0", admin.get("/extensions").json().at("/items/0/version").asText());
+
+            String second = cmAdmin.sendBytes("POST", "/extensions/submissions", jar,
+                    TestJars.extension(name, "1.1.0", "50")).json().get("id").asText();
+            browser.open("/admin/extensions");
+            browser.click("#approve-" + second);
+            browser.await("the approval", "return document.getElementById('done') !== null");
+            browser.click("#run-" + second);
+            browser.await("the swap", "return document.querySelector(\"tr[data-extension='" + name
+                    + "']\").dataset.version === '1.1.0'");
+            assertEquals("1.1.0", admin.get("/extensions").json().at("/items/0/version").asText());
+            browser.screenshot("admin-extensions");
+            browser.assertAccessible("admin-extensions");
+            browser.click("#rollback-" + name.replace('.', '-'));
+            browser.await("the rollback", "return document.querySelector(\"tr[data-extension='" + name
+                    + "']\").dataset.version === '1.0.0'");
+            assertEquals("1.0.0", admin.get("/extensions").json().at("/items/0/version").asText());
+            assertEquals("ACTIVE", admin.get("/extensions").json().at("/items/0/state").asText());
+        }
+        try (Browser browser = new Browser(workspace.port(), 1366, 768)) {
+            browser.signIn("kk-officer", PASSWORD);
+            assertTrue(browser.findAll("nav a[href='/admin/extensions']").isEmpty());
+            browser.open("/admin/extensions");
+            assertEquals("403", browser.find("#problem").getAttribute("data-status"));
         }
     }
 

@@ -39,7 +39,7 @@ final class NominationPages {
     static final int PAGE_SIZE = 25;
     private static final ZoneId THAILAND = ZoneId.of("Asia/Bangkok");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final Set<String> DONE = Set.of("submit", "endorse", "approve", "confer", "reject", "withdraw");
+    private static final Set<String> DONE = Set.of("submit", "endorse", "approve", "confer", "reject", "withdraw", "drafted");
 
     private final Nominations nominations;
     private final AwardCatalogue awards;

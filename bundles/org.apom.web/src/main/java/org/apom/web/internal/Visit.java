@@ -156,6 +156,7 @@ final class Visit {
             all.put("mayImport", AccessPolicy.reach(caller, Action.VOLUNTEERS_WRITE) != Reach.NONE);
             all.put("mayUsers", AccessPolicy.reach(caller, Action.USERS_READ) != Reach.NONE);
             all.put("mayTokens", AccessPolicy.reach(caller, Action.TOKENS_MANAGE) != Reach.NONE);
+            all.put("mayExtensions", AccessPolicy.reach(caller, Action.EXTENSIONS_MANAGE) != Reach.NONE);
             all.put("mayHealth", AccessPolicy.reach(caller, Action.METRICS_READ) == Reach.ALL);
             all.put("mayAudit", AccessPolicy.reach(caller, Action.AUDIT_READ) != Reach.NONE);
         }

@@ -80,6 +80,7 @@ final class VolunteerPages {
             throws IOException {
         Map<String, Object> model = records.whole(visit, v);
         model.put("mayWrite", RecordView.mayWrite(visit, v));
+        model.put("mayNominate", NominationDraftPage.mayDraft(visit) && v.mergedInto() == null);
         String done = visit.param("done");
         model.put("done", done != null && DONE.contains(done) ? visit.text("volunteer.done." + done) : "");
         model.put("nextStatuses", v.status().next().stream().map(s -> Map.of("name", s.name(),

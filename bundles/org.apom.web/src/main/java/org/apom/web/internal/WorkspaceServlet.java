@@ -17,6 +17,7 @@ import javax.servlet.http.HttpServletResponse;
 import org.apom.areas.api.AreaDirectory;
 import org.apom.core.api.InvalidValueException;
 import org.apom.core.api.health.ReadinessCheck;
+import org.apom.extensions.admin.ExtensionAdministration;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.core.api.problem.TransientFailures;
 import org.apom.networks.api.NetworkActivities;
@@ -90,7 +91,8 @@ public final class WorkspaceServlet extends HttpServlet {
             @Reference Networks networks, @Reference NetworkMembers members, @Reference NetworkCommittees committees,
             @Reference NetworkActivities activities, @Reference Nominations nominations,
             @Reference AwardCatalogue awards, @Reference Dossiers dossiers, @Reference UserDirectory users,
-            @Reference AuditTrail audit, @Reference TokenService tokens) {
+            @Reference AuditTrail audit, @Reference TokenService tokens,
+            @Reference ExtensionAdministration extensionAdministration) {
         this.sessions = sessions;
         SignInPage signIn = new SignInPage(sessions);
         DashboardPage dashboard = new DashboardPage(registry, files, tiering, areas);
@@ -101,8 +103,10 @@ public final class WorkspaceServlet extends HttpServlet {
         AdminPages admin = new AdminPages(users, audit);
         ImportPages imports = new ImportPages(files, areas);
         TokenPages tokenPages = new TokenPages(tokens);
+        ExtensionPages extensionPages = new ExtensionPages(extensionAdministration);
         HealthPage health = new HealthPage(() -> checks, files);
         NominationPages nominationPages = new NominationPages(nominations, awards, dossiers, registry);
+        NominationDraftPage draft = new NominationDraftPage(nominations, awards, registry);
         NetworkPages networkPages = new NetworkPages(networks, members, committees, activities, tiering, registry,
                 areas);
         this.routes = List.of(
@@ -120,6 +124,8 @@ public final class WorkspaceServlet extends HttpServlet {
                 Route.page("GET", RECORD + "/edit", (v, p) -> edit.form(v, p.get(0))),
                 Route.page("POST", RECORD + "/edit", (v, p) -> edit.save(v, p.get(0))),
                 Route.page("GET", RECORD + "/history", (v, p) -> history.show(v, p.get(0))),
+                Route.page("GET", RECORD + "/nominate", (v, p) -> draft.form(v, p.get(0))),
+                Route.page("POST", RECORD + "/nominate", (v, p) -> draft.draft(v, p.get(0))),
                 Route.page("GET", "/duplicates", (v, p) -> duplicates.list(v)),
                 Route.page("GET", PAIR, (v, p) -> duplicates.compare(v, p.get(0), p.get(1))),
                 Route.page("POST", PAIR + "/merge", (v, p) -> duplicates.merge(v, p.get(0), p.get(1))),
@@ -143,6 +149,13 @@ public final class WorkspaceServlet extends HttpServlet {
                 Route.page("POST", "/admin/tokens/([A-Za-z0-9-]{1,64})/revoke", (v, p) -> tokenPages.revoke(v,
                         p.get(0))),
                 Route.page("GET", "/admin/health", (v, p) -> health.show(v)),
+                Route.page("GET", "/admin/extensions", (v, p) -> extensionPages.list(v)),
+                Route.page("POST", "/admin/extensions/submissions/([A-Za-z0-9-]{1,64})/decision",
+                        (v, p) -> extensionPages.decide(v, p.get(0))),
+                Route.page("POST", "/admin/extensions/(" + ExtensionPages.NAME + ")/run",
+                        (v, p) -> extensionPages.run(v, p.get(0))),
+                Route.page("POST", "/admin/extensions/(" + ExtensionPages.NAME + ")/rollback",
+                        (v, p) -> extensionPages.rollback(v, p.get(0))),
                 Route.page("GET", "/admin/audit", (v, p) -> admin.audit(v)),
                 Route.page("POST", "/admin/audit/verify", (v, p) -> admin.verify(v)));
     }
