@@ -3,7 +3,8 @@
 # as p50/p95 of sequential requests with a signed-in session, beside GET /api/v1/health/live (no database, no
 # template) on the same node in the same run: the ratio says what a page costs above the container's own floor.
 # Pages: the country's dashboard, a province's, the register's list and a name search, a record, its edit form and
-# history, suspected duplicates, networks and a network, nominations and a nomination.
+# history, a nomination's form, suspected duplicates, networks and a network, nominations and a nomination, imports,
+# and central IT's accounts, tokens, extensions, health and audit trail.
 # Usage: [REQUESTS=50] benchmarks/workspace-pages.sh   (needs a built distribution: mvn -DskipTests install;
 #   uses ports 8181 and 8101: stop ./apom first; needs jq)
 set -euo pipefail
@@ -62,8 +63,9 @@ read -r base50 base95 < <(timing /api/v1/health/live /dev/null)
 printf '%-34s %8s %8s %10s\n' page p50_ms p95_ms p50_ratio
 printf '%-34s %8s %8s %10s\n' "(baseline) /api/v1/health/live" "$base50" "$base95" 1.00
 for path in / /provinces/50 /volunteers "/volunteers?q=$q" "/volunteers/$volunteer" "/volunteers/$volunteer/edit" \
-        "/volunteers/$volunteer/history" /duplicates /networks "/networks/$network" /nominations \
-        "/nominations/$nomination"; do
+        "/volunteers/$volunteer/history" "/volunteers/$volunteer/nominate" /duplicates /networks \
+        "/networks/$network" /nominations "/nominations/$nomination" /imports /admin/users /admin/tokens \
+        /admin/extensions /admin/health /admin/audit; do
     read -r p50 p95 < <(timing "$path" "$jar")
     label="$path"; [ "${#label}" -gt 34 ] && label="${label:0:31}..."
     printf '%-34s %8s %8s %10s\n' "$label" "$p50" "$p95" "$(echo "scale=2; $p50 / $base50" | bc)"

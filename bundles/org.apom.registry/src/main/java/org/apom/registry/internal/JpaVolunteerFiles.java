@@ -133,7 +133,6 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
         ProvinceCode scope = options.province() != null ? options.province()
                 : reach == Reach.OWN ? caller.province() : null;
         String id = UUID.randomUUID().toString();
-        forgetExpiredRejectedRows();
         jpa.tx(TransactionType.Required, em -> {
             em.persist(new ImportEntity(id, store(caller), scope == null ? null : scope.value(), options.dryRun(),
                     options.atomic(), decoded.encoding(), sha256(file), String.join("\n", csv.unknownColumns()),
@@ -141,7 +140,12 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
             audit.record(caller, "volunteer.import-start", "import", id, scope, null, Map.of("rows", csv.rows(),
                     "dryRun", options.dryRun(), "atomic", options.atomic(), "sha256", sha256(file)));
         });
-        imports.submit(() -> runner.run(id, () -> stopping));
+        imports.submit(() -> {
+            // on the import thread, which alone writes import rows while a run goes: the sweep never waits on a
+            // chunk's lock, and no request waits on the sweep
+            forgetExpiredRejectedRows();
+            runner.run(id, () -> stopping);
+        });
         return importReport(caller, id);
     }
 
@@ -259,7 +263,7 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
 
     /**
      * Clears the rejected rows whose time to download passed: they are the sent files' personal data, kept only
-     * for the officer to fix them. Run at each start and each new import, so no timer is needed.
+     * for the officer to fix them. Run at each start and before each new import runs, so no timer is needed.
      */
     private void forgetExpiredRejectedRows() {
         jpa.tx(TransactionType.Required, em -> em.createQuery("UPDATE ImportEntity i SET i.rejectedRows = NULL,"
