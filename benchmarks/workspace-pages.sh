@@ -8,6 +8,8 @@
 # Usage: [REQUESTS=50] benchmarks/workspace-pages.sh   (needs a built distribution: mvn -DskipTests install;
 #   uses ports 8181 and 8101: stop ./apom first; needs jq)
 set -euo pipefail
+# set -e ends a script without a word when a command in $(...) fails (a curl that timed out): say where
+trap 'echo "workspace-pages: stopped by a failed command at line $LINENO" >&2' ERR
 root="$(cd "$(dirname "$0")/.." && pwd)"
 requests="${REQUESTS:-50}"
 work="$root/benchmarks/target/workspace-pages"
@@ -56,7 +58,7 @@ timing() {
         [ "$code" = 200 ] || { echo "$path answered $code" >&2; exit 1; }
         [ "$i" -gt 5 ] && times+=("$t")
     done
-    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1 * 1000} END {printf "%.1f %.1f", a[int(NR * 0.5 + 0.5)], a[int(NR * 0.95 + 0.5)]}'
+    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1 * 1000} END {printf "%.1f %.1f\n", a[int(NR * 0.5 + 0.5)], a[int(NR * 0.95 + 0.5)]}'
 }
 
 read -r base50 base95 < <(timing /api/v1/health/live /dev/null)
@@ -67,7 +69,8 @@ for path in / /provinces/50 /volunteers "/volunteers?q=$q" "/volunteers/$volunte
         "/networks/$network" /nominations "/nominations/$nomination" /imports /admin/users /admin/tokens \
         /admin/extensions /admin/health /admin/audit; do
     read -r p50 p95 < <(timing "$path" "$jar")
-    label="$path"; [ "${#label}" -gt 34 ] && label="${label:0:31}..."
+    label="${path/$volunteer/\{id\}}"; label="${label/$network/\{id\}}"; label="${label/$nomination/\{id\}}"
+    label="${label/\?q=*/?q=(a surname)}"; [ "${#label}" -gt 34 ] && label="${label:0:31}..."
     printf '%-34s %8s %8s %10s\n' "$label" "$p50" "$p95" "$(echo "scale=2; $p50 / $base50" | bc)"
 done
 echo "target: every page's p95 under 300 ms on the demo register"

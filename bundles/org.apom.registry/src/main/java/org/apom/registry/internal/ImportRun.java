@@ -168,7 +168,7 @@ final class ImportRun {
                 commit(em, start, chunk.get(0).index(), rows, chunk, caller, probing);
             }
             ImportEntity end = em.find(ImportEntity.class, start.id());
-            if (end.rejected() > 0) {
+            if (end.rejected() > 0 && !keepRejectedFor.isZero()) {
                 Set<Integer> lines = new HashSet<>(em.createQuery("SELECT DISTINCT e.line FROM ImportErrorEntity e"
                         + " WHERE e.importId = :id", Integer.class).setParameter("id", start.id()).getResultList());
                 end.keepRejected(csv.keep(lines::contains), clock.instant().plus(keepRejectedFor));
@@ -218,8 +218,10 @@ final class ImportRun {
                 // nothing went in, so every row is to send again; a dry run's officer keeps the file, and needs
                 // only the rows to fix
                 Set<Integer> lines = errors.stream().map(RowError::line).collect(Collectors.toSet());
-                i.keepRejected(csv.keep(start.dryRun() ? lines::contains : line -> true),
-                        clock.instant().plus(keepRejectedFor));
+                if (!keepRejectedFor.isZero()) {
+                    i.keepRejected(csv.keep(start.dryRun() ? lines::contains : line -> true),
+                            clock.instant().plus(keepRejectedFor));
+                }
                 i.done(clock.instant());
             });
         }

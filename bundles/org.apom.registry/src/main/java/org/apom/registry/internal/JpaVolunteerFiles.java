@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -61,6 +63,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Imports and exports of the register, over the register's tables. */
 @Component(service = VolunteerFiles.class, configurationPid = "org.apom.registry")
@@ -68,6 +72,7 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
 
     /** Larger than the REST body limit, for files central IT imports from the shell. */
     static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(JpaVolunteerFiles.class);
 
     private final JpaTemplate jpa;
     private final AuditTrail audit;
@@ -75,6 +80,7 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
     private final ImportRun runner;
     private final ImportQueue imports;
     private volatile boolean stopping;
+    private ScheduledExecutorService sweeper;
 
     /**
      * @param registry the register, whose activation has migrated the schema these tables are in
@@ -90,6 +96,22 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
                 Duration.ofDays(Math.max(0, config.rejectedRowsDays())));
         forgetExpiredRejectedRows();
         resumeUnfinished();
+        // a platform that imports nothing for weeks still clears what passed its time; on its own thread, which
+        // may wait on a running chunk's lock without any request waiting behind it
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "apom-import-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::forgetExpiredQuietly, 1, 1, TimeUnit.HOURS);
+    }
+
+    private void forgetExpiredQuietly() {
+        try {
+            forgetExpiredRejectedRows();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not clear the expired rejected rows of imports; the next sweep tries again", e);
+        }
     }
 
     JpaVolunteerFiles(JpaTemplate jpa, VolunteerRules rules, AuditTrail audit, Clock clock, ExecutorService imports) {
@@ -111,6 +133,9 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
     @Deactivate
     void deactivate() {
         stopping = true;
+        if (sweeper != null) {
+            sweeper.shutdownNow();
+        }
         imports.shutdownNow();
     }
 
@@ -227,7 +252,8 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
     @Override
     public int rejectedRows(Caller caller, String id, Locale language, OutputStream out) throws IOException {
         AccessPolicy.requireAny(caller, Action.VOLUNTEERS_WRITE);
-        record Kept(ProvinceCode province, byte[] rows, Map<Integer, List<org.apom.registry.api.RowError>> errors) {
+        record Kept(ProvinceCode province, boolean sender, byte[] rows,
+                Map<Integer, List<org.apom.registry.api.RowError>> errors) {
         }
         Kept kept = readWhileImportsMove(em -> {
             ImportEntity i = id == null ? null : em.find(ImportEntity.class, id);
@@ -244,26 +270,33 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
                                 + " หรือพ้นระยะเวลาเก็บแล้ว"));
             }
             String province = i.provinceCode() != null ? i.provinceCode() : i.caller().province();
-            return new Kept(province == null ? null : ProvinceCode.of(province), rows, errors(em, i.id()).stream()
-                    .collect(Collectors.groupingBy(org.apom.registry.api.RowError::line)));
+            boolean sender = i.caller().name().equals(caller.name()) && i.caller().kind().equals(caller.kind().name());
+            return new Kept(province == null ? null : ProvinceCode.of(province), sender, rows, errors(em, i.id())
+                    .stream().collect(Collectors.groupingBy(org.apom.registry.api.RowError::line)));
         });
-        // the rows are the sent file's personal data, whoever sent it
-        if (kept.province() == null ? AccessPolicy.reach(caller, Action.PERSONAL_DATA_READ) != Reach.ALL
-                : !AccessPolicy.allows(caller, Action.PERSONAL_DATA_READ, kept.province())) {
+        // the rows are the sent file's personal data, and may be of any province (rows refused as another
+        // province's, or as registered elsewhere): the one who sent them reads them back, with the right to read
+        // the province's personal data; otherwise only who may read every province's
+        boolean national = AccessPolicy.reach(caller, Action.PERSONAL_DATA_READ) == Reach.ALL;
+        if (!national && (!kept.sender() || kept.province() == null
+                || !AccessPolicy.allows(caller, Action.PERSONAL_DATA_READ, kept.province()))) {
             throw AccessPolicy.forbidden(Action.PERSONAL_DATA_READ);
         }
-        // committed before the first byte, as an export's
+        // whole before the audit, so that the entry says how many rows were read, and committed before the first
+        // byte goes out, as an export's
+        java.io.StringWriter file = new java.io.StringWriter();
+        int written = RegisterCsv.writeRejected(kept.rows(), kept.errors(), language, file);
         jpa.tx(TransactionType.Required, em -> audit.record(caller, "volunteer.import-rejected-read", "import", id,
-                kept.province(), null, Map.of("rows", kept.errors().size())));
+                kept.province(), null, Map.of("rows", written)));
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        int written = RegisterCsv.writeRejected(kept.rows(), kept.errors(), language, writer);
+        writer.write(file.toString());
         writer.flush();
         return written;
     }
 
     /**
      * Clears the rejected rows whose time to download passed: they are the sent files' personal data, kept only
-     * for the officer to fix them. Run at each start and before each new import runs, so no timer is needed.
+     * for the officer to fix them. Run at each start, before each import runs, and every hour.
      */
     private void forgetExpiredRejectedRows() {
         jpa.tx(TransactionType.Required, em -> em.createQuery("UPDATE ImportEntity i SET i.rejectedRows = NULL,"

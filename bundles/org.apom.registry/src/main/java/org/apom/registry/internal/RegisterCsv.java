@@ -191,14 +191,22 @@ final class RegisterCsv {
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(new String(kept, StandardCharsets.UTF_8)))
                 .setFormat(FORMAT).get()) {
             boolean header = true;
+            int width = 0;
             for (CSVRecord record : parser) {
                 List<String> cells = new ArrayList<>(record.size());
                 for (int i = 1; i < record.size(); i++) {
-                    cells.add(record.get(i));
+                    // the cells as sent, each guarded again: a formula an officer sent must not run in a
+                    // colleague's spreadsheet, and the import undoes the guard when the file comes back
+                    cells.add(guarded(unguarded(record.get(i))));
                 }
                 if (header) {
+                    width = cells.size();
                     cells.add(ERRORS_COLUMN);
                 } else {
+                    // a short row's reasons go under import_errors, never under a column of the register
+                    while (cells.size() < width) {
+                        cells.add("");
+                    }
                     int line = Integer.parseInt(record.get(0));
                     StringBuilder reasons = new StringBuilder(thai ? "บรรทัด " : "line ").append(line);
                     for (RowError e : errorsByLine.getOrDefault(line, List.of())) {

@@ -346,6 +346,10 @@ class JpaVolunteerFilesTest {
 
         assertEquals(404, assertThrows(ProblemException.class, () -> files.rejectedRows(KK_OFFICER, report.id(),
                 java.util.Locale.ENGLISH, new ByteArrayOutputStream())).status(), "another province's import");
+        Caller colleague = Caller.person("cm-2", Set.of(Role.PROVINCE_OFFICER), ProvinceCode.of("50"));
+        assertEquals(403, assertThrows(ProblemException.class, () -> files.rejectedRows(colleague, report.id(),
+                java.util.Locale.ENGLISH, new ByteArrayOutputStream())).status(),
+                "the rows may hold other provinces' people: only the sender reads them back");
 
         // the officer fixes the phone in the downloaded file and sends it back, the errors column still in it
         String fixed = text.replace(",12,", ",0812345678,");

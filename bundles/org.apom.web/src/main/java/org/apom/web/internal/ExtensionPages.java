@@ -1,14 +1,12 @@
 package org.apom.web.internal;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apom.core.api.problem.ProblemException;
 import org.apom.extensions.admin.ExtensionAdministration;
@@ -23,16 +21,24 @@ import org.apom.extensions.admin.Submission;
  */
 final class ExtensionPages {
 
-    private static final ZoneId THAILAND = ZoneId.of("Asia/Bangkok");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final Set<String> DONE = Set.of("approved", "rejected", "installed", "swapped", "rolledBack");
     /** A symbolic name as the manager accepts one, and a bundle version. */
     static final String NAME = "[A-Za-z0-9_.-]{1,200}";
 
-    private final ExtensionAdministration extensions;
+    private final Supplier<ExtensionAdministration> manager;
 
-    ExtensionPages(ExtensionAdministration extensions) {
-        this.extensions = extensions;
+    ExtensionPages(Supplier<ExtensionAdministration> manager) {
+        this.manager = manager;
+    }
+
+    /** The extension manager, or a 503 while its bundle does not run. */
+    private ExtensionAdministration extensions(Visit visit) {
+        ExtensionAdministration extensions = manager.get();
+        if (extensions == null) {
+            throw new ProblemException(503, "extensions-unavailable", visit.localized("extensions.unavailable"),
+                    List.of());
+        }
+        return extensions;
     }
 
     void list(Visit visit) throws IOException {
@@ -43,9 +49,9 @@ final class ExtensionPages {
     void decide(Visit visit, String id) throws IOException {
         String decision = visit.param("decision");
         if ("approve".equals(decision)) {
-            decide(visit, () -> extensions.approve(visit.caller(), id, visit.param("reason")), "approved");
+            decide(visit, () -> extensions(visit).approve(visit.caller(), id, visit.param("reason")), "approved");
         } else if ("reject".equals(decision)) {
-            decide(visit, () -> extensions.reject(visit.caller(), id, visit.param("reason")), "rejected");
+            decide(visit, () -> extensions(visit).reject(visit.caller(), id, visit.param("reason")), "rejected");
         } else {
             throw ProblemException.badRequest("unknown-action", visit.localized("admin.badAction"));
         }
@@ -57,17 +63,17 @@ final class ExtensionPages {
         if (version == null || !version.matches(NAME)) {
             throw ProblemException.badRequest("bad-version", visit.localized("extensions.badVersion"));
         }
-        boolean running = extensions.installed(visit.caller()).stream()
+        boolean running = extensions(visit).installed(visit.caller()).stream()
                 .anyMatch(e -> e.symbolicName().equals(symbolicName));
         if (running) {
-            decide(visit, () -> extensions.swap(visit.caller(), symbolicName, version), "swapped");
+            decide(visit, () -> extensions(visit).swap(visit.caller(), symbolicName, version), "swapped");
         } else {
-            decide(visit, () -> extensions.install(visit.caller(), symbolicName, version), "installed");
+            decide(visit, () -> extensions(visit).install(visit.caller(), symbolicName, version), "installed");
         }
     }
 
     void rollback(Visit visit, String symbolicName) throws IOException {
-        decide(visit, () -> extensions.rollback(visit.caller(), symbolicName), "rolledBack");
+        decide(visit, () -> extensions(visit).rollback(visit.caller(), symbolicName), "rolledBack");
     }
 
     /** A move the manager refuses (a state that moved on, a missing reason, a failed start) keeps the officer here. */
@@ -85,6 +91,7 @@ final class ExtensionPages {
     }
 
     private void list(Visit visit, int status, String problem) throws IOException {
+        ExtensionAdministration extensions = extensions(visit);
         List<InstalledExtension> installed = extensions.installed(visit.caller());
         Map<String, String> running = new HashMap<>();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -99,7 +106,7 @@ final class ExtensionPages {
             row.put("trust", e.trust() == null ? "" : e.trust());
             row.put("services", e.services());
             row.put("lastError", e.lastError() == null ? "" : e.lastError());
-            row.put("changed", time(visit, e.changedAt()) + " · " + e.changedBy());
+            row.put("changed", visit.formats().dateTime(e.changedAt()) + " · " + e.changedBy());
             rows.add(row);
         }
         List<Map<String, Object>> submissions = new ArrayList<>();
@@ -111,8 +118,8 @@ final class ExtensionPages {
             row.put("version", s.version());
             row.put("state", s.state());
             row.put("stateText", visit.text("extensions.state." + s.state()));
-            row.put("submitted", time(visit, s.submittedAt()) + " · " + s.submittedBy());
-            row.put("reviewed", s.reviewedBy() == null ? "" : time(visit, s.reviewedAt()) + " · " + s.reviewedBy());
+            row.put("submitted", visit.formats().dateTime(s.submittedAt()) + " · " + s.submittedBy());
+            row.put("reviewed", s.reviewedBy() == null ? "" : visit.formats().dateTime(s.reviewedAt()) + " · " + s.reviewedBy());
             row.put("reason", s.reason() == null ? "" : s.reason());
             row.put("sha256", s.sha256());
             // an approved version that does not run now can be installed, or swapped to
@@ -129,13 +136,5 @@ final class ExtensionPages {
         model.put("done", status == 200 && done != null && DONE.contains(done) ? visit.text("extensions.done." + done)
                 : "");
         visit.render(status, "admin-extensions", model);
-    }
-
-    private static String time(Visit visit, Instant at) {
-        if (at == null) {
-            return "";
-        }
-        return visit.formats().date(at.atZone(THAILAND).toLocalDate()) + " " + visit.formats().digits(TIME.format(
-                at.atZone(THAILAND)));
     }
 }

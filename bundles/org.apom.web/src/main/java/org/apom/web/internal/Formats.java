@@ -1,7 +1,9 @@
 package org.apom.web.internal;
 
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -10,6 +12,8 @@ import org.apom.core.api.BuddhistEra;
 /** Dates and numbers as each language prints them: Thai dates in the Buddhist era (1 ต.ค. 2568). */
 final class Formats {
 
+    private static final ZoneId THAILAND = ZoneId.of("Asia/Bangkok");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter ENGLISH_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     /** The cookie that keeps the choice of Thai digits (๐-๙) for dates and figures; Arabic digits otherwise. */
@@ -29,6 +33,16 @@ final class Formats {
             return "";
         }
         return digits(language == Language.TH ? BuddhistEra.thaiDate(date) : ENGLISH_DATE.format(date));
+    }
+
+    /** The day of a moment in Thailand; "" for none. */
+    String date(Instant at) {
+        return at == null ? "" : date(at.atZone(THAILAND).toLocalDate());
+    }
+
+    /** A moment as the day and the minute in Thailand; "" for none. */
+    String dateTime(Instant at) {
+        return at == null ? "" : date(at) + " " + digits(MINUTE.format(at.atZone(THAILAND)));
     }
 
     String count(long n) {

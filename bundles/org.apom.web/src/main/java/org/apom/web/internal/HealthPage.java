@@ -55,6 +55,11 @@ final class HealthPage {
             r.details().forEach((k, v) -> details.add(k + ": " + v));
             parts.add(Map.of("name", check.name(), "up", r.isUp(), "details", details));
         }
+        if (found.stream().noneMatch(c -> "database".equals(c.name()))) {
+            // without its pool nothing serves: DOWN while nobody reports it, as the API's health says
+            allUp = false;
+            parts.add(0, Map.of("name", "database", "up", false, "details", List.of("error: not available yet")));
+        }
         ImportActivity imports = files.activity();
         Map<String, Object> model = new HashMap<>();
         model.put("parts", parts);

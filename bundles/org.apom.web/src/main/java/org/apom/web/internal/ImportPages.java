@@ -3,9 +3,6 @@ package org.apom.web.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +35,6 @@ final class ImportPages {
     static final int PAGE_SIZE = 25;
     /** A province's register as a file is a few MiB; the form refuses more before reading it (the servlet's limit). */
     static final long MAX_UPLOAD_BYTES = 32L * 1024 * 1024;
-    private static final ZoneId THAILAND = ZoneId.of("Asia/Bangkok");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     private final VolunteerFiles files;
     private final AreaDirectory areas;
@@ -55,11 +50,15 @@ final class ImportPages {
 
     /** Reads the uploaded file and queues its import; a file the register refuses keeps the officer on the form. */
     void upload(Visit visit) throws IOException {
+        // refused before the file is read, let alone converted: a workbook costs memory to read
+        AccessPolicy.requireAny(visit.caller(), Action.VOLUNTEERS_WRITE);
         Part part;
         try {
             part = visit.request().getPart("file");
-        } catch (ServletException | IllegalStateException e) {
-            // no multipart body, or one beyond the servlet's limit
+        } catch (ServletException e) {
+            throw ProblemException.badRequest("not-multipart", visit.localized("imports.notMultipart"));
+        } catch (IllegalStateException e) {
+            // a body beyond the servlet's limit
             throw new ProblemException(413, "too-large", visit.localized("imports.tooLarge"), List.of());
         }
         if (part == null || part.getSize() == 0) {
@@ -104,10 +103,9 @@ final class ImportPages {
         model.put("atomic", report.atomic());
         model.put("encoding", report.encoding());
         model.put("createdBy", report.createdBy());
-        model.put("created", when(visit, report.createdAt()));
+        model.put("created", visit.formats().dateTime(report.createdAt()));
         model.put("failure", report.failure() == null ? "" : report.failure());
-        model.put("rejectedUntil", report.rejectedRowsUntil() == null ? ""
-                : visit.formats().date(report.rejectedRowsUntil().atZone(THAILAND).toLocalDate()));
+        model.put("rejectedUntil", visit.formats().date(report.rejectedRowsUntil()));
         model.put("mayDownload", report.rejectedRowsUntil() != null && mayReadPersonalData(visit, report));
         visit.render(200, "import", model);
     }
@@ -156,7 +154,7 @@ final class ImportPages {
         for (ImportReport r : found.items()) {
             Map<String, Object> row = new HashMap<>();
             row.put("id", r.id());
-            row.put("created", when(visit, r.createdAt()));
+            row.put("created", visit.formats().dateTime(r.createdAt()));
             row.put("createdBy", r.createdBy());
             row.put("province", r.province() == null ? "" : r.province().value());
             row.put("status", visit.text("imports.status." + r.status().name()));
@@ -176,11 +174,6 @@ final class ImportPages {
         model.put("problems", problems);
         model.put("maxMiB", MAX_UPLOAD_BYTES / (1024 * 1024));
         visit.render(status, "imports", model);
-    }
-
-    private static String when(Visit visit, Instant at) {
-        return visit.formats().date(at.atZone(THAILAND).toLocalDate()) + " " + visit.formats()
-                .digits(TIME.format(at.atZone(THAILAND)));
     }
 
     /** The file's column of an error's field, as the officer's spreadsheet names it. */

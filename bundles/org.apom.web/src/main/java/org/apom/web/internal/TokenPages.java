@@ -1,8 +1,6 @@
 package org.apom.web.internal;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,7 +22,6 @@ import org.apom.security.api.TokenView;
 final class TokenPages {
 
     static final int PAGE_SIZE = 50;
-    private static final ZoneId THAILAND = ZoneId.of("Asia/Bangkok");
 
     private final TokenService tokens;
 
@@ -80,9 +77,9 @@ final class TokenPages {
             row.put("province", t.province() == null ? "" : t.province().value());
             row.put("expiresOn", visit.formats().date(t.expiresOn()));
             row.put("createdBy", t.createdBy());
-            row.put("lastUsed", date(visit, t.lastUsedAt()));
+            row.put("lastUsed", visit.formats().date(t.lastUsedAt()));
             row.put("revoked", t.revokedAt() != null);
-            row.put("revokedOn", date(visit, t.revokedAt()));
+            row.put("revokedOn", visit.formats().date(t.revokedAt()));
             rows.add(row);
         }
         Map<String, Object> model = new HashMap<>();
@@ -96,9 +93,5 @@ final class TokenPages {
         model.put("secret", created == null ? "" : created.secret());
         model.put("done", status == 200 && "revoked".equals(visit.param("done")) ? visit.text("tokens.revoked") : "");
         visit.render(status, "admin-tokens", model);
-    }
-
-    private static String date(Visit visit, Instant at) {
-        return at == null ? "" : visit.formats().date(at.atZone(THAILAND).toLocalDate());
     }
 }

@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
         "osgi.http.whiteboard.servlet.name=apom-workspace",
         // the imports' upload form; a larger body is refused before it is read (ImportPages.MAX_UPLOAD_BYTES)
         "osgi.http.whiteboard.servlet.multipart.enabled:Boolean=true",
+        // an upload (personal data) stays in memory and is never written to a temporary file
+        "osgi.http.whiteboard.servlet.multipart.fileSizeThreshold:Integer=33685504",
         "osgi.http.whiteboard.servlet.multipart.maxFileSize:Long=33554432",
         "osgi.http.whiteboard.servlet.multipart.maxRequestSize:Long=33685504"})
 public final class WorkspaceServlet extends HttpServlet {
@@ -84,6 +86,10 @@ public final class WorkspaceServlet extends HttpServlet {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile transient List<ReadinessCheck> checks = List.of();
+    /** The extension manager, when its bundle runs: every other page serves without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile transient ExtensionAdministration extensionAdministration;
 
     @Activate
     public WorkspaceServlet(@Reference WorkspaceSessions sessions, @Reference VolunteerRegistry registry,
@@ -91,8 +97,7 @@ public final class WorkspaceServlet extends HttpServlet {
             @Reference Networks networks, @Reference NetworkMembers members, @Reference NetworkCommittees committees,
             @Reference NetworkActivities activities, @Reference Nominations nominations,
             @Reference AwardCatalogue awards, @Reference Dossiers dossiers, @Reference UserDirectory users,
-            @Reference AuditTrail audit, @Reference TokenService tokens,
-            @Reference ExtensionAdministration extensionAdministration) {
+            @Reference AuditTrail audit, @Reference TokenService tokens) {
         this.sessions = sessions;
         SignInPage signIn = new SignInPage(sessions);
         DashboardPage dashboard = new DashboardPage(registry, files, tiering, areas);
@@ -103,7 +108,7 @@ public final class WorkspaceServlet extends HttpServlet {
         AdminPages admin = new AdminPages(users, audit);
         ImportPages imports = new ImportPages(files, areas);
         TokenPages tokenPages = new TokenPages(tokens);
-        ExtensionPages extensionPages = new ExtensionPages(extensionAdministration);
+        ExtensionPages extensionPages = new ExtensionPages(() -> extensionAdministration);
         HealthPage health = new HealthPage(() -> checks, files);
         NominationPages nominationPages = new NominationPages(nominations, awards, dossiers, registry);
         NominationDraftPage draft = new NominationDraftPage(nominations, awards, registry);
@@ -218,7 +223,7 @@ public final class WorkspaceServlet extends HttpServlet {
                 toSignIn(anonymous, path, method);
                 return;
             }
-            if (unsafe && !sameToken(session.get().csrfToken(), csrfToken(request))) {
+            if (unsafe && !sameToken(session.get().csrfToken(), tokenOf(request))) {
                 throw new ProblemException(403, "csrf", texts.localized("error.csrf"), List.of());
             }
             route.handler().handle(new Visit(request, response, language, session.get(), texts, templates, requestId,
@@ -296,6 +301,24 @@ public final class WorkspaceServlet extends HttpServlet {
         }
         if (originHost == null || host == null || !originHost.equalsIgnoreCase(host.strip())) {
             throw new ProblemException(403, "cross-site", texts.localized("error.crossSite"), List.of());
+        }
+    }
+
+    /**
+     * The form's token. Reading it parses a multipart body, which a body beyond the servlet's limit (one sent in
+     * chunks, without a length the check above could see) makes fail: that is a 413, never a 500.
+     */
+    private String tokenOf(HttpServletRequest request) {
+        try {
+            return csrfToken(request);
+        } catch (IllegalStateException e) {
+            throw new ProblemException(413, "too-large", texts.localized("imports.tooLarge"), List.of());
+        } catch (RuntimeException e) {
+            String type = request.getContentType();
+            if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+                throw new ProblemException(400, "bad-form", texts.localized("imports.notMultipart"), List.of());
+            }
+            throw e;
         }
     }
 

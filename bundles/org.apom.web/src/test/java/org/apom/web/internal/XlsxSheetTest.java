@@ -54,6 +54,22 @@ class XlsxSheetTest {
     }
 
     @Test
+    void aSheetThatIsNoRegisterIsRefusedBeforeItFillsMemory() throws Exception {
+        byte[] workbook;
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet();
+            for (int r = 0; r < 3; r++) {
+                sheet.createRow(r).createCell(XlsxSheet.MAX_COLUMNS + 50).setCellValue("x");
+            }
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+        ProblemException refused = assertThrows(ProblemException.class, () -> XlsxSheet.toCsv(workbook));
+        assertEquals(422, refused.status());
+        assertTrue(refused.detail().en().contains(XlsxSheet.MAX_COLUMNS + " columns"), refused.detail().en());
+    }
+
+    @Test
     void aFileThatIsNoWorkbookIsRefusedClearly() {
         byte[] notAWorkbook = {'P', 'K', 3, 4, 0, 0, 0, 0};
         ProblemException refused = assertThrows(ProblemException.class, () -> XlsxSheet.toCsv(notAWorkbook));
