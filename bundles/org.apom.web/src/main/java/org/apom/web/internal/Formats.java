@@ -36,13 +36,13 @@ final class Formats {
     }
 
     /** The day of a moment in Thailand; "" for none. */
-    String date(Instant at) {
+    String day(Instant at) {
         return at == null ? "" : date(at.atZone(THAILAND).toLocalDate());
     }
 
     /** A moment as the day and the minute in Thailand; "" for none. */
     String dateTime(Instant at) {
-        return at == null ? "" : date(at) + " " + digits(MINUTE.format(at.atZone(THAILAND)));
+        return at == null ? "" : day(at) + " " + digits(MINUTE.format(at.atZone(THAILAND)));
     }
 
     String count(long n) {

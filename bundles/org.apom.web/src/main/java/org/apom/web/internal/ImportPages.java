@@ -105,7 +105,7 @@ final class ImportPages {
         model.put("createdBy", report.createdBy());
         model.put("created", visit.formats().dateTime(report.createdAt()));
         model.put("failure", report.failure() == null ? "" : report.failure());
-        model.put("rejectedUntil", visit.formats().date(report.rejectedRowsUntil()));
+        model.put("rejectedUntil", visit.formats().day(report.rejectedRowsUntil()));
         model.put("mayDownload", report.rejectedRowsUntil() != null && mayReadPersonalData(visit, report));
         visit.render(200, "import", model);
     }

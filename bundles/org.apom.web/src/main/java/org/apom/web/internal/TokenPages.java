@@ -77,9 +77,9 @@ final class TokenPages {
             row.put("province", t.province() == null ? "" : t.province().value());
             row.put("expiresOn", visit.formats().date(t.expiresOn()));
             row.put("createdBy", t.createdBy());
-            row.put("lastUsed", visit.formats().date(t.lastUsedAt()));
+            row.put("lastUsed", visit.formats().day(t.lastUsedAt()));
             row.put("revoked", t.revokedAt() != null);
-            row.put("revokedOn", visit.formats().date(t.revokedAt()));
+            row.put("revokedOn", visit.formats().day(t.revokedAt()));
             rows.add(row);
         }
         Map<String, Object> model = new HashMap<>();
