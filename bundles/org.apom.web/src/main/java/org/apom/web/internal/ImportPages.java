@@ -181,10 +181,16 @@ final class ImportPages {
         return e.field().replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
-    /** The rows are the sent file's personal data: offered only to who may read it in the import's province. */
+    /**
+     * The rows are the sent file's personal data, possibly of other provinces: offered to who sent them (with the
+     * right to read the province's personal data) and to who may read every province's, as the register decides.
+     */
     private static boolean mayReadPersonalData(Visit visit, ImportReport report) {
+        if (AccessPolicy.reach(visit.caller(), Action.PERSONAL_DATA_READ) == Reach.ALL) {
+            return true;
+        }
         ProvinceCode province = report.province() != null ? report.province() : visit.caller().province();
-        return province == null ? AccessPolicy.reach(visit.caller(), Action.PERSONAL_DATA_READ) == Reach.ALL
-                : AccessPolicy.allows(visit.caller(), Action.PERSONAL_DATA_READ, province);
+        return report.createdBy().equals(visit.caller().name()) && province != null
+                && AccessPolicy.allows(visit.caller(), Action.PERSONAL_DATA_READ, province);
     }
 }
