@@ -123,6 +123,11 @@ final class ImportPages {
     }
 
     void rejected(Visit visit, String id) throws IOException {
+        if ("HEAD".equals(visit.request().getMethod())) {
+            // the rows are audited as read when they are: only a real download reads them
+            visit.response().setStatus(200);
+            return;
+        }
         ByteArrayOutputStream file = new ByteArrayOutputStream();
         files.rejectedRows(visit.caller(), id, visit.language().locale(), file);
         visit.download("apom-import-" + id + "-rejected.csv", "text/csv;charset=utf-8", file.toByteArray());
