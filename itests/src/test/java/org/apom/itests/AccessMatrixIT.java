@@ -95,6 +95,9 @@ public class AccessMatrixIT extends ApomContainerTest {
             | POST /volunteers/imports                   | other  | 202     | 403     | 403     | 403     | 403        | 401       |
             | GET /volunteers/imports/{id}               | own    | 200     | 200     | 200     | 403     | 403        | 401       |
             | GET /volunteers/imports/{id}               | other  | 200     | 404     | 404     | 403     | 403        | 401       |
+            | GET /volunteers/imports                    | -      | 200     | 200     | 200     | 403     | 403        | 401       |
+            | GET /volunteers/imports/{id}/rejected      | own    | 200     | 403     | 403     | 403     | 403        | 401       |
+            | GET /volunteers/imports/{id}/rejected      | other  | 200     | 404     | 404     | 403     | 403        | 401       |
             | GET /volunteers/export                     | own    | 200     | 200     | 200     | 403     | 403        | 401       |
             | GET /volunteers/export                     | other  | 200     | 403     | 403     | 403     | 403        | 401       |
             | GET /data-quality                          | -      | 200     | 200     | 200     | 403     | 200        | 401       |
@@ -333,6 +336,11 @@ public class AccessMatrixIT extends ApomContainerTest {
                 String importId = asAdmin().send("POST", "/volunteers/imports?dryRun=true&province=" + province,
                         "text/csv", importFile(province)).json().get("id").asText();
                 return as.get("/volunteers/imports/" + importId);
+            case "GET /volunteers/imports":
+                return as.get("/volunteers/imports");
+            case "GET /volunteers/imports/{id}/rejected":
+                // the central admin's import: the province's own staff did not send its rows, which may be anyone's
+                return as.get("/volunteers/imports/" + importWithARefusedRow(province) + "/rejected");
             case "GET /volunteers/export":
                 return as.get("/volunteers/export?province=" + province);
             case "POST /extensions":
@@ -684,6 +692,23 @@ public class AccessMatrixIT extends ApomContainerTest {
                 TestJars.extension("org.apom.ext.submitted" + UNIQUE.incrementAndGet(), "1.0.0", province));
         assertEquals(submitted.toString(), 201, submitted.status());
         return submitted.json().get("id").asText();
+    }
+
+    /** An ended import by the central admin, of one row refused (its national ID's check digit is wrong). */
+    private String importWithARefusedRow(String province) throws Exception {
+        String file = "national_id,title,first_name,last_name,birth_date,gender,subdistrict_code\n"
+                + "1234567890123,นาย,ทดสอบ,ปฏิเสธ,1/1/2520,ชาย," + province + "0101\n";
+        String id = asAdmin().send("POST", "/volunteers/imports?province=" + province, "text/csv", file).json()
+                .get("id").asText();
+        for (int i = 0; i < 240; i++) {
+            JsonNode report = asAdmin().get("/volunteers/imports/" + id).json();
+            if ("DONE".equals(report.get("status").asText())) {
+                assertEquals(report.toString(), 1, report.get("rejected").asInt());
+                return id;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("import " + id + " did not end");
     }
 
     /** A CSV file of one new volunteer in the province. */
