@@ -359,7 +359,10 @@ public final class JpaVolunteerFiles implements VolunteerFiles {
     }
 
     private ImportReport report(EntityManager em, ImportEntity i, boolean withErrors) {
-        List<org.apom.registry.api.RowError> errors = withErrors ? errors(em, i.id()) : List.of();
+        // a row's errors commit with the count of rejected rows that includes it, so an import with none rejected
+        // has none to read: a report polled while a large import runs (Derby's page cache full of its pages) skips
+        // a query whose cold pages took over 30 s to read
+        List<org.apom.registry.api.RowError> errors = withErrors && i.rejected() > 0 ? errors(em, i.id()) : List.of();
         Instant rejectedUntil = i.rejectedRowsUntil() != null && clock.instant().isBefore(i.rejectedRowsUntil())
                 ? i.rejectedRowsUntil() : null;
         Integer live = runner.uncommittedProgress(i.id());
