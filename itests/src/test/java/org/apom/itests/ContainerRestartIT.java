@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apom.core.api.FiscalYear;
@@ -203,6 +204,46 @@ public class ContainerRestartIT {
             assertEquals(script + " left the port alone", webBefore, Files.readString(web));
             assertEquals(script + " left the datasource alone", datasourceBefore, Files.readString(datasource));
         }
+    }
+
+    @Test
+    public void aStartWhoseVariablesDisagreeWithTheRunningPlatformRefusesAndChangesNothing() throws Exception {
+        home = unpack();
+        start();
+        Path web = home.resolve("etc/org.ops4j.pax.web.cfg");
+        Path datasource = home.resolve("etc/org.ops4j.datasource-apom.cfg");
+        String webBefore = Files.readString(web);
+        String datasourceBefore = Files.readString(datasource);
+        String pid = Files.readString(home.resolve("karaf.pid")).strip();
+
+        Distribution.Outcome otherPort = distribution.runScript("bin/start", Map.of("APOM_HTTP_PORT", "1"));
+        assertEquals(otherPort.output(), 1, otherPort.exitCode());
+        assertTrue(otherPort.output(), otherPort.output().contains("APOM_HTTP_PORT is 1, but it listens on " + port));
+        Distribution.Outcome otherDatabase = distribution.runScript("bin/start", Map.of("APOM_DB_URL",
+                "jdbc:postgresql://elsewhere:5432/other?password=secret", "APOM_DB_PASSWORD", "another"));
+        assertEquals(otherDatabase.output(), 1, otherDatabase.exitCode());
+        assertTrue(otherDatabase.output(), otherDatabase.output().contains(
+                "APOM_DB_URL is jdbc:postgresql://elsewhere:5432/other?password=..., but it uses jdbc:derby:"));
+        assertTrue(otherDatabase.output(), otherDatabase.output().contains("APOM_DB_PASSWORD is not the password"));
+        assertFalse("no password is shown: " + otherDatabase.output(), otherDatabase.output().contains("secret")
+                || otherDatabase.output().contains("another"));
+        // the same variables as it runs with: nothing to do, and no second platform
+        Distribution.Outcome same = distribution.runScript("bin/start", Map.of("APOM_HTTP_PORT", String.valueOf(port)));
+        assertEquals(same.output(), 0, same.exitCode());
+        assertTrue(same.output(), same.output().contains("already runs"));
+
+        Map<String, String> foreign = Map.of("APOM_HTTP_PORT", "1", "APOM_DB_URL", "jdbc:postgresql://elsewhere/other");
+        assertEquals(0, distribution.runScript("bin/status", foreign).exitCode());
+        distribution.runScript("bin/client", foreign, "-h");
+        assertEquals("nothing rewrote the port", webBefore, Files.readString(web));
+        assertEquals("nothing rewrote the datasource", datasourceBefore, Files.readString(datasource));
+        assertEquals("the same platform runs", pid, Files.readString(home.resolve("karaf.pid")).strip());
+        assertEquals(200, new Http(port).get("/health").status());
+
+        distribution.runScript("bin/stop", foreign);
+        ProcessHandle.of(Long.parseLong(pid)).ifPresent(jvm -> jvm.onExit().completeOnTimeout(null, 120, TimeUnit.SECONDS).join());
+        assertEquals("bin/stop left the port alone", webBefore, Files.readString(web));
+        assertEquals("bin/stop left the datasource alone", datasourceBefore, Files.readString(datasource));
     }
 
     private String installed(Http admin) throws Exception {

@@ -1,5 +1,6 @@
 package org.apom.itests.support;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.Assert.assertEquals;
 
 import java.io.File;
@@ -65,6 +66,30 @@ public final class Distribution {
         builder.environment().putAll(environment);
         builder.environment().put("APOM_HTTP_PORT", String.valueOf(port));
         builder.start().waitFor();
+    }
+
+    /** What a script answered: its exit code and everything it printed. */
+    public record Outcome(int exitCode, String output) {
+    }
+
+    /**
+     * Runs one of its scripts with exactly these variables added (no port of its own) and these arguments, for at
+     * most a minute, and says what it answered.
+     */
+    public Outcome runScript(String script, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(home.resolve(script).toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(script + " did not end within a minute: " + new String(output, UTF_8));
+        }
+        return new Outcome(process.exitValue(), new String(output, UTF_8));
     }
 
     /** Waits until the check answers true (an exception counts as not yet), for at most three minutes. */
