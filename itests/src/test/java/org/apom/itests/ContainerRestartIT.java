@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,8 @@ public class ContainerRestartIT {
     private int port;
     /** The samples install without review, in development mode from the environment (as ./apom run sets it). */
     private boolean developmentMode = true;
+    /** Variables of every start besides those above. */
+    private Map<String, String> extraEnvironment = Map.of();
 
     /** Stops this test's platform and waits for its JVM: the next test unpacks into the same folder. */
     @After
@@ -92,6 +95,32 @@ public class ContainerRestartIT {
         assertTrue(files.toString(), files.get("details").get("changed").toString().contains(
                 "org.apom.extensions.cfg"));
         assertTrue(files.toString(), files.get("details").get("error").asText().contains("apom:files-accept"));
+    }
+
+    /**
+     * The case issue 15 met: an extension in Karaf's bundle cache whose record is in another database (the node was
+     * started on another one). It used to be listed nowhere, refused as already installed, and unknown to a PUT;
+     * the start now removes it, says so in the list and the audit, and it can be installed again.
+     */
+    @Test
+    public void anExtensionTheDatabaseHasNoRecordOfIsRemovedAtStartAndCanBeInstalledAgain() throws Exception {
+        home = unpack();
+        start();
+        Http admin = new Http(port).as("admin", PASSWORD);
+        String khonKaen = "org.apom.ext.p40.khonkaen";
+        assertEquals(201, admin.sendBytes("POST", "/extensions", JAR, sample(khonKaen)).status());
+        stopAndWait();
+
+        extraEnvironment = Map.of("APOM_DB_URL", "jdbc:derby:" + home.resolve("data/derby/other") + ";create=true");
+        start();
+        JsonNode list = admin.get("/extensions").json();
+        assertEquals(list.toString(), 0, list.get("items").size());
+        JsonNode repair = list.get("reconciled").get(0);
+        assertEquals(repair.toString(), khonKaen, repair.get("symbolicName").asText());
+        assertEquals(repair.toString(), "bundle-without-record", repair.get("disagreement").asText());
+        assertEquals(repair.toString(), "uninstalled", repair.get("outcome").asText());
+        assertEquals(201, admin.sendBytes("POST", "/extensions", JAR, sample(khonKaen)).status());
+        assertTrue(installed(admin), installed(admin).startsWith(khonKaen + " "));
     }
 
     /** The files part of health once the platform answers with it DOWN. */
@@ -295,8 +324,10 @@ public class ContainerRestartIT {
     }
 
     private void run(String script) throws Exception {
-        distribution.run(script, Map.of("APOM_ADMIN_PASSWORD", PASSWORD, "APOM_DEMO_DATA", "false",
+        Map<String, String> environment = new HashMap<>(extraEnvironment);
+        environment.putAll(Map.of("APOM_ADMIN_PASSWORD", PASSWORD, "APOM_DEMO_DATA", "false",
                 "APOM_EXTENSIONS_DEV", String.valueOf(developmentMode)));
+        distribution.run(script, environment);
     }
 
     private Path unpack() throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +197,84 @@ public class ExtensionsIT extends ApomContainerTest {
             assertEquals(200, asAdmin().get("/areas/provinces").status());
         }
         assertEquals(204, asAdmin().send("DELETE", "/extensions/" + name, null, (String) null).status());
+    }
+
+    /**
+     * Each way the framework and the records can disagree (a crash between the framework change and the commit, a
+     * node pointed at another database, a restored backup), made here by hand, is repaired before the next change
+     * of the province's extensions, audited, and shown in the list.
+     */
+    @Test
+    public void eachDisagreementBetweenTheFrameworkAndTheRecordsIsRepairedBeforeTheNextChange() throws Exception {
+        String orphan = "org.apom.ext.p51.orphan";
+        Bundle stray = context.installBundle("apom-extension:51/" + orphan,
+                new ByteArrayInputStream(TestJars.extension(orphan, "1.0.0", "51")));
+        stray.start();
+        assertTrue(asAdmin().get("/extensions").json().get("items").toString(), !asAdmin().get("/extensions").body()
+                .contains("\"symbolicName\":\"" + orphan + "\""));
+        // the record's absence used to wedge it: 409 already-installed here, 404 for a PUT
+        HttpAnswer installed = asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.extension(orphan, "1.1.0", "51"));
+        assertEquals(installed.toString(), 201, installed.status());
+        assertEquals(Bundle.UNINSTALLED, stray.getState());
+        assertEquals("1.1.0", bundle(orphan).getVersion().toString());
+        assertEquals(Bundle.ACTIVE, bundle(orphan).getState());
+        assertRepaired(orphan, "bundle-without-record", "1.0.0", null, "uninstalled");
+
+        String lost = "org.apom.ext.p51.lost";
+        String drifted = "org.apom.ext.p51.drifted";
+        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.extension(lost, "1.0.0", "51")).status());
+        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.extension(drifted, "1.0.0", "51"))
+                .status());
+        bundle(lost).uninstall();
+        bundle(drifted).update(new ByteArrayInputStream(TestJars.extension(drifted, "2.0.0", "51")));
+        assertEquals("MISSING", listed(lost).get("state").asText());
+        // a change of another extension of the province repairs both first
+        assertEquals(204, asAdmin().send("DELETE", "/extensions/" + orphan, null, (String) null).status());
+        assertEquals("1.0.0", bundle(lost).getVersion().toString());
+        assertEquals(Bundle.ACTIVE, bundle(lost).getState());
+        assertEquals("ACTIVE", listed(lost).get("state").asText());
+        assertEquals("1.0.0", bundle(drifted).getVersion().toString());
+        assertEquals(Bundle.ACTIVE, bundle(drifted).getState());
+        assertRepaired(lost, "record-without-bundle", null, "1.0.0", "reinstalled");
+        assertRepaired(drifted, "versions-differ", "2.0.0", "1.0.0", "replaced");
+
+        // central IT's audit has each, under the platform's own name
+        awaitAuditSealed();
+        for (String name : List.of(orphan, lost, drifted)) {
+            JsonNode entries = asAdmin().get("/audit?entity=extension&id=" + name + "&limit=50").json().get("items");
+            assertTrue(entries.toString(), entries.toString().contains("\"action\":\"extension.reconcile\""));
+        }
+        // a province's admin sees the repairs of their province only
+        Http admin40 = person("ext-admin-40", "province-admin", "40");
+        assertEquals(0, admin40.get("/extensions").json().get("reconciled").size());
+        for (String name : List.of(lost, drifted)) {
+            assertEquals(204, asAdmin().send("DELETE", "/extensions/" + name, null, (String) null).status());
+        }
+    }
+
+    private JsonNode listed(String name) throws Exception {
+        for (JsonNode item : asAdmin().get("/extensions").json().get("items")) {
+            if (item.get("symbolicName").asText().equals(name)) {
+                return item;
+            }
+        }
+        throw new AssertionError(name + " is not listed");
+    }
+
+    private void assertRepaired(String name, String disagreement, String bundleVersion, String recordVersion,
+            String outcome) throws Exception {
+        JsonNode reconciled = asAdmin().get("/extensions").json().get("reconciled");
+        for (JsonNode repair : reconciled) {
+            if (repair.get("symbolicName").asText().equals(name)) {
+                assertEquals(repair.toString(), disagreement, repair.get("disagreement").asText());
+                assertEquals(repair.toString(), "51", repair.get("province").asText());
+                assertEquals(repair.toString(), String.valueOf(bundleVersion), repair.get("bundleVersion").asText());
+                assertEquals(repair.toString(), String.valueOf(recordVersion), repair.get("recordVersion").asText());
+                assertEquals(repair.toString(), outcome, repair.get("outcome").asText());
+                return;
+            }
+        }
+        throw new AssertionError("no repair of " + name + " listed: " + reconciled);
     }
 
     /** The body of the path once it is the expected one (the whiteboard takes a swap up asynchronously). */

@@ -148,14 +148,16 @@ final class ExtensionBundles {
     }
 
     /**
-     * Whether the framework on this node runs exactly this jar for the extension: same province (its location)
-     * and same bytes (the digest this node wrote when it installed them). Versions alone do not say it: a jar
-     * rebuilt with the same version, or another province's extension of the same name installed meanwhile
-     * through another node, would pass.
+     * Whether the framework on this node runs exactly this jar for the extension: same province (its location),
+     * same version, and same bytes (the digest this node wrote when it installed them). Versions alone do not say
+     * it: a jar rebuilt with the same version, or another province's extension of the same name installed
+     * meanwhile through another node, would pass; the digest alone does not either: a bundle updated outside the
+     * manager (the shell's bundle:update) keeps the digest of what the manager installed.
      */
-    boolean runs(Bundle bundle, String province, String sha256) {
+    boolean runs(Bundle bundle, String province, String version, String sha256) {
         ExtensionLocation location = ExtensionLocation.parse(bundle);
         return location != null && location.province().equals(province)
+                && bundle.getVersion().toString().equals(version)
                 && sha256.equals(remembered(location.symbolicName()));
     }
 
@@ -173,7 +175,8 @@ final class ExtensionBundles {
         }
     }
 
-    private String remembered(String symbolicName) {
+    /** The digest of the jar this node last ran for the extension, or {@code null} if it never ran one. */
+    String remembered(String symbolicName) {
         File file = context.getDataFile("installed/" + symbolicName + ".sha256");
         try {
             return file == null || !file.exists() ? null : Files.readString(file.toPath()).strip();

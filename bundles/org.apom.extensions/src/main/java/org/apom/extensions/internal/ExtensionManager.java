@@ -61,6 +61,7 @@ public final class ExtensionManager {
     private final ProvinceSwaps swaps;
     private final ExtensionTrust trust;
     private final ExtensionReviews reviews;
+    private final ExtensionReconciler reconciler;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
@@ -85,9 +86,10 @@ public final class ExtensionManager {
         this.standby = standby;
         this.bundles = new ExtensionBundles(context, standby);
         this.swaps = new ProvinceSwaps(context, bundles, standby, Duration.ofSeconds(Math.max(0, config.drainSeconds())));
+        this.reconciler = new ExtensionReconciler(context, jpa, audit, rules, trust, bundles, swaps, standby, clock);
         migrator.migrate(CHANGELOG, ExtensionManager.class.getClassLoader());
         swaps.open();
-        restore();
+        reconciler.atStart();
         swaps.serveAll(context);
     }
 
@@ -108,6 +110,7 @@ public final class ExtensionManager {
     public SubmissionInfo revoke(Caller caller, String submissionId, String reason) {
         SubmissionInfo revoked = reviews.revoke(caller, submissionId, reason);
         synchronized (lockOf(revoked.province())) {
+            reconciler.beforeChange(revoked.province());
             swaps.stopping(() -> jpa.txExpr(TransactionType.Required, em -> stopRevoked(em, caller, revoked)));
         }
         return revoked;
@@ -153,6 +156,13 @@ public final class ExtensionManager {
                 .map(this::info).toList());
     }
 
+    /** The list, with the newest repairs of disagreements between this platform's nodes and the records. */
+    public ExtensionList listWithRepairs(Caller caller) {
+        List<ExtensionInfo> items = list(caller);
+        return new ExtensionList(items, null, reconciler.recent(caller, AccessPolicy.reach(caller,
+                Action.EXTENSIONS_MANAGE)));
+    }
+
     /** Reads the body only for a caller who may manage extensions, and never beyond the size limit. */
     public ExtensionInfo install(Caller caller, InputStream body) throws IOException {
         AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
@@ -169,6 +179,7 @@ public final class ExtensionManager {
         ExtensionAccess.authorize(caller, checked.province());
         ExtensionInfo[] info = new ExtensionInfo[1];
         synchronized (lockOf(checked.province())) {
+            reconciler.beforeChange(checked.province());
             // if the record does not commit, nothing of the extension may keep running
             swaps.changing(() -> jpa.txExpr(TransactionType.Required, em -> installAndRecord(em, caller, checked, info)));
         }
@@ -212,7 +223,9 @@ public final class ExtensionManager {
         ExtensionJar checked = rules.check(jar);
         byte[][] replaced = new byte[1][];
         ExtensionInfo[] info = new ExtensionInfo[1];
-        synchronized (lockOf(provinceOf(symbolicName, checked.province()))) {
+        String province = provinceOf(symbolicName, checked.province());
+        synchronized (lockOf(province)) {
+            reconciler.beforeChange(province);
             swaps.revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
                 ExtensionEntity entity = managed(em, caller, symbolicName);
                 if (!checked.symbolicName().equals(symbolicName) || !checked.province().equals(entity.province())) {
@@ -227,7 +240,7 @@ public final class ExtensionManager {
                 entity.replace(checked.version().toString(), jar, sha256(jar), caller.name(), clock.instant());
                 entity.trusted(basis);
                 em.flush();
-                Swap swap = apply(entity, checked, running);
+                Swap swap = swaps.replace(entity.province(), bundles.find(symbolicName), checked, running);
                 replaced[0] = running;
                 audit.record(caller, "extension.update", "extension", symbolicName, ExtensionAccess.provinceOf(entity.province()), before,
                         state(entity));
@@ -239,9 +252,12 @@ public final class ExtensionManager {
     }
 
     public ExtensionInfo rollback(Caller caller, String symbolicName) {
+        AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
         byte[][] replaced = new byte[1][];
         ExtensionInfo[] info = new ExtensionInfo[1];
-        synchronized (lockOf(provinceOf(symbolicName, null))) {
+        String province = provinceOf(symbolicName, null);
+        synchronized (lockOf(province)) {
+            reconciler.beforeChange(province);
             swaps.revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
                 ExtensionEntity entity = managed(em, caller, symbolicName);
                 if (!entity.hasPrevious()) {
@@ -256,7 +272,7 @@ public final class ExtensionManager {
                 entity.rollBack(caller.name(), clock.instant());
                 entity.trusted(basis);
                 em.flush();
-                Swap swap = apply(entity, previous, running);
+                Swap swap = swaps.replace(entity.province(), bundles.find(symbolicName), previous, running);
                 replaced[0] = running;
                 audit.record(caller, "extension.rollback", "extension", symbolicName, ExtensionAccess.provinceOf(entity.province()), before,
                         state(entity));
@@ -268,7 +284,10 @@ public final class ExtensionManager {
     }
 
     public void uninstall(Caller caller, String symbolicName) {
-        synchronized (lockOf(provinceOf(symbolicName, null))) {
+        AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
+        String province = provinceOf(symbolicName, null);
+        synchronized (lockOf(province)) {
+            reconciler.beforeChange(province);
             swaps.changing(() -> jpa.txExpr(TransactionType.Required, em -> {
                 ExtensionEntity entity = managed(em, caller, symbolicName);
                 Map<String, Object> before = state(entity);
@@ -280,92 +299,6 @@ public final class ExtensionManager {
                         ExtensionAccess.provinceOf(entity.province()), before, null);
                 return swap;
             }));
-        }
-    }
-
-    /** Brings the framework to the stored set: what is missing is installed, what differs is updated. */
-    private void restore() {
-        List<Object[]> stored = jpa.txExpr(TransactionType.Supports, em -> em.createQuery(
-                "SELECT e.symbolicName, e.province FROM ExtensionEntity e", Object[].class).getResultList());
-        for (Object[] row : stored) {
-            String name = (String) row[0];
-            try {
-                // after a change that a manager stopped meanwhile may still be making (ExtensionStandby)
-                synchronized (lockOf((String) row[1])) {
-                    restoreOne(name);
-                }
-            } catch (RuntimeException e) {
-                LOG.error("Extension {} could not be restored", name, e);
-                // the list shows this to province admins: what they can act on, never the platform's internals
-                String shown = e instanceof ProblemException p ? p.detail().en()
-                        : "It could not be restored at the last start (the platform's log has the reason).";
-                jpa.tx(TransactionType.Required, em -> em.find(ExtensionEntity.class, name).failed(shown));
-            }
-        }
-    }
-
-    /** Brings one stored extension's bundle to its record, under its province's lock. */
-    private void restoreOne(String name) {
-        jpa.tx(TransactionType.Required, em -> {
-            ExtensionEntity entity = em.find(ExtensionEntity.class, name);
-            bundles.dropUnlocated(name);
-            List<Bundle> found = bundles.findAll(name);
-            if (found.size() > 1) {
-                // a swap was cut short by a stop: the stored jar decides, installed afresh
-                found.forEach(bundles::uninstall);
-            }
-            Bundle bundle = found.size() == 1 ? found.get(0) : null;
-            if (bundle != null && !entity.province().equals(ExtensionLocation.provinceOf(bundle))) {
-                // another province's extension of that name, left in this node's cache
-                bundles.uninstall(bundle);
-                bundle = null;
-            }
-            ExtensionJar checked = rules.check(entity.currentJar());
-            try {
-                entity.trusted(trust.require(checked, ExtensionReviews.approved(em, checked,
-                        entity.currentSha256())).id());
-            } catch (ProblemException untrusted) {
-                // only reviewed code runs: what the framework kept from before must not go on running
-                if (bundle != null) {
-                    bundles.uninstall(bundle);
-                }
-                throw untrusted;
-            }
-            entity.failed(null);
-            if (bundle == null) {
-                bundles.install(checked);
-            } else if (!bundles.runs(bundle, entity.province(), entity.currentSha256())) {
-                bundles.update(bundle, entity.currentJar());
-            }
-        });
-    }
-
-    /**
-     * Starts the jar beside the running version and switches the province's requests to it; if it cannot start,
-     * the running one serves on, untouched. The same version cannot run twice, so it replaces the running one in
-     * place (its endpoints are briefly unavailable then); if it cannot start, the running one comes back.
-     *
-     * @return the swap to finish once the change is recorded, or {@code null} for a change in place
-     */
-    private Swap apply(ExtensionEntity entity, ExtensionJar jar, byte[] running) {
-        Bundle bundle = bundles.find(entity.symbolicName());
-        if (bundle == null || !bundle.getVersion().equals(jar.version())) {
-            Bundle arriving = bundles.installBeside(jar);
-            Swap swap = swaps.swap(entity.province(), bundle, arriving, true);
-            bundles.remember(entity.symbolicName(), jar.bytes());
-            return swap;
-        }
-        try {
-            bundles.update(bundle, jar.bytes());
-            return null;
-        } catch (ProblemException cannotStart) {
-            try {
-                bundles.update(bundle, running);
-            } catch (ProblemException e) {
-                LOG.error("Extension {} could not go back to its running version: {}", entity.symbolicName(),
-                        e.detail().en());
-            }
-            throw cannotStart;
         }
     }
 

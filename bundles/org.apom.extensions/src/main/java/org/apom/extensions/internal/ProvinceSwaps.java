@@ -208,6 +208,37 @@ final class ProvinceSwaps {
         return swap;
     }
 
+    /**
+     * Starts the jar beside the extension's bundle that serves (or alone, if none does) and switches the province's
+     * requests to it; if it cannot start, the running one serves on, untouched. The same version cannot run twice,
+     * so it replaces the running one in place (its endpoints are briefly unavailable then); if it cannot start,
+     * {@code running} (the jar it ran, when known) comes back.
+     *
+     * @return the swap to finish once the change is recorded, or {@code null} for a change in place
+     */
+    Swap replace(String province, Bundle bundle, ExtensionJar jar, byte[] running) {
+        if (bundle == null || !bundle.getVersion().equals(jar.version())) {
+            Bundle arriving = bundles.installBeside(jar);
+            Swap swap = swap(province, bundle, arriving, true);
+            bundles.remember(jar.symbolicName(), jar.bytes());
+            return swap;
+        }
+        try {
+            bundles.update(bundle, jar.bytes());
+            return null;
+        } catch (ProblemException cannotStart) {
+            if (running != null) {
+                try {
+                    bundles.update(bundle, running);
+                } catch (ProblemException e) {
+                    LOG.error("Extension {} could not go back to its running version: {}", jar.symbolicName(),
+                            e.detail().en());
+                }
+            }
+            throw cannotStart;
+        }
+    }
+
     /** Once the change is recorded: the application it replaced goes when its requests are done, then the bundle. */
     private void finish(Swap swap) {
         if (swap == null) {

@@ -20,9 +20,9 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
-import org.apom.core.api.Page;
 import org.apom.core.api.problem.Requests;
 import org.apom.extensions.internal.ExtensionInfo;
+import org.apom.extensions.internal.ExtensionList;
 import org.apom.extensions.internal.ExtensionManager;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,10 +62,11 @@ public final class ExtensionsResource {
 
     @GET
     @Operation(operationId = "listExtensions",
-            summary = "Installed extensions the caller manages: version, state, province, services, last error")
+            summary = "Installed extensions the caller manages: version, state, province, services, last error; and "
+                    + "the newest repairs where a node's bundles and the records disagreed")
     @ApiResponse(responseCode = "200", description = "The extensions", useReturnTypeSchema = true)
-    public Page<ExtensionInfo> list(@Context SecurityContext security) {
-        return Page.complete(manager.list(callerOf(security.getUserPrincipal())));
+    public ExtensionList list(@Context SecurityContext security) {
+        return manager.listWithRepairs(callerOf(security.getUserPrincipal()));
     }
 
     @POST
