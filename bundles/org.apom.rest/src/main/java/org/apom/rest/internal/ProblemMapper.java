@@ -2,6 +2,8 @@ package org.apom.rest.internal;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import javax.ws.rs.WebApplicationException;
 import javax.ws.rs.core.Context;
@@ -14,7 +16,11 @@ import org.apom.core.api.problem.TransientFailures;
 import org.apom.core.api.ApiApplications;
 import org.apom.core.api.problem.ProblemException;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ServiceScope;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -37,6 +43,9 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE,
             "Retry-After");
 
+    /** Where the 405's Allow comes from; without it, the runtime's own list (every method of the application). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile JaxrsServiceRuntime runtime;
     @Context
     private HttpHeaders headers;
     @Context
@@ -46,7 +55,12 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         String incident = Problems.newIncidentId();
         String path = path();
-        Problem problem = Problems.from(failure, incident, path != null && path.startsWith(EXTENSIONS_PATH));
+        boolean extension = path != null && path.startsWith(EXTENSIONS_PATH);
+        Problem problem = Problems.from(failure, incident, extension);
+        SortedSet<String> allowed = problem.status() == 405 ? allowed(failure, extension) : null;
+        if (allowed != null) {
+            problem = Problems.methodNotAllowed(allowed);
+        }
         if (TransientFailures.clientGone(failure)) {
             // nobody is left to answer, and nothing went wrong on our side
             LOG.debug("{}: the client went away before its answer was written", path);
@@ -62,8 +76,14 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
                 .type(PROBLEM_JSON)
                 .language(locale)
                 .entity(problem.toJson(locale, path));
+        if (allowed != null) {
+            answer.header(HttpHeaders.ALLOW, String.join(", ", allowed));
+        }
         if (failure instanceof WebApplicationException w && w.getResponse() != null) {
             for (String header : KEPT_HEADERS) {
+                if (allowed != null && header.equals(HttpHeaders.ALLOW)) {
+                    continue;
+                }
                 Object value = w.getResponse().getHeaders().getFirst(header);
                 if (value != null) {
                     answer.header(header, value);
@@ -80,6 +100,28 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         }
         return response;
+    }
+
+    /**
+     * The methods the request's address accepts: the core application's, from what the runtime serves; an
+     * extension application's, as the runtime said (they are the extension's alone). {@code null}: as the runtime
+     * said, joined into one header.
+     */
+    private SortedSet<String> allowed(Throwable failure, boolean extension) {
+        JaxrsServiceRuntime served = runtime;
+        SortedSet<String> allowed = null;
+        if (!extension && served != null && uriInfo != null) {
+            try {
+                allowed = AllowedMethods.at(served.getRuntimeDTO(), ApomApplication.NAME, uriInfo.getPath());
+            } catch (RuntimeException outsideARequest) {
+                LOG.debug("No resource methods to name in a 405", outsideARequest);
+            }
+        }
+        if ((allowed == null || allowed.isEmpty()) && failure instanceof WebApplicationException w
+                && w.getResponse() != null) {
+            allowed = new TreeSet<>(w.getResponse().getAllowedMethods());
+        }
+        return allowed == null || allowed.isEmpty() ? null : allowed;
     }
 
     private static String rootCause(Throwable failure) {

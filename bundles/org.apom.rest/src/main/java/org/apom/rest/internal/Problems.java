@@ -1,8 +1,9 @@
 package org.apom.rest.internal;
 
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import javax.ws.rs.WebApplicationException;
 
@@ -87,6 +88,14 @@ final class Problems {
     }
 
     // by status, not exception class: the JAX-RS runtime does not always throw the specific subclass
+    /** A 405 naming the methods the address accepts. */
+    static Problem methodNotAllowed(SortedSet<String> allowed) {
+        String named = String.join(", ", allowed);
+        return Problem.of(405, "method-not-allowed", LocalizedText.of(
+                "This address does not accept that method. Allowed: " + named + ".",
+                "ที่อยู่นี้ไม่รองรับเมธอดดังกล่าว เมธอดที่ใช้ได้: " + named));
+    }
+
     private static Problem fromWebApplication(WebApplicationException w, String incidentId) {
         int status = w.getResponse() == null ? 500 : w.getResponse().getStatus();
         switch (status) {
@@ -101,11 +110,7 @@ final class Problems {
                 return Problem.of(404, "not-found", LocalizedText.of(
                         "There is nothing at this address.", "ไม่พบข้อมูลที่ที่อยู่นี้"));
             case 405:
-                String allowed = w.getResponse().getAllowedMethods().stream().sorted()
-                        .collect(Collectors.joining(", "));
-                return Problem.of(405, "method-not-allowed", LocalizedText.of(
-                        "This address does not accept that method. Allowed: " + allowed + ".",
-                        "ที่อยู่นี้ไม่รองรับเมธอดดังกล่าว เมธอดที่ใช้ได้: " + allowed));
+                return methodNotAllowed(new TreeSet<>(w.getResponse().getAllowedMethods()));
             case 406:
                 return Problem.of(406, "not-acceptable", LocalizedText.of(
                         "None of the media types in Accept can be produced here.",

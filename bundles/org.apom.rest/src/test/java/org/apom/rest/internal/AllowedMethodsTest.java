@@ -1,0 +1,64 @@
+package org.apom.rest.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
+import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
+import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
+
+class AllowedMethodsTest {
+
+    @Test
+    void namesOnlyTheMethodsOfTheAddressNotThoseOfItsNeighbours() {
+        RuntimeDTO runtime = runtime(
+                method("POST", "volunteers/imports"), method("GET", "volunteers/imports"),
+                method("GET", "volunteers/imports/{id}"), method("GET", "volunteers/imports/{id}/rejected"),
+                method("GET", "volunteers/{id}"), method("PATCH", "volunteers/{id}"),
+                method("GET", "areas/provinces/{code: \\d{2}}/districts"));
+        assertEquals(List.of("GET", "HEAD", "OPTIONS", "POST"),
+                List.copyOf(AllowedMethods.at(runtime, "apom", "volunteers/imports")));
+        // the literal imports/{id} takes the address, not volunteers/{id}
+        assertEquals(List.of("GET", "HEAD", "OPTIONS"),
+                List.copyOf(AllowedMethods.at(runtime, "apom", "/volunteers/imports/abc/")));
+        assertEquals(List.of("GET", "HEAD", "OPTIONS", "PATCH"),
+                List.copyOf(AllowedMethods.at(runtime, "apom", "volunteers/123")));
+        assertEquals(List.of("GET", "HEAD", "OPTIONS"),
+                List.copyOf(AllowedMethods.at(runtime, "apom", "areas/provinces/50/districts")));
+        assertTrue(AllowedMethods.at(runtime, "apom", "areas/provinces/5x/districts").isEmpty());
+        assertTrue(AllowedMethods.at(runtime, "another", "volunteers/imports").isEmpty());
+    }
+
+    @Test
+    void aTemplateMatchesItsPathWithOrWithoutSlashesAndNothingLonger() {
+        assertTrue(AllowedMethods.template("/volunteers/").matcher("/volunteers").matches());
+        assertTrue(AllowedMethods.template("").matcher(AllowedMethods.normalise("")).matches());
+        assertFalse(AllowedMethods.template("volunteers/{id}").matcher("/volunteers/1/history").matches());
+        assertFalse(AllowedMethods.template("a.b").matcher("/axb").matches());
+        assertEquals(AllowedMethods.literalLength("/volunteers/imports"), AllowedMethods.literalLength("volunteers//imports/"));
+        assertTrue(AllowedMethods.literalLength("volunteers/{id}") < AllowedMethods.literalLength("volunteers/imports"));
+    }
+
+    private static ResourceMethodInfoDTO method(String method, String path) {
+        ResourceMethodInfoDTO m = new ResourceMethodInfoDTO();
+        m.method = method;
+        m.path = path;
+        return m;
+    }
+
+    private static RuntimeDTO runtime(ResourceMethodInfoDTO... methods) {
+        ResourceDTO resource = new ResourceDTO();
+        resource.resourceMethods = methods;
+        ApplicationDTO app = new ApplicationDTO();
+        app.name = "apom";
+        app.resourceDTOs = new ResourceDTO[] {resource};
+        RuntimeDTO runtime = new RuntimeDTO();
+        runtime.applicationDTOs = new ApplicationDTO[] {app};
+        return runtime;
+    }
+}
