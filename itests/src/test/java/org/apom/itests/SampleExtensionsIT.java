@@ -130,7 +130,8 @@ public class SampleExtensionsIT extends ApomContainerTest {
         Http admin = asAdmin();
         String chiangMai = network("50");
         String khonKaen = network("40");
-        boolean installed = admin.get("/extensions").body().contains("\"" + CHIANG_MAI + "\"");
+        boolean installed = admin.get("/extensions").json().get("items").toString()
+                .contains("\"" + CHIANG_MAI + "\"");
         byte[] v120 = SampleJars.read(CHIANG_MAI + ".v120");
         HttpAnswer arrived = installed ? admin.sendBytes("PUT", "/extensions/" + CHIANG_MAI, JAR, v120)
                 : admin.sendBytes("POST", "/extensions", JAR, v120);
@@ -167,7 +168,8 @@ public class SampleExtensionsIT extends ApomContainerTest {
     @Test
     public void chiangMaisOwnAwardIsGivenThereOnly() throws Exception {
         Http admin = asAdmin();
-        boolean installed = admin.get("/extensions").body().contains("\"" + CHIANG_MAI + "\"");
+        boolean installed = admin.get("/extensions").json().get("items").toString()
+                .contains("\"" + CHIANG_MAI + "\"");
         HttpAnswer arrived = installed ? admin.sendBytes("PUT", "/extensions/" + CHIANG_MAI, JAR,
                 SampleJars.read(CHIANG_MAI + ".v120")) : admin.sendBytes("POST", "/extensions", JAR,
                 SampleJars.read(CHIANG_MAI + ".v120"));

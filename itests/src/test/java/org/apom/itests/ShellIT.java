@@ -37,6 +37,8 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -56,6 +58,8 @@ public class ShellIT extends ApomContainerTest {
 
     @Inject
     private SessionFactory shell;
+    @Inject
+    private BundleContext context;
 
     @Test
     public void centralItManagesExtensionsFromTheShell() throws Exception {
@@ -81,9 +85,27 @@ public class ShellIT extends ApomContainerTest {
                     session.refused("apom:ext-rollback org.apom.ext.none"));
             assertEquals("No such file: /no/such.jar", session.refused("apom:ext-install /no/such.jar"));
 
+            // the bundle updated by hand (as bundle:update would): the next change puts the recorded jar back first,
+            // and says so
+            bundleAt(name).update(new ByteArrayInputStream(TestJars.extension(name, "9.0.0", "90")));
+            assertEquals("9.0.0", bundleAt(name).getVersion().toString());
+            Files.write(jar, TestJars.extension(name, "2.1.0", "90"));
+            session.run("apom:ext-update " + name + " " + jar);
+            assertEquals("2.1.0", bundleAt(name).getVersion().toString());
+            List<String> repaired = null;
+            for (String line : session.run("apom:ext-list --reconciled --no-format").split("\r?\n")) {
+                List<String> cells = Arrays.asList(line.split("\\s*\t\\s*"));
+                if (cells.size() > 1 && cells.get(1).equals(name)) {
+                    repaired = cells;
+                }
+            }
+            assertEquals(String.valueOf(repaired), List.of(name, "90", "versions-differ", "9.0.0", "2.0.0", "replaced"),
+                    repaired.subList(1, 7));
+            assertTrue(session.run("apom:ext-list").contains("apom:ext-list --reconciled"));
+
             assertTrue(session.run("apom:ext-uninstall " + name).contains("Uninstalled " + name));
             assertFalse(session.run("apom:ext-list --no-format").contains(name));
-            assertFalse(asAdmin().get("/extensions").body().contains(name));
+            assertFalse(asAdmin().get("/extensions").json().get("items").toString().contains(name));
             assertEquals(List.of(), session.complete("apom:ext-uninstall", "org.apom.ext.p90."));
         }
     }
@@ -274,6 +296,15 @@ public class ShellIT extends ApomContainerTest {
         public void close() {
             session.close();
         }
+    }
+
+    private Bundle bundleAt(String name) {
+        for (Bundle b : context.getBundles()) {
+            if (b.getLocation().startsWith("apom-extension:") && b.getLocation().endsWith("/" + name)) {
+                return b;
+            }
+        }
+        throw new AssertionError(name + " has no bundle");
     }
 
     /** What {@code bin/client} printed and its exit status. */

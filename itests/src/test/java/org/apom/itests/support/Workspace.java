@@ -30,11 +30,24 @@ public final class Workspace implements AutoCloseable {
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final Distribution platform;
+    private final int port;
     private final Http admin;
+
+    private Workspace(int port, Http admin) {
+        this.platform = null;
+        this.port = port;
+        this.admin = admin;
+    }
+
+    /** The workspace of a platform that runs already (a container test's), whose admin is {@code admin}. */
+    public static Workspace of(int port, Http admin) {
+        return new Workspace(port, admin);
+    }
 
     /** Starts the platform in {@code target/<folder>} and waits until the demo register is loaded. */
     public Workspace(String folder) throws Exception {
         platform = new Distribution(folder);
+        port = platform.port();
         platform.run("bin/start", Map.of("APOM_ADMIN_PASSWORD", PASSWORD, "APOM_DEMO_DATA", "true",
                 "APOM_EXTENSIONS_DEV", "false"));
         admin = new Http(platform.port()).as("admin", PASSWORD);
@@ -49,7 +62,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     public int port() {
-        return platform.port();
+        return port;
     }
 
     /** The API as the admin. */
@@ -61,14 +74,19 @@ public final class Workspace implements AutoCloseable {
     public record Session(String cookie, String csrf) {
     }
 
-    /** Signs in as a browser would: the session's cookie and its CSRF token. */
+    /** Signs in as a browser would, with the tests' password: the session's cookie and its CSRF token. */
     public Session signIn(String username) throws Exception {
+        return signIn(username, PASSWORD);
+    }
+
+    /** Signs in as a browser would: the session's cookie and its CSRF token. */
+    public Session signIn(String username, String password) throws Exception {
         HttpResponse<String> form = get("/sign-in", null);
         String signInCookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("apom-sign-in="))
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
         String token = signInCookie.substring("apom-sign-in=".length());
         HttpResponse<String> signedIn = post("/sign-in", signInCookie, null, "_csrf=" + token + "&username="
-                + username + "&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+                + username + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
         assertEquals(signedIn.body(), 303, signedIn.statusCode());
         String session = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("apom-session="))
                 .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
@@ -78,7 +96,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path, String cookie) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30));
         if (cookie != null) {
             request.header("Cookie", cookie);
@@ -88,7 +106,7 @@ public final class Workspace implements AutoCloseable {
 
     /** A file as a browser saves it. */
     public HttpResponse<byte[]> download(String path, String cookie) throws IOException, InterruptedException {
-        return RAW.send(HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port() + path))
+        return RAW.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60)).header("Cookie", cookie).build(), HttpResponse.BodyHandlers
                         .ofByteArray());
     }
@@ -96,7 +114,7 @@ public final class Workspace implements AutoCloseable {
     /** Posts a form as a browser on another site ({@code origin}) or on the platform's own pages ({@code null}). */
     public HttpResponse<String> post(String path, String cookie, String origin, String form)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port() + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Cookie", cookie).POST(HttpRequest.BodyPublishers.ofString(form));
         if (origin != null) {
@@ -108,7 +126,7 @@ public final class Workspace implements AutoCloseable {
     /** Posts a body of the given type (a multipart upload) from the platform's own pages. */
     public HttpResponse<String> post(String path, String cookie, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        return RAW.send(HttpRequest.newBuilder(URI.create("http://localhost:" + platform.port() + path))
+        return RAW.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", contentType).header("Cookie", cookie)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -129,7 +147,7 @@ public final class Workspace implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        if (platform.running()) {
+        if (platform != null && platform.running()) {
             platform.stopAndWait();
         }
     }

@@ -20,6 +20,14 @@ public interface ExtensionAdministration {
 
     List<InstalledExtension> installed(Caller caller);
 
+    /**
+     * The newest repairs (at most 20) of disagreements between a node's bundles and the records, in the provinces
+     * the caller manages, newest first: an extension removed for want of a record is in no other list.
+     *
+     * @since 1.1
+     */
+    List<Reconciliation> reconciled(Caller caller);
+
     /** Every submission the caller may see, newest first. */
     List<Submission> submissions(Caller caller);
 

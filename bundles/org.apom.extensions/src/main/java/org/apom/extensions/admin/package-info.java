@@ -4,7 +4,7 @@
  * province as the REST API checks them.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.apom.extensions.admin;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.apom.extensions.admin.ExtensionAdministration;
 import org.apom.extensions.admin.InstalledExtension;
+// shadows the manager's own record of the same name, which the REST API answers with
+import org.apom.extensions.admin.Reconciliation;
 import org.apom.extensions.admin.Submission;
 import org.apom.security.api.Caller;
 import org.osgi.service.component.annotations.Activate;
@@ -29,6 +31,12 @@ public final class ExtensionAdministrator implements ExtensionAdministration {
     @Override
     public List<InstalledExtension> installed(Caller caller) {
         return manager.list(caller).stream().map(ExtensionAdministrator::installed).toList();
+    }
+
+    @Override
+    public List<Reconciliation> reconciled(Caller caller) {
+        return manager.reconciled(caller).stream().map(r -> new Reconciliation(r.at(), r.symbolicName(),
+                r.province(), r.disagreement(), r.bundleVersion(), r.recordVersion(), r.outcome())).toList();
     }
 
     @Override

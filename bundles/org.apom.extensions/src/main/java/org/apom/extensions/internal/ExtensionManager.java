@@ -159,8 +159,12 @@ public final class ExtensionManager {
     /** The list, with the newest repairs of disagreements between this platform's nodes and the records. */
     public ExtensionList listWithRepairs(Caller caller) {
         List<ExtensionInfo> items = list(caller);
-        return new ExtensionList(items, null, reconciler.recent(caller, AccessPolicy.reach(caller,
-                Action.EXTENSIONS_MANAGE)));
+        return new ExtensionList(items, null, reconciled(caller));
+    }
+
+    /** The newest repairs of disagreements between this platform's nodes and the records, in the caller's reach. */
+    public List<Reconciliation> reconciled(Caller caller) {
+        return reconciler.recent(caller, AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE));
     }
 
     /** Reads the body only for a caller who may manage extensions, and never beyond the size limit. */

@@ -95,13 +95,18 @@ final class ExtensionReconciler {
             String province = location == null ? "*" : location.province();
             String name = location == null ? bundle.getSymbolicName() : location.symbolicName();
             if (location == null || !province.equals(provinceByName.get(name))) {
-                synchronized (standby.lockOf(province)) {
-                    jpa.tx(TransactionType.Required, em -> {
-                        String version = bundle.getVersion().toString();
-                        bundles.uninstall(bundle);
-                        record(em, name, province, Reconciliation.BUNDLE_WITHOUT_RECORD, version, null,
-                                Reconciliation.UNINSTALLED);
-                    });
+                try {
+                    synchronized (standby.lockOf(province)) {
+                        jpa.tx(TransactionType.Required, em -> {
+                            String version = bundle.getVersion().toString();
+                            bundles.uninstall(bundle);
+                            record(em, name, province, Reconciliation.BUNDLE_WITHOUT_RECORD, version, null,
+                                    Reconciliation.UNINSTALLED);
+                        });
+                    }
+                } catch (RuntimeException e) {
+                    // the manager starts all the same: the next start, or the province's next change, tries again
+                    LOG.error("Extension bundle {} has no record and could not be removed", bundle.getLocation(), e);
                 }
             }
         }

@@ -1,7 +1,6 @@
 package org.apom.rest.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -32,16 +31,6 @@ class AllowedMethodsTest {
                 List.copyOf(AllowedMethods.at(runtime, "apom", "areas/provinces/50/districts")));
         assertTrue(AllowedMethods.at(runtime, "apom", "areas/provinces/5x/districts").isEmpty());
         assertTrue(AllowedMethods.at(runtime, "another", "volunteers/imports").isEmpty());
-    }
-
-    @Test
-    void aTemplateMatchesItsPathWithOrWithoutSlashesAndNothingLonger() {
-        assertTrue(AllowedMethods.template("/volunteers/").matcher("/volunteers").matches());
-        assertTrue(AllowedMethods.template("").matcher(AllowedMethods.normalise("")).matches());
-        assertFalse(AllowedMethods.template("volunteers/{id}").matcher("/volunteers/1/history").matches());
-        assertFalse(AllowedMethods.template("a.b").matcher("/axb").matches());
-        assertEquals(AllowedMethods.literalLength("/volunteers/imports"), AllowedMethods.literalLength("volunteers//imports/"));
-        assertTrue(AllowedMethods.literalLength("volunteers/{id}") < AllowedMethods.literalLength("volunteers/imports"));
     }
 
     private static ResourceMethodInfoDTO method(String method, String path) {

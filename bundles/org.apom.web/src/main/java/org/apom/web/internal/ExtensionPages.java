@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.apom.core.api.problem.ProblemException;
 import org.apom.extensions.admin.ExtensionAdministration;
 import org.apom.extensions.admin.InstalledExtension;
+import org.apom.extensions.admin.Reconciliation;
 import org.apom.extensions.admin.Submission;
 
 /**
@@ -127,8 +128,21 @@ final class ExtensionPages {
             row.put("swap", running.containsKey(s.symbolicName()));
             submissions.add(row);
         }
+        List<Map<String, Object>> reconciled = new ArrayList<>();
+        for (Reconciliation r : extensions.reconciled(visit.caller())) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("at", visit.formats().dateTime(r.at()));
+            row.put("name", r.symbolicName());
+            row.put("province", r.province());
+            row.put("found", visit.text("extensions.disagreement." + r.disagreement()));
+            row.put("bundleVersion", r.bundleVersion() == null ? "" : r.bundleVersion());
+            row.put("recordVersion", r.recordVersion() == null ? "" : r.recordVersion());
+            row.put("outcome", visit.text("extensions.outcome." + r.outcome()));
+            reconciled.add(row);
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("installed", rows);
+        model.put("reconciled", reconciled);
         model.put("submissions", submissions);
         model.put("developmentMode", extensions.developmentMode());
         model.put("problem", problem == null ? "" : problem);

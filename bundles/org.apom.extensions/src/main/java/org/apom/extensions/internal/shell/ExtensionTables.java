@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.apom.extensions.internal.ExtensionInfo;
+import org.apom.extensions.internal.Reconciliation;
 import org.apom.extensions.internal.SubmissionInfo;
 import org.apom.security.shell.Cells;
 import org.apom.security.shell.Tables;
@@ -21,6 +22,16 @@ final class ExtensionTables {
             table.addRow().addContent(e.symbolicName(), e.province(), e.version(), Cells.of(e.previousVersion()),
                     e.state(), Cells.of(e.trust()),
                     e.lastError() == null ? Cells.of(e.services()) : "error: " + e.lastError());
+        }
+        return table;
+    }
+
+    static ShellTable reconciled(List<Reconciliation> repairs) {
+        ShellTable table = Tables.of("Nothing was repaired.", "When", "Extension", "Province", "Found", "Bundle",
+                "Record", "Done");
+        for (Reconciliation r : repairs) {
+            table.addRow().addContent(Cells.of(r.at()), r.symbolicName(), r.province(), r.disagreement(),
+                    Cells.of(r.bundleVersion()), Cells.of(r.recordVersion()), r.outcome());
         }
         return table;
     }

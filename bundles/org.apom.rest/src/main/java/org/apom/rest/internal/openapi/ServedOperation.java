@@ -2,6 +2,8 @@ package org.apom.rest.internal.openapi;
 
 import java.util.Locale;
 
+import org.apom.rest.internal.PathTemplates;
+
 /** An HTTP method on a path template of the application, as the JAX-RS runtime serves it. */
 record ServedOperation(String method, String path) {
 
@@ -18,7 +20,7 @@ record ServedOperation(String method, String path) {
         while (i < p.length()) {
             char c = p.charAt(i);
             if (c == '{') {
-                int end = closingBrace(p, i);
+                int end = PathTemplates.closingBrace(p, i);
                 String name = p.substring(i + 1, end).split(":", 2)[0].strip();
                 out.append('{').append(name).append('}');
                 i = end + 1;
@@ -31,17 +33,5 @@ record ServedOperation(String method, String path) {
         }
         return out.length() > 1 && out.charAt(out.length() - 1) == '/' ? out.substring(0, out.length() - 1)
                 : out.toString();
-    }
-
-    private static int closingBrace(String p, int open) {
-        int depth = 0;
-        for (int i = open; i < p.length(); i++) {
-            if (p.charAt(i) == '{') {
-                depth++;
-            } else if (p.charAt(i) == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        return p.length() - 1;
     }
 }
