@@ -256,6 +256,9 @@ public class ContainerRestartIT {
         assertTrue(otherDatabase.output(), otherDatabase.output().contains("APOM_DB_PASSWORD is not the password"));
         assertFalse("no password is shown: " + otherDatabase.output(), otherDatabase.output().contains("secret")
                 || otherDatabase.output().contains("another"));
+        Distribution.Outcome otherMode = distribution.runScript("bin/start", Map.of("APOM_EXTENSIONS_DEV", "false"));
+        assertEquals(otherMode.output(), 1, otherMode.exitCode());
+        assertTrue(otherMode.output(), otherMode.output().contains("APOM_EXTENSIONS_DEV is false, but it runs with true"));
         // the same variables as it runs with: nothing to do, and no second platform
         Distribution.Outcome same = distribution.runScript("bin/start", Map.of("APOM_HTTP_PORT", String.valueOf(port)));
         assertEquals(same.output(), 0, same.exitCode());

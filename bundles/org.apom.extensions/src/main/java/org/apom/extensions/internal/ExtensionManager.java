@@ -110,7 +110,7 @@ public final class ExtensionManager {
     public SubmissionInfo revoke(Caller caller, String submissionId, String reason) {
         SubmissionInfo revoked = reviews.revoke(caller, submissionId, reason);
         synchronized (lockOf(revoked.province())) {
-            reconciler.beforeChange(revoked.province());
+            reconcileFor(caller, revoked.province());
             swaps.stopping(() -> jpa.txExpr(TransactionType.Required, em -> stopRevoked(em, caller, revoked)));
         }
         return revoked;
@@ -183,7 +183,7 @@ public final class ExtensionManager {
         ExtensionAccess.authorize(caller, checked.province());
         ExtensionInfo[] info = new ExtensionInfo[1];
         synchronized (lockOf(checked.province())) {
-            reconciler.beforeChange(checked.province());
+            reconcileFor(caller, checked.province());
             // if the record does not commit, nothing of the extension may keep running
             swaps.changing(() -> jpa.txExpr(TransactionType.Required, em -> installAndRecord(em, caller, checked, info)));
         }
@@ -229,7 +229,7 @@ public final class ExtensionManager {
         ExtensionInfo[] info = new ExtensionInfo[1];
         String province = provinceOf(symbolicName, checked.province());
         synchronized (lockOf(province)) {
-            reconciler.beforeChange(province);
+            reconcileFor(caller, province);
             swaps.revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
                 ExtensionEntity entity = managed(em, caller, symbolicName);
                 if (!checked.symbolicName().equals(symbolicName) || !checked.province().equals(entity.province())) {
@@ -261,7 +261,7 @@ public final class ExtensionManager {
         ExtensionInfo[] info = new ExtensionInfo[1];
         String province = provinceOf(symbolicName, null);
         synchronized (lockOf(province)) {
-            reconciler.beforeChange(province);
+            reconcileFor(caller, province);
             swaps.revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
                 ExtensionEntity entity = managed(em, caller, symbolicName);
                 if (!entity.hasPrevious()) {
@@ -291,7 +291,7 @@ public final class ExtensionManager {
         AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
         String province = provinceOf(symbolicName, null);
         synchronized (lockOf(province)) {
-            reconciler.beforeChange(province);
+            reconcileFor(caller, province);
             swaps.changing(() -> jpa.txExpr(TransactionType.Required, em -> {
                 ExtensionEntity entity = managed(em, caller, symbolicName);
                 Map<String, Object> before = state(entity);
@@ -303,6 +303,18 @@ public final class ExtensionManager {
                         ExtensionAccess.provinceOf(entity.province()), before, null);
                 return swap;
             }));
+        }
+    }
+
+    /**
+     * Before a change of the province's extensions, with its lock held: its bundles brought to the records. Only
+     * for a caller who may manage them: another province's admin learns nothing of them (the change answers 404)
+     * and sets nothing off there.
+     */
+    private void reconcileFor(Caller caller, String province) {
+        // no province: a change of an extension there is no record of, which is refused
+        if (!province.isEmpty() && ExtensionAccess.mayManage(caller, province)) {
+            reconciler.beforeChange(province);
         }
     }
 

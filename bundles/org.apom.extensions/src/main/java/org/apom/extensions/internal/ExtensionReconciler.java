@@ -98,10 +98,15 @@ final class ExtensionReconciler {
                 try {
                     synchronized (standby.lockOf(province)) {
                         jpa.tx(TransactionType.Required, em -> {
-                            String version = bundle.getVersion().toString();
+                            // a change of the manager before this one may have recorded it meanwhile
+                            ExtensionEntity now = location == null ? null : em.find(ExtensionEntity.class, name);
+                            if (now != null && now.province().equals(province)) {
+                                return;
+                            }
+                            record(em, name, province, Reconciliation.BUNDLE_WITHOUT_RECORD,
+                                    bundle.getVersion().toString(), null, Reconciliation.UNINSTALLED);
+                            em.flush();
                             bundles.uninstall(bundle);
-                            record(em, name, province, Reconciliation.BUNDLE_WITHOUT_RECORD, version, null,
-                                    Reconciliation.UNINSTALLED);
                         });
                     }
                 } catch (RuntimeException e) {
@@ -116,9 +121,21 @@ final class ExtensionReconciler {
     private void restore(String name) {
         jpa.tx(TransactionType.Required, em -> {
             ExtensionEntity entity = em.find(ExtensionEntity.class, name);
+            if (entity == null) {
+                return; // removed by a change of the manager before this one: the bundle pass below sees to it
+            }
             bundles.dropUnlocated(name);
             boolean ranHere = bundles.remembered(name) != null;
             List<Bundle> found = bundles.findAll(name);
+            // before anything changes (a refusal rolls the records back, not the framework): only reviewed code
+            // runs, so what the framework kept of an untrusted jar goes, and the reason is thrown
+            ExtensionJar checked;
+            try {
+                checked = trusted(em, entity);
+            } catch (ProblemException untrusted) {
+                found.forEach(bundles::uninstall);
+                throw untrusted;
+            }
             String disagreement = Reconciliation.RECORD_WITHOUT_BUNDLE;
             String had = null;
             if (found.size() > 1) {
@@ -136,7 +153,6 @@ final class ExtensionReconciler {
                 bundles.uninstall(bundle);
                 bundle = null;
             }
-            ExtensionJar checked = trusted(em, entity, bundle);
             entity.failed(null);
             if (bundle == null) {
                 bundles.install(checked);
@@ -159,9 +175,6 @@ final class ExtensionReconciler {
      * change goes ahead: the change may be what repairs it.
      */
     void beforeChange(String province) {
-        if (province.isEmpty()) {
-            return; // a change of an extension there is no record of: it will be refused
-        }
         Map<String, Object[]> recorded = new HashMap<>();
         jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT e.symbolicName, e.currentVersion, "
                 + "e.currentSha256 FROM ExtensionEntity e WHERE e.province = :province", Object[].class)
@@ -240,7 +253,8 @@ final class ExtensionReconciler {
                 return null; // removed or moved through another node meanwhile: the next change looks again
             }
             Bundle bundle = serving(province, name);
-            ExtensionJar checked = trusted(em, entity, bundle);
+            // an untrusted jar is not put back; the revocation that made it so stopped what ran (stopRevoked)
+            ExtensionJar checked = trusted(em, entity);
             boolean ranHere = bundles.remembered(name) != null;
             String running = bundle == null ? null : bundle.getVersion().toString();
             // the jar the bundle runs is not known here, so a failed update in place has nothing to go back to
@@ -257,20 +271,11 @@ final class ExtensionReconciler {
         }));
     }
 
-    /** The record's jar, if it may still run; else what the framework kept of it goes, and the reason is thrown. */
-    private ExtensionJar trusted(EntityManager em, ExtensionEntity entity, Bundle bundle) {
+    /** The record's jar, if it may still run (else the reason is thrown), noting on the record why it may. */
+    private ExtensionJar trusted(EntityManager em, ExtensionEntity entity) {
         ExtensionJar checked = rules.check(entity.currentJar());
-        try {
-            entity.trusted(trust.require(checked, ExtensionReviews.approved(em, checked,
-                    entity.currentSha256())).id());
-            return checked;
-        } catch (ProblemException untrusted) {
-            // only reviewed code runs: what the framework kept from before must not go on running
-            if (bundle != null && bundle.getState() != Bundle.UNINSTALLED) {
-                bundles.uninstall(bundle);
-            }
-            throw untrusted;
-        }
+        entity.trusted(trust.require(checked, ExtensionReviews.approved(em, checked, entity.currentSha256())).id());
+        return checked;
     }
 
     private void repair(String name, Runnable repair) {

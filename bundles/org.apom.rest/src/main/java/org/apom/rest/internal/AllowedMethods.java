@@ -3,8 +3,11 @@ package org.apom.rest.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
@@ -18,6 +21,9 @@ import org.osgi.service.jaxrs.runtime.dto.RuntimeDTO;
  * {@code Allow: GET} at {@code /volunteers/imports} before it had a GET was sent to an address that refused it.
  */
 final class AllowedMethods {
+
+    /** The core application's templates, read once each: a 405 costs no regex compilation after the first. */
+    private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
     private AllowedMethods() {
     }
@@ -62,7 +68,9 @@ final class AllowedMethods {
             return;
         }
         for (ResourceMethodInfoDTO m : methods) {
-            if (m.method != null && PathTemplates.pattern(m.path).matcher(target).matches()) {
+            String template = m.path == null ? "" : m.path;
+            if (m.method != null && PATTERNS.computeIfAbsent(template, PathTemplates::pattern).matcher(target)
+                    .matches()) {
                 matching.add(m);
             }
         }
