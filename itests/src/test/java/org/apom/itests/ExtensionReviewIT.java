@@ -130,6 +130,10 @@ public class ExtensionReviewIT extends ApomContainerTest {
         assertProblem(cmAdmin.send("PUT", "/extensions/" + NAME, JSON, "{\"version\": \"1.1.0\"}"), 404,
                 "not-approved");
         assertProblem(cmAdmin.sendBytes("PUT", "/extensions/" + NAME, JAR, v110), 422, "not-reviewed");
+        // the repairs before that change took the stopped record for what it is, not for a bundle gone missing
+        JsonNode still = cmAdmin.get("/extensions").json();
+        assertTrue(still.toString(), still.at("/items/0/lastError").asText().contains("revoked"));
+        assertEquals(still.toString(), 0, still.get("reconciled").size());
         // the province goes back to the version still approved, whenever it wants
         assertEquals(200, cmAdmin.send("PUT", "/extensions/" + NAME, JSON, "{\"version\": \"1.0.0\"}").status());
         assertEquals("1.0.0", answerWithin(cmAdmin, "/ext/50/version", "1.0.0"));

@@ -177,7 +177,7 @@ final class ExtensionReconciler {
     void beforeChange(String province) {
         Map<String, Object[]> recorded = new HashMap<>();
         jpa.txExpr(TransactionType.Supports, em -> em.createQuery("SELECT e.symbolicName, e.currentVersion, "
-                + "e.currentSha256 FROM ExtensionEntity e WHERE e.province = :province", Object[].class)
+                + "e.currentSha256, e.trust FROM ExtensionEntity e WHERE e.province = :province", Object[].class)
                 .setParameter("province", province).getResultList())
                 .forEach(row -> recorded.put((String) row[0], row));
         Map<String, List<Bundle>> byName = new HashMap<>();
@@ -200,6 +200,9 @@ final class ExtensionReconciler {
         });
         recorded.forEach((name, row) -> {
             Bundle bundle = serving(province, name);
+            if (bundle == null && row[3] == null) {
+                return; // a record of code that may not run (its approval revoked): no bundle is what it says
+            }
             if (bundle == null || !bundles.runs(bundle, province, (String) row[1], (String) row[2])) {
                 repair(name, () -> bringToRecord(province, name));
             }

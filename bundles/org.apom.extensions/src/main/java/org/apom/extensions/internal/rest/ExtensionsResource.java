@@ -4,7 +4,6 @@ import static org.apom.security.api.CallerPrincipal.callerOf;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
