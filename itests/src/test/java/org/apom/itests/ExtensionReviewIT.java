@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,7 @@ import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -129,11 +131,21 @@ public class ExtensionReviewIT extends ApomContainerTest {
         assertTrue(stopped.toString(), stopped.get("lastError").asText().contains("revoked"));
         assertProblem(cmAdmin.send("PUT", "/extensions/" + NAME, JSON, "{\"version\": \"1.1.0\"}"), 404,
                 "not-approved");
+        // another node, where the revocation was not made, still runs 1.1.0: as this one would, had it been there
+        Bundle elsewhere = context.installBundle("apom-extension:50/" + NAME, new ByteArrayInputStream(v110));
+        elsewhere.start();
         assertProblem(cmAdmin.sendBytes("PUT", "/extensions/" + NAME, JAR, v110), 422, "not-reviewed");
-        // the repairs before that change took the stopped record for what it is, not for a bundle gone missing
+        // the repairs before that change stopped the revoked code, and took the stopped record for what it is, not
+        // for a bundle gone missing
+        assertEquals(Bundle.UNINSTALLED, elsewhere.getState());
         JsonNode still = cmAdmin.get("/extensions").json();
         assertTrue(still.toString(), still.at("/items/0/lastError").asText().contains("revoked"));
         assertEquals(still.toString(), 0, still.get("reconciled").size());
+        // and so does the next start: the reason stays, nothing runs
+        restartManager();
+        JsonNode restarted = cmAdmin.get("/extensions").json();
+        assertTrue(restarted.toString(), restarted.at("/items/0/lastError").asText().contains("revoked"));
+        assertEquals(restarted.toString(), "MISSING", restarted.at("/items/0/state").asText());
         // the province goes back to the version still approved, whenever it wants
         assertEquals(200, cmAdmin.send("PUT", "/extensions/" + NAME, JSON, "{\"version\": \"1.0.0\"}").status());
         assertEquals("1.0.0", answerWithin(cmAdmin, "/ext/50/version", "1.0.0"));
@@ -218,4 +230,20 @@ public class ExtensionReviewIT extends ApomContainerTest {
         assertEquals(created.toString(), 201, created.status());
         return http().as(username, PASSWORD);
     }
+
+    /** What a restart looks like to the manager: its bundle starts again and reconciles. */
+    private void restartManager() throws Exception {
+        for (Bundle b : context.getBundles()) {
+            if ("org.apom.extensions".equals(b.getSymbolicName())) {
+                b.stop();
+                b.start();
+            }
+        }
+        waitUntilReady();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (asAdmin().get("/extensions").status() != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+    }
+
 }

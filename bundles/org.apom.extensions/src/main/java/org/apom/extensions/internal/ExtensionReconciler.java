@@ -134,6 +134,9 @@ final class ExtensionReconciler {
                 checked = trusted(em, entity);
             } catch (ProblemException untrusted) {
                 found.forEach(bundles::uninstall);
+                if (entity.trust() == null && entity.lastError() != null) {
+                    return; // stopped already, with its reason (a revoked approval): the reason stays on the list
+                }
                 throw untrusted;
             }
             String disagreement = Reconciliation.RECORD_WITHOUT_BUNDLE;
@@ -200,8 +203,13 @@ final class ExtensionReconciler {
         });
         recorded.forEach((name, row) -> {
             Bundle bundle = serving(province, name);
-            if (bundle == null && row[3] == null) {
-                return; // a record of code that may not run (its approval revoked): no bundle is what it says
+            if (row[3] == null) {
+                // a record of code that may not run (its approval revoked): no bundle is what it says, and one that
+                // still runs here (revoked through another node) stops unless something trusts it again
+                if (bundle != null) {
+                    repair(name, () -> stopUntrusted(province, name));
+                }
+                return;
             }
             if (bundle == null || !bundles.runs(bundle, province, (String) row[1], (String) row[2])) {
                 repair(name, () -> bringToRecord(province, name));
@@ -271,6 +279,32 @@ final class ExtensionReconciler {
             }
             entity.failed(null);
             return swap;
+        }));
+    }
+
+    /**
+     * Stops what this node still runs of an extension whose approval was revoked (through another node), as the
+     * revocation did there; the record keeps the revocation's reason.
+     */
+    private void stopUntrusted(String province, String name) {
+        swaps.stopping(() -> jpa.txExpr(TransactionType.Required, em -> {
+            ExtensionEntity entity = em.find(ExtensionEntity.class, name);
+            Bundle bundle = serving(province, name);
+            if (entity == null || !province.equals(entity.province()) || entity.trust() != null || bundle == null) {
+                return null;
+            }
+            try {
+                trusted(em, entity); // approved again, signed, or development mode: it may run after all
+                return null;
+            } catch (ProblemException untrusted) {
+                if (entity.lastError() == null) {
+                    entity.failed(untrusted.detail().en());
+                }
+                audit.record(RECONCILIATION, "extension.stop", "extension", name,
+                        ExtensionAccess.provinceOf(province), Map.of("version", bundle.getVersion().toString()),
+                        Map.of("stopped", true, "reason", entity.lastError()));
+                return swaps.swap(province, bundle, null, false);
+            }
         }));
     }
 
