@@ -162,6 +162,11 @@ public abstract class PlatformContract extends PlatformSecurityContract {
         assertTrue(imports.body(), imports.json().get("detail").asText().endsWith("Allowed: GET, HEAD, OPTIONS, POST."));
         assertEquals("GET, HEAD, OPTIONS",
                 asAdmin().send("POST", "/volunteers/imports/any-id", "application/json", "{}").header("Allow"));
+        // and OPTIONS, which the runtime answers itself to anyone, says the same as the 405
+        HttpAnswer options = http().send("OPTIONS", "/volunteers/imports", null, null);
+        assertEquals(options.toString(), 200, options.status());
+        assertEquals("GET, HEAD, OPTIONS, POST", options.header("Allow"));
+        assertEquals("GET, HEAD, OPTIONS", http().send("OPTIONS", "/areas/provinces", null, null).header("Allow"));
         assertProblem(http().with("Accept", "text/csv").get("/health"), 406, "not-acceptable");
     }
 

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
@@ -186,6 +187,14 @@ public final class ContractValidator {
         return problems;
     }
 
+    /**
+     * The runtime answers an {@code OPTIONS} at every address itself, with the methods in {@code Allow} and no body
+     * (docs/api.md, methods): HTTP's, not an operation of the document.
+     */
+    private static boolean runtimesOptions(SimpleRequest request, int status) {
+        return request.getMethod() == Request.Method.OPTIONS && status == 200;
+    }
+
     private String problems(int port, SimpleRequest request, SimpleResponse response, int status) {
         OpenApiInteractionValidator validator = byPort.computeIfAbsent(port, this::validatorOf);
         boolean accepted = status < 400;
@@ -197,7 +206,7 @@ public final class ContractValidator {
             if (message.getLevel() != ValidationReport.Level.ERROR) {
                 continue;
             }
-            if (NO_OPERATION.contains(message.getKey()) && status >= 400) {
+            if (NO_OPERATION.contains(message.getKey()) && (status >= 400 || runtimesOptions(request, status))) {
                 outside = true;
                 continue;
             }
@@ -206,7 +215,11 @@ public final class ContractValidator {
         }
         if (outside) {
             outsideDocument.incrementAndGet();
-            if (!response.getContentType().map(t -> t.startsWith("application/problem+json")).orElse(false)) {
+            if (runtimesOptions(request, status)) {
+                if (response.getHeaderValue("Allow").isEmpty()) {
+                    problems.add("the runtime's answer to OPTIONS names no methods in Allow");
+                }
+            } else if (!response.getContentType().map(t -> t.startsWith("application/problem+json")).orElse(false)) {
                 problems.add("an answer of no operation is not application/problem+json");
             }
         } else {

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
@@ -24,24 +25,61 @@ final class AllowedMethods {
 
     /** The core application's templates, read once each: a 405 costs no regex compilation after the first. */
     private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
+    /**
+     * The application's resource methods as of one state of the runtime: a 405 or an OPTIONS, which anyone may send
+     * before authentication, does not make the runtime describe every application again.
+     */
+    private static volatile Served served;
+
+    private record Served(Object changeCount, String application, List<ResourceMethodInfoDTO> methods) {
+    }
 
     private AllowedMethods() {
     }
 
     /**
-     * @param path the request's path below the application's base ({@code volunteers/imports})
+     * @param runtime the JAX-RS runtime
+     * @param changeCount its {@code service.changecount} now, which says when what it serves changed
+     * @param path the request's path below the application's base ({@code volunteers/imports}), as sent (encoded),
+     *        which is what the runtime matches
      * @return the methods, with HEAD where GET is and OPTIONS (which the runtime answers everywhere); empty when
      *         the application or the address is unknown
      */
+    static SortedSet<String> at(JaxrsServiceRuntime runtime, Object changeCount, String application, String path) {
+        Served now = served;
+        if (now == null || changeCount == null || !changeCount.equals(now.changeCount())
+                || !application.equals(now.application())) {
+            now = new Served(changeCount, application, methods(runtime.getRuntimeDTO(), application));
+            served = now;
+        }
+        return at(now.methods(), path);
+    }
+
+    /** As {@link #at(JaxrsServiceRuntime, Object, String, String)}, from a description of the runtime. */
     static SortedSet<String> at(RuntimeDTO runtime, String application, String path) {
-        List<ResourceMethodInfoDTO> matching = new ArrayList<>();
-        String target = PathTemplates.normalise(path);
+        return at(methods(runtime, application), path);
+    }
+
+    private static List<ResourceMethodInfoDTO> methods(RuntimeDTO runtime, String application) {
+        List<ResourceMethodInfoDTO> methods = new ArrayList<>();
         for (ApplicationDTO app : runtime.applicationDTOs) {
             if (application.equals(app.name)) {
-                add(matching, app.resourceMethods, target);
+                add(methods, app.resourceMethods);
                 for (ResourceDTO resource : app.resourceDTOs) {
-                    add(matching, resource.resourceMethods, target);
+                    add(methods, resource.resourceMethods);
                 }
+            }
+        }
+        return List.copyOf(methods);
+    }
+
+    private static SortedSet<String> at(List<ResourceMethodInfoDTO> methods, String path) {
+        String target = PathTemplates.normalise(path);
+        List<ResourceMethodInfoDTO> matching = new ArrayList<>();
+        for (ResourceMethodInfoDTO m : methods) {
+            if (PATTERNS.computeIfAbsent(m.path == null ? "" : m.path, PathTemplates::pattern).matcher(target)
+                    .matches()) {
+                matching.add(m);
             }
         }
         // as JAX-RS chooses (3.7.2): the templates with the most literal characters take the address, so
@@ -63,15 +101,13 @@ final class AllowedMethods {
         return allowed;
     }
 
-    private static void add(List<ResourceMethodInfoDTO> matching, ResourceMethodInfoDTO[] methods, String target) {
-        if (methods == null) {
+    private static void add(List<ResourceMethodInfoDTO> methods, ResourceMethodInfoDTO[] declared) {
+        if (declared == null) {
             return;
         }
-        for (ResourceMethodInfoDTO m : methods) {
-            String template = m.path == null ? "" : m.path;
-            if (m.method != null && PATTERNS.computeIfAbsent(template, PathTemplates::pattern).matcher(target)
-                    .matches()) {
-                matching.add(m);
+        for (ResourceMethodInfoDTO m : declared) {
+            if (m.method != null) {
+                methods.add(m);
             }
         }
     }

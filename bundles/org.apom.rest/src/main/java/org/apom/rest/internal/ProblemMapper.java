@@ -15,6 +15,7 @@ import javax.ws.rs.ext.ExceptionMapper;
 import org.apom.core.api.problem.TransientFailures;
 import org.apom.core.api.ApiApplications;
 import org.apom.core.api.problem.ProblemException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -43,13 +44,24 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final List<String> KEPT_HEADERS = List.of(HttpHeaders.ALLOW, HttpHeaders.WWW_AUTHENTICATE,
             "Retry-After");
 
-    /** Where the 405's Allow comes from; without it, the runtime's own list (every method of the application). */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile JaxrsServiceRuntime runtime;
+    /** Where the methods an address accepts come from; without it, the runtime's own list. */
+    private volatile ServedRuntime runtime;
     @Context
     private HttpHeaders headers;
     @Context
     private UriInfo uriInfo;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindRuntime(ServiceReference<JaxrsServiceRuntime> reference, JaxrsServiceRuntime service) {
+        runtime = new ServedRuntime(reference, service);
+    }
+
+    void unbindRuntime(ServiceReference<JaxrsServiceRuntime> reference) {
+        ServedRuntime bound = runtime;
+        if (bound != null && bound.reference().equals(reference)) {
+            runtime = null;
+        }
+    }
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -108,11 +120,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
      * said, joined into one header.
      */
     private SortedSet<String> allowed(Throwable failure, boolean extension) {
-        JaxrsServiceRuntime served = runtime;
+        ServedRuntime served = runtime;
         SortedSet<String> allowed = null;
         if (!extension && served != null && uriInfo != null) {
             try {
-                allowed = AllowedMethods.at(served.getRuntimeDTO(), ApomApplication.NAME, uriInfo.getPath());
+                allowed = served.allowedAt(uriInfo.getPath(false));
             } catch (RuntimeException outsideARequest) {
                 LOG.debug("No resource methods to name in a 405", outsideARequest);
             }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
+import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.runtime.dto.ApplicationDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceDTO;
 import org.osgi.service.jaxrs.runtime.dto.ResourceMethodInfoDTO;
@@ -31,6 +34,27 @@ class AllowedMethodsTest {
                 List.copyOf(AllowedMethods.at(runtime, "apom", "areas/provinces/50/districts")));
         assertTrue(AllowedMethods.at(runtime, "apom", "areas/provinces/5x/districts").isEmpty());
         assertTrue(AllowedMethods.at(runtime, "another", "volunteers/imports").isEmpty());
+    }
+
+    @Test
+    void describesTheRuntimeAgainOnlyWhenWhatItServesChanged() {
+        AtomicInteger described = new AtomicInteger();
+        RuntimeDTO before = runtime(method("GET", "areas/provinces"));
+        RuntimeDTO after = runtime(method("GET", "areas/provinces"), method("POST", "areas/provinces"));
+        AtomicLong changeCount = new AtomicLong(1);
+        JaxrsServiceRuntime runtime = () -> {
+            described.incrementAndGet();
+            return changeCount.get() == 1 ? before : after;
+        };
+        for (int i = 0; i < 3; i++) {
+            assertEquals(List.of("GET", "HEAD", "OPTIONS"), List.copyOf(
+                    AllowedMethods.at(runtime, changeCount.get(), "apom", "areas/provinces")));
+        }
+        assertEquals(1, described.get());
+        changeCount.set(2);
+        assertEquals(List.of("GET", "HEAD", "OPTIONS", "POST"), List.copyOf(
+                AllowedMethods.at(runtime, changeCount.get(), "apom", "areas/provinces")));
+        assertEquals(2, described.get());
     }
 
     private static ResourceMethodInfoDTO method(String method, String path) {
