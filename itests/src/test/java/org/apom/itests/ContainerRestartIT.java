@@ -233,6 +233,34 @@ public class ContainerRestartIT {
             assertEquals(script + " left the port alone", webBefore, Files.readString(web));
             assertEquals(script + " left the datasource alone", datasourceBefore, Files.readString(datasource));
         }
+        // with Karaf's options before the command, it is still a status
+        String[] debugStatus = {"bin/karaf", "debug", "status"};
+        run(unpacked, Map.of("APOM_HTTP_PORT", "1", "APOM_DB_URL", "jdbc:postgresql://elsewhere:5432/other"),
+                debugStatus);
+        assertEquals("karaf debug status left the port alone", webBefore, Files.readString(web));
+        assertEquals("karaf debug status left the datasource alone", datasourceBefore, Files.readString(datasource));
+        // a start refuses, before anything is written, a value Karaf's reader would change on its way to the database
+        String derby = "jdbc:derby:" + unpacked.resolve("data/derby/other") + ";create=true";
+        for (String password : List.of("ends with a blank ", "p${karaf.home}q", "p$[env:HOME]q")) {
+            String[] start = {"bin/start"};
+            Distribution.Outcome refused = run(unpacked, Map.of("APOM_DB_URL", derby, "APOM_DB_PASSWORD", password),
+                    start);
+            assertEquals(refused.output(), 1, refused.exitCode());
+            assertTrue(refused.output(), refused.output().contains("cannot"));
+            assertEquals(password + ": the datasource is as it was", datasourceBefore, Files.readString(datasource));
+        }
+        assertFalse("nothing started", Files.exists(unpacked.resolve("karaf.pid")));
+    }
+
+    /** Runs a script of the unpacked distribution, to its end. */
+    private static Distribution.Outcome run(Path unpacked, Map<String, String> environment, String... command) throws Exception {
+        command[0] = unpacked.resolve(command[0]).toString();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(unpacked.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(output, process.waitFor(120, TimeUnit.SECONDS));
+        return new Distribution.Outcome(process.exitValue(), output);
     }
 
     @Test
