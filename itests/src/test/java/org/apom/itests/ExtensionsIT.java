@@ -265,6 +265,36 @@ public class ExtensionsIT extends ApomContainerTest {
     }
 
     /**
+     * Extension names are the platform's: another province's leftover of a name (a removal this node missed) goes
+     * before an install of that name, as that province's repair. And a caller who may not manage a province sets
+     * off no repair there.
+     */
+    @Test
+    public void anotherProvincesLeftoverOfANameGoesBeforeItsInstallAndOutsidersRepairNothing() throws Exception {
+        String recorded = "org.apom.ext.p53.recorded";
+        assertEquals(201, asAdmin().sendBytes("POST", "/extensions", JAR, TestJars.extension(recorded, "1.0.0", "53"))
+                .status());
+        bundle(recorded).uninstall();
+        Http admin54 = person("ext-admin-54", "province-admin", "54");
+        assertProblem(admin54.send("DELETE", "/extensions/" + recorded, null, (String) null), 404, "not-found");
+        assertNull("an outsider's change repaired province 53", bundle(recorded));
+
+        String shared = "org.apom.ext.shared";
+        Bundle leftover = stray(shared, "53");
+        HttpAnswer installed = admin54.sendBytes("POST", "/extensions", JAR, TestJars.extension(shared, "1.0.0", "54"));
+        assertEquals(installed.toString(), 201, installed.status());
+        assertEquals(Bundle.UNINSTALLED, leftover.getState());
+        assertTrue(bundle(shared).getLocation(), bundle(shared).getLocation().startsWith("apom-extension:54/"));
+        assertRepaired(shared, "53", "bundle-without-record", "1.0.0", null, "uninstalled");
+        assertEquals("province 54 sees nothing of 53", 0, admin54.get("/extensions").json().get("reconciled").size());
+
+        assertEquals(204, admin54.send("DELETE", "/extensions/" + shared, null, (String) null).status());
+        // central IT's change in 53 repairs it first, then removes it
+        assertEquals(204, asAdmin().send("DELETE", "/extensions/" + recorded, null, (String) null).status());
+        assertRepaired(recorded, "53", "record-without-bundle", null, "1.0.0", "reinstalled");
+    }
+
+    /**
      * Many callers at once: sixteen installs into one province that holds a stray bundle, and sixteen lists, all
      * succeed; the stray bundle is removed once, by whichever change came first, and recorded once.
      */
@@ -316,11 +346,16 @@ public class ExtensionsIT extends ApomContainerTest {
 
     private void assertRepaired(String name, String disagreement, String bundleVersion, String recordVersion,
             String outcome) throws Exception {
+        assertRepaired(name, "51", disagreement, bundleVersion, recordVersion, outcome);
+    }
+
+    private void assertRepaired(String name, String province, String disagreement, String bundleVersion,
+            String recordVersion, String outcome) throws Exception {
         JsonNode reconciled = asAdmin().get("/extensions").json().get("reconciled");
         for (JsonNode repair : reconciled) {
             if (repair.get("symbolicName").asText().equals(name)) {
                 assertEquals(repair.toString(), disagreement, repair.get("disagreement").asText());
-                assertEquals(repair.toString(), "51", repair.get("province").asText());
+                assertEquals(repair.toString(), province, repair.get("province").asText());
                 assertEquals(repair.toString(), String.valueOf(bundleVersion), repair.get("bundleVersion").asText());
                 assertEquals(repair.toString(), String.valueOf(recordVersion), repair.get("recordVersion").asText());
                 assertEquals(repair.toString(), outcome, repair.get("outcome").asText());

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.persistence.EntityManager;
 import javax.transaction.TransactionManager;
@@ -182,6 +183,8 @@ public final class ExtensionManager {
         ExtensionJar checked = rules.check(jar);
         ExtensionAccess.authorize(caller, checked.province());
         ExtensionInfo[] info = new ExtensionInfo[1];
+        // names are the platform's, not a province's: another province's leftover of this name would refuse it
+        reconciler.orphansNamed(checked.symbolicName(), checked.province());
         synchronized (lockOf(checked.province())) {
             reconcileFor(caller, checked.province());
             // if the record does not commit, nothing of the extension may keep running
@@ -227,8 +230,7 @@ public final class ExtensionManager {
         ExtensionJar checked = rules.check(jar);
         byte[][] replaced = new byte[1][];
         ExtensionInfo[] info = new ExtensionInfo[1];
-        String province = provinceOf(symbolicName, checked.province());
-        synchronized (lockOf(province)) {
+        inProvinceOf(symbolicName, checked.province(), province -> {
             reconcileFor(caller, province);
             swaps.revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
                 ExtensionEntity entity = managed(em, caller, symbolicName);
@@ -251,7 +253,7 @@ public final class ExtensionManager {
                 info[0] = info(entity);
                 return swap;
             }));
-        }
+        });
         return info[0];
     }
 
@@ -259,8 +261,7 @@ public final class ExtensionManager {
         AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
         byte[][] replaced = new byte[1][];
         ExtensionInfo[] info = new ExtensionInfo[1];
-        String province = provinceOf(symbolicName, null);
-        synchronized (lockOf(province)) {
+        inProvinceOf(symbolicName, null, province -> {
             reconcileFor(caller, province);
             swaps.revertingOnFailure(symbolicName, replaced, () -> jpa.txExpr(TransactionType.Required, em -> {
                 ExtensionEntity entity = managed(em, caller, symbolicName);
@@ -283,14 +284,13 @@ public final class ExtensionManager {
                 info[0] = info(entity);
                 return swap;
             }));
-        }
+        });
         return info[0];
     }
 
     public void uninstall(Caller caller, String symbolicName) {
         AccessPolicy.requireAny(caller, Action.EXTENSIONS_MANAGE);
-        String province = provinceOf(symbolicName, null);
-        synchronized (lockOf(province)) {
+        inProvinceOf(symbolicName, null, province -> {
             reconcileFor(caller, province);
             swaps.changing(() -> jpa.txExpr(TransactionType.Required, em -> {
                 ExtensionEntity entity = managed(em, caller, symbolicName);
@@ -303,7 +303,7 @@ public final class ExtensionManager {
                         ExtensionAccess.provinceOf(entity.province()), before, null);
                 return swap;
             }));
-        }
+        });
     }
 
     /**
@@ -315,6 +315,23 @@ public final class ExtensionManager {
         // no province: a change of an extension there is no record of, which is refused
         if (!province.isEmpty() && ExtensionAccess.mayManage(caller, province)) {
             reconciler.beforeChange(province);
+        }
+    }
+
+    /**
+     * Runs a change of a stored extension under its province's lock, the province read again once the lock is held:
+     * the extension may have moved meanwhile (removed, then installed by another province), and a change made under
+     * the old province's lock would swap bundles of the new one beside that province's own changes.
+     */
+    private void inProvinceOf(String symbolicName, String fallback, Consumer<String> change) {
+        while (true) {
+            String province = provinceOf(symbolicName, fallback);
+            synchronized (lockOf(province)) {
+                if (province.equals(provinceOf(symbolicName, fallback))) {
+                    change.accept(province);
+                    return;
+                }
+            }
         }
     }
 

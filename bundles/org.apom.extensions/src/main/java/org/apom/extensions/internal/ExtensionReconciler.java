@@ -218,6 +218,28 @@ final class ExtensionReconciler {
     }
 
     /**
+     * Before an install of {@code name} into {@code province}: a bundle of that name that another province's location
+     * holds without any record of it there is uninstalled (under that province's lock, taken alone, and recorded as
+     * that province's repair). Names are the platform's, so such a leftover (a node that missed that province's
+     * removal through another node) would otherwise refuse the install with 409 until that province changed
+     * something on this node. Nothing is said to the caller, who may not see that province.
+     */
+    void orphansNamed(String name, String province) {
+        for (Bundle bundle : bundles.findAll(name)) {
+            String holder = ExtensionLocation.provinceOf(bundle);
+            if (holder == null || holder.equals(province) || bundle.getState() == Bundle.UNINSTALLED) {
+                continue;
+            }
+            synchronized (standby.lockOf(holder)) {
+                ExtensionEntity entity = jpa.txExpr(TransactionType.Supports, em -> em.find(ExtensionEntity.class, name));
+                if (entity == null || !entity.province().equals(holder)) {
+                    repair(name, () -> remove(holder, name, bundle, Reconciliation.BUNDLE_WITHOUT_RECORD, false));
+                }
+            }
+        }
+    }
+
+    /**
      * The extension's bundle at one of the province's locations that serves (or the one there is): only those are
      * this province's lock's to change.
      */
