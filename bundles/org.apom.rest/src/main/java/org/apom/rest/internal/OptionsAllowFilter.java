@@ -9,12 +9,10 @@ import javax.ws.rs.container.ContainerResponseFilter;
 import javax.ws.rs.core.HttpHeaders;
 
 import org.apom.core.api.ApiApplications;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 
@@ -30,28 +28,17 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
 public final class OptionsAllowFilter implements ContainerResponseFilter {
 
     /** Where the methods an address accepts come from; without it, the runtime's own list. */
-    private volatile ServedRuntime runtime;
-
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void bindRuntime(ServiceReference<JaxrsServiceRuntime> reference, JaxrsServiceRuntime service) {
-        runtime = new ServedRuntime(reference, service);
-    }
-
-    void unbindRuntime(ServiceReference<JaxrsServiceRuntime> reference) {
-        ServedRuntime bound = runtime;
-        if (bound != null && bound.reference().equals(reference)) {
-            runtime = null;
-        }
-    }
+    private volatile AddressMethods methods;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        ServedRuntime served = runtime;
+        AddressMethods served = methods;
         if (served == null || !HttpMethod.OPTIONS.equals(request.getMethod()) || response.getStatus() != 200
                 || !response.getHeaders().containsKey(HttpHeaders.ALLOW)) {
             return;
         }
-        SortedSet<String> allowed = served.allowedAt(request.getUriInfo().getPath(false));
+        SortedSet<String> allowed = served.at(request.getUriInfo().getPath(false));
         if (!allowed.isEmpty()) {
             response.getHeaders().putSingle(HttpHeaders.ALLOW, String.join(", ", allowed));
         }

@@ -15,13 +15,11 @@ import javax.ws.rs.ext.ExceptionMapper;
 import org.apom.core.api.problem.TransientFailures;
 import org.apom.core.api.ApiApplications;
 import org.apom.core.api.problem.ProblemException;
-import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ServiceScope;
-import org.osgi.service.jaxrs.runtime.JaxrsServiceRuntime;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
@@ -45,23 +43,12 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             "Retry-After");
 
     /** Where the methods an address accepts come from; without it, the runtime's own list. */
-    private volatile ServedRuntime runtime;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile AddressMethods methods;
     @Context
     private HttpHeaders headers;
     @Context
     private UriInfo uriInfo;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    void bindRuntime(ServiceReference<JaxrsServiceRuntime> reference, JaxrsServiceRuntime service) {
-        runtime = new ServedRuntime(reference, service);
-    }
-
-    void unbindRuntime(ServiceReference<JaxrsServiceRuntime> reference) {
-        ServedRuntime bound = runtime;
-        if (bound != null && bound.reference().equals(reference)) {
-            runtime = null;
-        }
-    }
 
     @Override
     public Response toResponse(Throwable failure) {
@@ -120,11 +107,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
      * said, joined into one header.
      */
     private SortedSet<String> allowed(Throwable failure, boolean extension) {
-        ServedRuntime served = runtime;
+        AddressMethods served = methods;
         SortedSet<String> allowed = null;
         if (!extension && served != null && uriInfo != null) {
             try {
-                allowed = served.allowedAt(uriInfo.getPath(false));
+                allowed = served.at(uriInfo.getPath(false));
             } catch (RuntimeException outsideARequest) {
                 LOG.debug("No resource methods to name in a 405", outsideARequest);
             }
