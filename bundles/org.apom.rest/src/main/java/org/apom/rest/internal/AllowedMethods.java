@@ -55,11 +55,6 @@ final class AllowedMethods {
         return at(now.methods(), path);
     }
 
-    /** As {@link #at(JaxrsServiceRuntime, Object, String, String)}, from a description of the runtime. */
-    static SortedSet<String> at(RuntimeDTO runtime, String application, String path) {
-        return at(methods(runtime, application), path);
-    }
-
     private static List<ResourceMethodInfoDTO> methods(RuntimeDTO runtime, String application) {
         List<ResourceMethodInfoDTO> methods = new ArrayList<>();
         for (ApplicationDTO app : runtime.applicationDTOs) {
